@@ -1,8 +1,8 @@
 """Pledge extraction: a pure library (no Django, no database, no network).
 
-    >>> from versprochen.extraction import extract
-    >>> result = extract("programm.pdf")
-    >>> result.pledges[0].text
+>>> from versprochen.extraction import extract
+>>> result = extract("programm.pdf")
+>>> result.pledges[0].text
 """
 
 from versprochen.extraction.errors import InputError

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from versprochen.extraction.stage import stage
-from versprochen.extraction.types import Block, CleanDocument, RawDocument
+from versprochen.extraction.types import Block, BlockKind, CleanDocument, RawDocument
 
 
 @stage("clean", 1)
@@ -22,7 +22,7 @@ def clean(raw: RawDocument) -> CleanDocument:
         paragraph.clear()
         if not text:
             return
-        kind = "paragraph"
+        kind: BlockKind = "paragraph"
         level = 0
         if text.startswith("#"):
             level = len(text) - len(text.lstrip("#"))
@@ -30,8 +30,11 @@ def clean(raw: RawDocument) -> CleanDocument:
             kind = "heading"
         if parts:
             offset += 2
-        blocks.append(Block(text=text, start=offset, end=offset + len(text), page=page,
-                            kind=kind, level=level))  # type: ignore[arg-type]
+        blocks.append(
+            Block(
+                text=text, start=offset, end=offset + len(text), page=page, kind=kind, level=level
+            )
+        )
         parts.append(text)
         offset += len(text)
 
@@ -44,6 +47,11 @@ def clean(raw: RawDocument) -> CleanDocument:
         if line.text.lstrip().startswith("#"):
             flush()
     flush()
-    return CleanDocument(name=raw.name, format=raw.format, sha256=raw.sha256,
-                         text="\n\n".join(parts), blocks=tuple(blocks),
-                         page_count=raw.page_count)
+    return CleanDocument(
+        name=raw.name,
+        format=raw.format,
+        sha256=raw.sha256,
+        text="\n\n".join(parts),
+        blocks=tuple(blocks),
+        page_count=raw.page_count,
+    )

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from versprochen.extraction.stage import stage
-from versprochen.extraction.types import Coding, CodedDocument, CodedStatement, SplitDocument
+from versprochen.extraction.types import CodedDocument, CodedStatement, Coding, SplitDocument
 
 
 def code_text(text: str, sections: tuple[str, ...]) -> Coding:

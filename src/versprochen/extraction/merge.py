@@ -18,14 +18,26 @@ def merge(doc: CodedDocument) -> Extraction:
     for n, members in enumerate(groups.values(), start=1):
         first = doc.statements[members[0]]
         sec = first.statement.section
-        pledges.append(Pledge(
-            id=f"p{n:03d}", text=first.statement.text,
-            section=doc.outlined.sections[sec].title if sec is not None else None,
-            section_index=sec, coding=first.coding,
-            mentions=tuple(Mention(text=clean.text[s.start:s.end], page=s.page, start=s.start,
-                                   end=s.end)
-                           for s in (doc.statements[m].statement for m in members)),
-        ))
-    return Extraction(document=clean.name, pipeline=PIPELINE_VERSION, format=clean.format,
-                      sha256=clean.sha256, text=clean.text, sections=doc.outlined.sections,
-                      pledges=tuple(pledges), page_count=clean.page_count)
+        pledges.append(
+            Pledge(
+                id=f"p{n:03d}",
+                text=first.statement.text,
+                section=doc.outlined.sections[sec].title if sec is not None else None,
+                section_index=sec,
+                coding=first.coding,
+                mentions=tuple(
+                    Mention(text=clean.text[s.start : s.end], page=s.page, start=s.start, end=s.end)
+                    for s in (doc.statements[m].statement for m in members)
+                ),
+            )
+        )
+    return Extraction(
+        document=clean.name,
+        pipeline=PIPELINE_VERSION,
+        format=clean.format,
+        sha256=clean.sha256,
+        text=clean.text,
+        sections=doc.outlined.sections,
+        pledges=tuple(pledges),
+        page_count=clean.page_count,
+    )

@@ -14,12 +14,17 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
     current: int | None = None
     for block in doc.blocks:
         if block.kind == "heading":
-            sections.append(Section(title=block.text, level=block.level, page=block.page,
-                                    start=block.start))
+            sections.append(
+                Section(title=block.text, level=block.level, page=block.page, start=block.start)
+            )
             current = len(sections) - 1
             roles.append("heading")
         else:
             roles.append("body")
         block_sections.append(current)
-    return OutlinedDocument(clean=doc, sections=tuple(sections),
-                            block_sections=tuple(block_sections), block_roles=tuple(roles))
+    return OutlinedDocument(
+        clean=doc,
+        sections=tuple(sections),
+        block_sections=tuple(block_sections),
+        block_roles=tuple(roles),
+    )

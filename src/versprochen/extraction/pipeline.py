@@ -23,9 +23,7 @@ STAGES = (
 PIPELINE_VERSION = f"versprochen-{__version__}:" + ",".join(s.label for s in STAGES)
 
 
-def extract(
-    source: str | os.PathLike[str] | bytes, *, filename: str | None = None
-) -> Extraction:
+def extract(source: str | os.PathLike[str] | bytes, *, filename: str | None = None) -> Extraction:
     """Find every pledge in one program or agreement.
 
     `source` is a path or the file's bytes; with bytes, `filename` names the

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from versprochen.extraction.errors import InputError
 from versprochen.extraction.stage import stage
-from versprochen.extraction.types import RawDocument, RawLine, Source
+from versprochen.extraction.types import Format, RawDocument, RawLine, Source
 
 MAX_BYTES = 100 * 1024 * 1024
 
@@ -28,7 +28,7 @@ def read(source: Source) -> RawDocument:
     if not source.data.strip():
         raise InputError(source.name, "file is empty")
     text = source.data.decode("utf-8")
-    fmt = "markdown" if source.name.endswith(".md") else "text"
+    fmt: Format = "markdown" if source.name.endswith(".md") else "text"
     lines = tuple(RawLine(text=line, page=1) for line in text.splitlines())
     return RawDocument(
         name=source.name,

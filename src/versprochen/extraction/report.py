@@ -42,10 +42,6 @@ def score_report(score: Score) -> str:
         lines.append(f"Spurious ({len(score.spurious)}):")
         lines += [f"  {p.id}: {p.text}" for p in score.spurious]
     lines.append(f"predicted {score.predicted}, gold {score.gold}, matched {len(score.matches)}")
-    lines.append(
-        "accuracy: " + ", ".join(f"{f} {score.accuracy.get(f, 0.0):.3f}" for f in FIELDS)
-    )
-    lines.append(
-        f"precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}"
-    )
+    lines.append("accuracy: " + ", ".join(f"{f} {score.accuracy.get(f, 0.0):.3f}" for f in FIELDS))
+    lines.append(f"precision {score.precision:.3f}  recall {score.recall:.3f}  F1 {score.f1:.3f}")
     return "\n".join(lines)

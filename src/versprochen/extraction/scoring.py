@@ -21,8 +21,10 @@ _TOKEN = re.compile(r"[0-9a-zäöüß]+")
 
 @cache
 def stopwords() -> frozenset[str]:
-    text = files("versprochen.extraction").joinpath("data/scoring-stopwords-de.txt").read_text(
-        encoding="utf-8"
+    text = (
+        files("versprochen.extraction")
+        .joinpath("data/scoring-stopwords-de.txt")
+        .read_text(encoding="utf-8")
     )
     return frozenset(w.strip() for w in text.splitlines() if w.strip())
 
@@ -76,10 +78,10 @@ class Score:
 def _scored(items: Iterable[dict[str, object]]) -> list[ScoredPledge]:
     out = []
     for i, item in enumerate(items):
-        raw_mentions = item.get("mentions") or []
+        raw_mentions = item.get("mentions")
         mentions = tuple(
-            m["text"] if isinstance(m, dict) else str(m)
-            for m in raw_mentions  # type: ignore[union-attr]
+            str(m["text"]) if isinstance(m, dict) else str(m)
+            for m in (raw_mentions if isinstance(raw_mentions, list) else [])
         )
         text = str(item.get("text", ""))
         out.append(

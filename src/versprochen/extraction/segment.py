@@ -28,7 +28,14 @@ def segment(doc: OutlinedDocument) -> SegmentedDocument:
         if doc.block_roles[index] != "body":
             continue
         for s, e in sentence_spans(block.text):
-            out.append(Segment(text=block.text[s:e], start=block.start + s,
-                               end=block.start + e, page=block.page, block=index,
-                               section=doc.block_sections[index]))
+            out.append(
+                Segment(
+                    text=block.text[s:e],
+                    start=block.start + s,
+                    end=block.start + e,
+                    page=block.page,
+                    block=index,
+                    section=doc.block_sections[index],
+                )
+            )
     return SegmentedDocument(outlined=doc, segments=tuple(out))

@@ -11,6 +11,13 @@ def split(doc: DetectedDocument) -> SplitDocument:
     out = []
     for cand in doc.candidates:
         first, last = cand.segments[0], cand.segments[-1]
-        out.append(Statement(text=cand.text, start=first.start, end=last.end, page=first.page,
-                             section=first.section))
+        out.append(
+            Statement(
+                text=cand.text,
+                start=first.start,
+                end=last.end,
+                page=first.page,
+                section=first.section,
+            )
+        )
     return SplitDocument(outlined=doc.outlined, statements=tuple(out))

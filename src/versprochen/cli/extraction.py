@@ -1,39 +1,16 @@
-"""The `versprochen` command."""
+"""Commands of the extraction: `extract` and `evaluate`."""
 
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
 
-from versprochen import __version__
-
-EXIT_BAD_INPUT = 2
+from versprochen.cli.errors import bad_input_is_one_line
 
 
-@contextmanager
-def _bad_input_is_one_line() -> Iterator[None]:
-    """Turn an error a user caused into one line on stderr and exit code 2."""
-    from versprochen.extraction.errors import InputError
-
-    try:
-        yield
-    except (InputError, ValueError) as error:
-        click.echo(f"Error: {error}", err=True)
-        sys.exit(EXIT_BAD_INPUT)
-
-
-@click.group()
-@click.version_option(__version__, prog_name="versprochen")
-def main() -> None:
-    """Follow political promises from programs and coalition agreements."""
-
-
-@main.command()
+@click.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--json", "as_json", is_flag=True, help="Print the extraction as JSON on stdout.")
 def extract(files: tuple[Path, ...], as_json: bool) -> None:
@@ -42,7 +19,7 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
     from versprochen.extraction.report import summary
 
     results = []
-    with _bad_input_is_one_line():
+    with bad_input_is_one_line():
         for path in files:
             results.append(run_extraction(path))
     if as_json:
@@ -53,7 +30,7 @@ def extract(files: tuple[Path, ...], as_json: bool) -> None:
         click.echo(summary(result))
 
 
-@main.command()
+@click.command()
 @click.argument("file", type=click.Path(path_type=Path))
 @click.option(
     "--gold",
@@ -67,7 +44,7 @@ def evaluate(file: Path, gold: Path) -> None:
     from versprochen.extraction.report import score_report
     from versprochen.extraction.scoring import load_gold, score
 
-    with _bad_input_is_one_line():
+    with bad_input_is_one_line():
         gold_pledges = load_gold(gold)
         result = run_extraction(file)
     predicted = result.to_json()["pledges"]

@@ -1,0 +1,18 @@
+"""The `versprochen` command: one group, its commands registered from one module per wing."""
+
+from __future__ import annotations
+
+import click
+
+from versprochen import __version__
+from versprochen.cli.extraction import evaluate, extract
+
+
+@click.group()
+@click.version_option(__version__, prog_name="versprochen")
+def main() -> None:
+    """Follow political promises from programs and coalition agreements."""
+
+
+main.add_command(extract)
+main.add_command(evaluate)
