@@ -1,17 +1,196 @@
-"""detect: keep the segments that commit their authors (baseline)."""
+"""detect: keep the segments that commit their authors, join the ones that need each other.
+
+A segment is a pledge when it commits to an action or outcome (guideline §1-2):
+modal verbs of obligation or intention, the gerundive ("ist einzurichten"),
+verbs of demand ("fordern", "setzen uns ein"), or a verbless list item that
+names an action ("Ausbau der ...", "Schulhöfe entsiegeln"). Descriptions,
+justifications, evaluations, slogans, questions and accounts of the past are
+not. Coalition agreements state what the partners will do in the present
+tense ("Die Vertragspartner stimmen gemeinsam ab"), so in an agreement a plain
+statement counts unless it only evaluates or describes.
+"""
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass
+
+from versprochen.extraction import cues
+from versprochen.extraction.scoring import content_tokens
 from versprochen.extraction.stage import stage
-from versprochen.extraction.types import Candidate, DetectedDocument, Rejection, SegmentedDocument
+from versprochen.extraction.types import (
+    Candidate,
+    DetectedDocument,
+    Rejection,
+    Segment,
+    SegmentedDocument,
+)
+
+MIN_CONTENT_TOKENS = 2
+
+_AGREEMENT_PARTIES = re.compile(
+    r"\b(vertragspartner|kooperationspartner|koalitionspartner|koalitionspartnern|"
+    r"die\s+partner|die\s+koalition|koalitionsvertrag|kooperationsvereinbarung|"
+    r"eckpunktevereinbarung|koalitionsvereinbarung)\b",
+    re.IGNORECASE,
+)
+_EVALUATIVE = re.compile(
+    r"\b(ist|sind|bleibt|bleiben)\b[^.]*\b(wichtig|unverzichtbar|unerlässlich|notwendig|"
+    r"sinnvoll|erforderlich|grundlage|bestandteil|eingriff|standortfaktor|herausforderung|"
+    r"chance|aufgabe\s+der\s+stadt|geprägt|bewusst|gut\s+aufgestellt)\b",
+    re.IGNORECASE,
+)
+_DESCRIBING_VERBS = re.compile(
+    r"\b(sorgt|sorgen|bedeutet|bedeuten|stellt\b[^.]*\bdar|stellen\b[^.]*\bdar|verbessert|"
+    r"zeigt|zeigen|bietet|bieten|beinhaltet|gehören|gehört|handelt\s+es\s+sich|"
+    r"handelt\s+sich|deckt|ermöglicht|ermöglichen|führt|führen|erfordert)\b",
+    re.IGNORECASE,
+)
+_FINITE = re.compile(
+    r"\b(ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|gibt|"
+    r"wir|ich|sie|er|es|man|sollen|soll|muss|müssen|will|wollen)\b",
+    re.IGNORECASE,
+)
+_WISH_WITHOUT_ACTION = re.compile(
+    r"^(wir\s+wollen|wir\s+möchten|wir\s+brauchen|wir\s+wünschen)\s+(eine?n?|keine?n?|mehr)\b",
+    re.IGNORECASE,
+)
+_NEGATED_OPENER = re.compile(r"^(keine?n?|kein)\s+[A-ZÄÖÜ]")
+_REFERENCE = re.compile(
+    r"\b(im\s+abschnitt|siehe|stehen\s+im\s+abschnitt|dazu\s+mehr)\b", re.IGNORECASE
+)
+_SIGNATURE = re.compile(
+    r"^(\(?vorsitzende\w*\)?|stellv\.?|\w+,\s+den\s+\d|[\w\s.-]+,\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})",
+    re.IGNORECASE,
+)
+
+
+_OFFICE = re.compile(
+    r"\b(vorsitzende[rn]?|stellv\.|stellvertretende[rn]?|bürgermeister(?:in)?|"
+    r"geschäftsführer(?:in)?|sprecher(?:in)?|fraktionsvorsitzende[rn]?)\b",
+    re.IGNORECASE,
+)
+_INCLUDES = re.compile(r"^(dazu|hierzu|dafür)\s+(gehört|gehören|zählt|zählen)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    pledge: bool
+    reason: str
+    strong: bool = False
+
+
+def is_agreement(text: str) -> bool:
+    """An agreement between partners, judged by how often it names the partners."""
+    return len(_AGREEMENT_PARTIES.findall(text)) >= 3
+
+
+def judge(
+    text: str, *, agreement: bool = False, list_item: bool = False, opening: bool = True
+) -> Judgement:
+    """Whether one sentence or list item is a commitment, and why.
+
+    `opening`: the segment opens its block (a list item, a line of its own or
+    the first sentence of a paragraph), where verbless items stand.
+    """
+    stripped = text.strip().strip("•-–*· ").strip()
+    lowered = stripped.lower()
+    tokens = content_tokens(stripped)
+    if len(tokens) < MIN_CONTENT_TOKENS:
+        return Judgement(False, "too short")
+    if stripped.endswith("?"):
+        return Judgement(False, "question")
+    if stripped.endswith(":"):
+        return Judgement(False, "introduces a list")
+    if _SIGNATURE.match(stripped) or _is_signature(stripped):
+        return Judgement(False, "signature or date")
+    if _REFERENCE.search(lowered) and len(tokens) < 8:
+        return Judgement(False, "cross-reference")
+    if cues.NON_COMMITMENT_OPENERS.match(stripped):
+        return Judgement(False, "describes, evaluates or claims credit")
+
+    if _commits(stripped):
+        if _WISH_WITHOUT_ACTION.match(stripped) and not cues.ends_with_verb(stripped):
+            noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
+            if not cues.is_action_noun(noun):
+                return Judgement(False, "slogan: a wish without an action")
+        return Judgement(True, "commitment verb", strong=True)
+    if _NEGATED_OPENER.match(stripped):
+        return Judgement(True, "refusal or freeze")
+
+    verbless = not _FINITE.search(stripped) and not cues.has_finite_verb(stripped)
+    if opening or list_item:
+        opener = cues.words(stripped)[:1]
+        names_action = bool(opener) and cues.is_action_noun(opener[0])
+        if (names_action or cues.is_action_noun(cues.first_noun(stripped))) and verbless:
+            return Judgement(True, "names an action")
+        if cues.ends_with_verb(stripped) and verbless:
+            return Judgement(True, "infinitive item")
+
+    if cues.PAST.search(stripped):
+        return Judgement(False, "about the past")
+    if _EVALUATIVE.search(stripped) or _DESCRIBING_VERBS.search(stripped):
+        if agreement and _INCLUDES.match(stripped):
+            return Judgement(True, "agreed rule")
+        return Judgement(False, "describes or evaluates")
+    if agreement or (list_item and not verbless):
+        return Judgement(True, "agreed rule" if agreement else "list item")
+    return Judgement(False, "no commitment")
+
+
+def _commits(text: str) -> bool:
+    for pattern in (cues.MODAL, cues.ZU_INFINITIVE, cues.DEMAND):
+        for match in pattern.finditer(text):
+            # "ob ... soll", "wie ... werden kann": an indirect question commits to nothing.
+            if not cues.INDIRECT.search(text[: match.start()].rsplit(",", 1)[-1] + " "):
+                return True
+    return bool(cues.FIRST_PERSON.search(text) and cues.FIRST_PERSON_DEMAND.search(text))
+
+
+def _is_signature(text: str) -> bool:
+    found = cues.words(text)
+    lower = [w for w in found if w[0].islower()]
+    return bool(_OFFICE.search(text)) and len(lower) <= 2 and len(found) <= 12
+
+
+def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judgement) -> bool:
+    """A follow-up sentence that only completes the pledge before it."""
+    if previous is None or previous.block != segment.block:
+        return False
+    if not cues.ANAPHORIC_OPENERS.match(segment.text):
+        return False
+    return not judgement.strong
 
 
 @stage("detect", 1)
 def detect(doc: SegmentedDocument) -> DetectedDocument:
-    kept, rejected = [], []
-    for seg in doc.segments:
-        if len(seg.text.split()) >= 6:
-            kept.append(Candidate(text=seg.text, segments=(seg,), score=1.0))
+    agreement = is_agreement(doc.outlined.clean.text)
+    kept: list[Candidate] = []
+    rejected: list[Rejection] = []
+    previous: Segment | None = None
+    previous_kept = False
+    for segment in doc.segments:
+        opening = previous is None or previous.block != segment.block
+        verdict = judge(
+            segment.text,
+            agreement=agreement,
+            list_item=segment.kind == "list_item",
+            opening=opening,
+        )
+        if previous_kept and _joins_previous(segment, previous, verdict) and kept:
+            last = kept[-1]
+            kept[-1] = Candidate(
+                text=f"{last.text} {segment.text}",
+                segments=(*last.segments, segment),
+                score=last.score,
+                reason=last.reason + "+follow-up",
+            )
+        elif verdict.pledge:
+            kept.append(Candidate(text=segment.text, segments=(segment,), score=1.0,
+                                  reason=verdict.reason))
+            previous_kept = True
         else:
-            rejected.append(Rejection(seg, "short"))
+            rejected.append(Rejection(segment, verdict.reason))
+            previous_kept = False
+        previous = segment
     return DetectedDocument(outlined=doc.outlined, candidates=tuple(kept), rejected=tuple(rejected))

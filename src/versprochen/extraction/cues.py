@@ -1,0 +1,162 @@
+"""German surface cues of commitment, shared by detect and split.
+
+Nothing here names a document: these are the grammatical and lexical means by
+which German programs and agreements express that their authors will do,
+keep, refuse or examine something. German capitalises nouns, so a lower-case
+word ending in -en/-ern/-eln at the end of a clause is almost always a verb;
+several rules rely on that.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Modal verbs of obligation and intention, and "werden" as a future with "wir".
+MODAL = re.compile(
+    r"\b(soll|sollen|sollte|sollten|solle|muss|müssen|müsste|müssten|will|wollen|möchten|"
+    r"(?:darf|dürfen)\b[^.,;]*?\b(?:nicht|kein\w*|weder)|"
+    r"werden\s+wir|wir\s+werden|^wir\b[^.]*\bwerden|wird\s+sich|werden\s+sich)\b",
+    re.IGNORECASE,
+)
+
+# "ist ... einzurichten", "sind ... zu entwickeln": the German gerundive of obligation.
+_SEPARABLE = (
+    "ab|an|auf|aus|bei|bereit|dar|durch|ein|empor|entgegen|fest|fort|frei|her|herab|heran|"
+    "herbei|hin|hinzu|mit|nach|statt|um|vor|voran|vorbei|weg|weiter|wieder|zu|zurück|"
+    "zusammen|offen|sicher|fertig|instand|stand|bekannt|aufrecht"
+)
+ZU_INFINITIVE = re.compile(
+    rf"\b(ist|sind|wäre|wären|bleibt|bleiben|hat|haben|gilt\s+es|gilt)\b[^.;:!?,]*?\b"
+    rf"((?:{_SEPARABLE})zu[a-zäöüß]{{3,}}(?:en|ern|eln)|zu\s+[a-zäöüß]{{3,}}(?:en|ern|eln))\b"
+)
+
+# Verbs and phrases by which authors commit themselves in programs and agreements.
+DEMAND = re.compile(
+    r"\b(fordern|fordert|forderten|setz(?:en|ten)\s+(?:uns|sich)\b[^.]*?\bein|"
+    r"setzt\s+sich\b[^.]*?\bein|abgelehnt|nicht\s+zur\s+disposition|sagen\s+nein|"
+    r"(?:sind|ist)\s+für\s+(?:den|die|das|eine?n?)\s|stehen\s+(?:für|hinter)\b|"
+    r"favorisieren|halten\s+wir\b[^.]*\bfür\b|\bha(?:t|ben)\b[^.]*\b(?:vorrang|priorität)\b|"
+    r"keinen\s+anlass|nicht\s+tolerierbar|zum\s+ziel\s+gesetzt|engagieren\s+uns|"
+    r"einsetzen|einzusetzen|plädieren|plädiert|treten\b[^.]*?\bfür\b[^.]*?\bein|"
+    r"sprechen\s+sich\b[^.]*?\b(?:für|gegen)\b[^.]*?\baus|spricht\s+sich\b[^.]*?\baus|"
+    r"bekennen\s+sich|bekennt\s+sich|lehnen\b[^.]*?\bab|lehnt\b[^.]*?\bab|"
+    r"sind\s+gegen|ist\s+gegen|befürworten|befürwortet|streben\b[^.]*?\ban|"
+    r"vereinbaren|vereinbart|verpflichten|beabsichtigen|regen\b[^.]*?\ban|"
+    r"erklären\s+ihre\s+absicht|gehört\s+auf\s+den\s+prüfstand|gehören\s+auf\s+den\s+prüfstand|"
+    r"unser\s+ziel|ziel\s+ist|ziel\s+muss|wir\s+stehen\s+zu|stehen\s+zu\s+dem\s+ziel|"
+    r"anstreben|erhalten\s+bleiben)\b",
+    re.IGNORECASE,
+)
+
+# Verbs that commit only when the authors are their subject ("Wir fördern ...", not
+# "Transparenz fördert ...").
+FIRST_PERSON_DEMAND = re.compile(
+    r"\b(unterstützen|fördern|planen|brauchen|benötigen|verlangen|prüfen|schaffen|ausbauen|"
+    r"einführen|stärken|erhalten|sichern|begleiten|bieten|machen|bringen|sorgen)\b",
+    re.IGNORECASE,
+)
+FIRST_PERSON = re.compile(r"\b(wir|uns)\b", re.IGNORECASE)
+
+# Indirect questions and conditions: a modal inside them commits to nothing.
+INDIRECT = re.compile(r"\b(ob|wie|welche[rsn]?|wann|wo|wer|was|obwohl)\b[^,]*$", re.IGNORECASE)
+
+# Nominalised actions that open a verbless list item: "Ausbau der ...", "Erhalt des ...".
+ACTION_NOUNS = frozenset(
+    """
+    ausbau erhalt neubau aufbau umbau rückbau abbau einsatz verzicht schutz bau verbot
+    stopp erweiterung start beitritt ankauf kauf erwerb zuschuss bonus ausweis wiederaufbau
+    neuaufbau abriss erlass fortbestand verbleib bestand weiterbau ausstieg einstieg zugang
+    angebot neustart relaunch
+    """.split()
+)
+
+# Openers that describe, evaluate or claim credit rather than commit.
+NON_COMMITMENT_OPENERS = re.compile(
+    r"^(wir\s+begrüßen|wir\s+sehen\b|wir\s+sind\s+(?:der|uns)\b|wir\s+wissen|uns\s+ist\s+bewusst|"
+    r"wir\s+haben\b|studien\s+zeigen|es\s+gibt\b|dazu\s+mehr|mehr\s+dazu|siehe\b|"
+    r"wir\s+gehen\s+davon\s+aus|wir\s+stellen\b[^.]*\bin\s+frage|"
+    r"die\s+\w+\s+begrüßen|[a-zäöüß]+\s+begrüßen\s+es)",
+    re.IGNORECASE,
+)
+
+# Perfect and preterite: accounts of the past (credit claiming, history).
+PAST = re.compile(
+    r"\b(wurde|wurden|war|waren|hatte|hatten|haben\s+\w+\s+\w*ge\w+t|hat\s+sich\s+\w+|"
+    r"(?:haben|hat)\b[^.,;]*\b(?:ge[a-zäöüß]+(?:t|en)|[a-zäöüß]+iert)$)\b",
+    re.IGNORECASE,
+)
+
+# Descriptive predicates: a sentence whose only verb is one of these describes.
+DESCRIPTIVE = re.compile(
+    r"\b(ist|sind|gibt\s+es|gibt|bietet|bieten|bedeutet|bedeuten|stellt|stellen|sorgt|sorgen|"
+    r"zeigt|zeigen|hat|haben|liegt|liegen|gilt|gelten|kann|können|verbessert|trägt|tragen)\b",
+    re.IGNORECASE,
+)
+
+# Subordinate clauses that justify rather than commit; split keeps them out of a pledge text.
+JUSTIFICATION = re.compile(r",\s+(denn|da|weil|zumal)\s+", re.IGNORECASE)
+
+ANAPHORIC_OPENERS = re.compile(
+    r"^(dies|diese|dieser|dieses|diesen|sie|er|es|das|dazu|dabei|dafür|hierzu|hierfür|"
+    r"hierbei|damit|so|dadurch|darüber\s+hinaus|ein\s+modell\s+dafür|für\s+das\s+laufende)\b",
+    re.IGNORECASE,
+)
+
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")
+
+
+def words(text: str) -> list[str]:
+    return WORD.findall(text)
+
+
+def first_noun(text: str) -> str:
+    """The first capitalised word after the opening word, lower-cased ('' if none)."""
+    for index, word in enumerate(words(text)):
+        if index == 0 and word.lower() in {"die", "der", "das", "ein", "eine", "einen", "keine"}:
+            continue
+        if word[0].isupper():
+            return word.lower()
+        if index > 3:
+            break
+    return ""
+
+
+def is_action_noun(word: str) -> bool:
+    word = word.lower().split("-")[-1]
+    return (word.endswith("ung") and len(word) > 5) or word in ACTION_NOUNS or any(
+        word.endswith(n) for n in ACTION_NOUNS if len(n) > 4
+    )
+
+
+_NOT_VERBS = frozenset(
+    """
+    nicht jetzt erst zuerst zunächst meist zumindest weit seit mit gut laut selbst sonst
+    zuletzt insgesamt konsequent transparent effizient relevant kompetent stadtweit
+    bundesweit landesweit kreisweit weltweit flächendeckend dort direkt recht best
+    """.split()
+)
+
+
+def has_finite_verb(text: str) -> bool:
+    """A rough test for a finite verb after the first word (German has no reliable
+    capital-letter cue for verbs, but finite 3rd-person forms end in -t)."""
+    for word in words(text)[1:]:
+        lower = word.lower()
+        if not word[0].islower() or lower in _NOT_VERBS or len(lower) < 4:
+            continue
+        if lower.endswith("t") and not lower.startswith("ge"):
+            if lower.endswith(("ent", "ant", "ist", "ust", "est")) and lower not in {"ist"}:
+                continue
+            return True
+    return False
+
+
+def ends_with_verb(text: str) -> bool:
+    """The clause ends in a lower-case verb form (infinitive or participle)."""
+    found = words(text.rstrip(" .!;:)"))
+    if not found:
+        return False
+    last = found[-1]
+    return last[0].islower() and (
+        last.endswith(("en", "ern", "eln")) or bool(re.search(r"(iert|ert|elt|t)$", last))
+    )
