@@ -15,7 +15,7 @@ import re
 MODAL = re.compile(
     r"\b(soll|sollen|sollte|sollten|solle|muss|müssen|müsste|müssten|will|wollen|möchten|"
     r"(?:darf|dürfen)\b[^.,;]*?\b(?:nicht|kein\w*|weder)|"
-    r"werden\s+wir|wir\s+werden|^wir\b[^.]*\bwerden|wird\s+sich|werden\s+sich)\b",
+    r"werden\s+wir|wir\s+werden|^wir\b[^.]*\bwerden)\b",
     re.IGNORECASE,
 )
 
@@ -57,22 +57,70 @@ FIRST_PERSON_DEMAND = re.compile(
 )
 FIRST_PERSON = re.compile(r"\b(wir|uns)\b", re.IGNORECASE)
 
-# Indirect questions and conditions: a modal inside them commits to nothing.
+# Indirect questions, conditions and relative clauses: a modal inside them commits to
+# nothing ("ob ... soll", "Sofern Kommunen ... wollen", ", die ihnen schaden wollen").
 INDIRECT = re.compile(r"\b(ob|wie|welche[rsn]?|wann|wo|wer|was|obwohl)\b[^,]*$", re.IGNORECASE)
+SUBORDINATE_CLAUSE = re.compile(
+    r"^\s*(?:und\s+)?(die|der|das|denen|dem|deren|dessen|welche[rsnm]?|wenn|falls|sofern|"
+    r"soweit|obwohl|als|weil|da|wer|damit)\b",
+    re.IGNORECASE,
+)
+SUBORDINATE_OPENER = re.compile(
+    r"^\s*(wenn|falls|sofern|soweit|obwohl|weil|da|wer)\b", re.IGNORECASE
+)
+# "wollen", "möchten", "will" commit the authors, not "viele junge Menschen".
+VOLITIONAL = re.compile(r"\b(will|wollen|möchten|möchte)\b", re.IGNORECASE)
+GENERIC_SUBJECT = re.compile(
+    r"^(viele|manche|einige|die\s+meisten|jede[rsn]?|niemand|man|alle|immer\s+mehr|"
+    r"wer|kinder|eltern|menschen|bürger\w*|junge)\b",
+    re.IGNORECASE,
+)
 
 # Nominalised actions that open a verbless list item: "Ausbau der ...", "Erhalt des ...".
 ACTION_NOUNS = frozenset(
-    """
-    ausbau erhalt neubau aufbau umbau rückbau abbau einsatz verzicht schutz bau verbot
-    stopp erweiterung start beitritt ankauf kauf erwerb zuschuss bonus ausweis wiederaufbau
-    neuaufbau abriss erlass fortbestand verbleib bestand weiterbau ausstieg einstieg zugang
-    angebot neustart relaunch
-    """.split()
+    [
+        "ausbau",
+        "erhalt",
+        "neubau",
+        "aufbau",
+        "umbau",
+        "rückbau",
+        "abbau",
+        "einsatz",
+        "verzicht",
+        "schutz",
+        "bau",
+        "verbot",
+        "stopp",
+        "erweiterung",
+        "start",
+        "beitritt",
+        "ankauf",
+        "kauf",
+        "erwerb",
+        "zuschuss",
+        "bonus",
+        "ausweis",
+        "wiederaufbau",
+        "neuaufbau",
+        "abriss",
+        "erlass",
+        "fortbestand",
+        "verbleib",
+        "bestand",
+        "weiterbau",
+        "ausstieg",
+        "einstieg",
+        "zugang",
+        "angebot",
+        "neustart",
+        "relaunch",
+    ]
 )
 
 # Openers that describe, evaluate or claim credit rather than commit.
 NON_COMMITMENT_OPENERS = re.compile(
-    r"^(wir\s+begrüßen|wir\s+sehen\b|wir\s+sind\s+(?:der|uns)\b|wir\s+wissen|uns\s+ist\s+bewusst|"
+    r"^(wer\s|wir\s+begrüßen|wir\s+sehen\b|wir\s+sind\s+(?:der|uns)\b|wir\s+wissen|uns\s+ist\s+bewusst|"
     r"wir\s+haben\b|studien\s+zeigen|es\s+gibt\b|dazu\s+mehr|mehr\s+dazu|siehe\b|"
     r"wir\s+gehen\s+davon\s+aus|wir\s+stellen\b[^.]*\bin\s+frage|"
     r"die\s+\w+\s+begrüßen|[a-zäöüß]+\s+begrüßen\s+es)",
@@ -102,7 +150,8 @@ ANAPHORIC_OPENERS = re.compile(
     re.IGNORECASE,
 )
 
-WORD = re.compile(r"[A-Za-zÄÖÜäöüß][A-Za-zÄÖÜäöüß\-]*")
+# Gender forms ("Schüler*innen", "Bürger:innen", "Lehrer_innen") are one word.
+WORD = re.compile(r"[A-Za-zÄÖÜäöüß](?:[A-Za-zÄÖÜäöüß\-]|[*:_](?=[a-zäöü]))*")
 
 
 def words(text: str) -> list[str]:
@@ -123,17 +172,47 @@ def first_noun(text: str) -> str:
 
 def is_action_noun(word: str) -> bool:
     word = word.lower().split("-")[-1]
-    return (word.endswith("ung") and len(word) > 5) or word in ACTION_NOUNS or any(
-        word.endswith(n) for n in ACTION_NOUNS if len(n) > 4
+    return (
+        (word.endswith("ung") and len(word) > 5)
+        or word in ACTION_NOUNS
+        or any(word.endswith(n) for n in ACTION_NOUNS if len(n) > 4)
     )
 
 
 _NOT_VERBS = frozenset(
-    """
-    nicht jetzt erst zuerst zunächst meist zumindest weit seit mit gut laut selbst sonst
-    zuletzt insgesamt konsequent transparent effizient relevant kompetent stadtweit
-    bundesweit landesweit kreisweit weltweit flächendeckend dort direkt recht best
-    """.split()
+    [
+        "nicht",
+        "jetzt",
+        "erst",
+        "zuerst",
+        "zunächst",
+        "meist",
+        "zumindest",
+        "weit",
+        "seit",
+        "mit",
+        "gut",
+        "laut",
+        "selbst",
+        "sonst",
+        "zuletzt",
+        "insgesamt",
+        "konsequent",
+        "transparent",
+        "effizient",
+        "relevant",
+        "kompetent",
+        "stadtweit",
+        "bundesweit",
+        "landesweit",
+        "kreisweit",
+        "weltweit",
+        "flächendeckend",
+        "dort",
+        "direkt",
+        "recht",
+        "best",
+    ]
 )
 
 

@@ -47,13 +47,20 @@ _DESCRIBING_VERBS = re.compile(
     re.IGNORECASE,
 )
 _FINITE = re.compile(
-    r"\b(ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|gibt|"
+    r"\b(ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|gibt|könnte|"
+    r"könnten|würde|würden|dürfte|dürften|müsste|müssten|wäre|wären|hätte|hätten|"
     r"wir|ich|sie|er|es|man|sollen|soll|muss|müssen|will|wollen)\b",
     re.IGNORECASE,
 )
 _WISH_WITHOUT_ACTION = re.compile(
-    r"^(wir\s+wollen|wir\s+möchten|wir\s+brauchen|wir\s+wünschen)\s+(eine?n?|keine?n?|mehr)\b",
-    re.IGNORECASE,
+    r"^(wir\s+wollen|wir\s+möchten|wir\s+brauchen|wir\s+wünschen)\s+", re.IGNORECASE
+)
+_WISH_TO_BE = re.compile(r"\b(wollen|möchten)\s+wir\b.*\b(sein|werden)\W*$", re.IGNORECASE)
+# "Die PIRATEN wollen ...", "Die Koalition will ...": the authors named as the subject.
+_AUTHORS_AS_SUBJECT = re.compile(
+    r"^(?:[Dd]ie|[Dd]er|[Uu]nsere?)\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ]{3,}\b|"
+    r"^(?:[Dd]ie|[Dd]er)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?(?:[Pp]artei|[Ff]raktion|[Kk]oalition|"
+    r"[Pp]artner|[Vv]ertragspartner|[Kk]ooperationspartner|[Kk]oalitionspartner)",
 )
 _NEGATED_OPENER = re.compile(r"^(keine?n?|kein)\s+[A-ZÄÖÜ]")
 _REFERENCE = re.compile(
@@ -109,6 +116,8 @@ def judge(
     if cues.NON_COMMITMENT_OPENERS.match(stripped):
         return Judgement(False, "describes, evaluates or claims credit")
 
+    if _WISH_TO_BE.search(stripped):
+        return Judgement(False, "slogan: a wish to be")
     if _commits(stripped):
         if _WISH_WITHOUT_ACTION.match(stripped) and not cues.ends_with_verb(stripped):
             noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
@@ -141,9 +150,17 @@ def judge(
 def _commits(text: str) -> bool:
     for pattern in (cues.MODAL, cues.ZU_INFINITIVE, cues.DEMAND):
         for match in pattern.finditer(text):
-            # "ob ... soll", "wie ... werden kann": an indirect question commits to nothing.
-            if not cues.INDIRECT.search(text[: match.start()].rsplit(",", 1)[-1] + " "):
-                return True
+            before = text[: match.start()]
+            clause = before.rsplit(",", 1)[-1] + " "
+            opener = cues.SUBORDINATE_CLAUSE if "," in before else cues.SUBORDINATE_OPENER
+            if cues.INDIRECT.search(clause) or opener.match(clause):
+                continue
+            if cues.VOLITIONAL.fullmatch(match.group()) and (
+                cues.GENERIC_SUBJECT.match(text)
+                or (not cues.FIRST_PERSON.search(text) and not _AUTHORS_AS_SUBJECT.match(text))
+            ):
+                continue
+            return True
     return bool(cues.FIRST_PERSON.search(text) and cues.FIRST_PERSON_DEMAND.search(text))
 
 
@@ -186,8 +203,9 @@ def detect(doc: SegmentedDocument) -> DetectedDocument:
                 reason=last.reason + "+follow-up",
             )
         elif verdict.pledge:
-            kept.append(Candidate(text=segment.text, segments=(segment,), score=1.0,
-                                  reason=verdict.reason))
+            kept.append(
+                Candidate(text=segment.text, segments=(segment,), score=1.0, reason=verdict.reason)
+            )
             previous_kept = True
         else:
             rejected.append(Rejection(segment, verdict.reason))

@@ -1,9 +1,158 @@
-"""merge: one pledge per commitment, its repetitions become mentions (baseline)."""
+"""merge: one pledge per commitment; its repetitions become its mentions (guideline §3).
+
+Documents repeat themselves in predictable places: a foreword previews the
+program, a box after each chapter sums it up (often under the chapter's own
+heading again), a closing summary lists everything once more, and a paragraph
+may be printed twice. A statement in such a recap place joins the pledge it
+restates at a lower similarity than two statements in the body text, where
+only near-identical wording counts as the same pledge. Two statements from the
+same paragraph are never merged (split separated them on purpose), and neither
+are two that commit to different numbers ("50 Prozent" vs "100 Prozent").
+"""
 
 from __future__ import annotations
 
+import re
+from bisect import bisect_right
+from collections import defaultdict
+
 from versprochen.extraction.stage import stage
-from versprochen.extraction.types import CodedDocument, Extraction, Mention, Pledge
+from versprochen.extraction.types import (
+    CodedDocument,
+    CodedStatement,
+    Extraction,
+    Mention,
+    OutlinedDocument,
+    Pledge,
+    Statement,
+)
+from versprochen.matching.similarity import Profile, TokenWeights, token_f1
+
+SAME_SECTION_OVERLAP = 0.9
+SAME_SECTION_F1 = 0.55
+BODY_OVERLAP = 0.75
+BODY_F1 = 0.5
+RECAP_OVERLAP = 0.5
+
+# Headings of places that restate the program rather than add to it.
+_RECAP_TITLE = re.compile(
+    r"\b(zusammenfassung|kurzfassung|auf\s+einen\s+blick|im\s+überblick|überblick|"
+    r"kurz\s+und\s+(?:knapp|knackig|bündig)|in\s+kürze|das\s+wichtigste|"
+    r"vorwort|grußwort|geleitwort|einleitung|präambel|vorbemerkung)\b",
+    re.IGNORECASE,
+)
+_PREVIEW_TITLE = re.compile(
+    r"\b(vorwort|grußwort|geleitwort|einleitung|präambel|vorbemerkung)\b", re.IGNORECASE
+)
+_TITLE_NOISE = re.compile(r"[^0-9a-zäöüß]+")
+
+
+def _title_key(title: str) -> str:
+    return _TITLE_NOISE.sub(" ", title.lower()).strip()
+
+
+def recap_sections(outlined: OutlinedDocument) -> frozenset[int]:
+    """Sections that restate: recap titles, titles repeated from earlier, and their children."""
+    seen: set[str] = set()
+    recap: set[int] = set()
+    for index, section in enumerate(outlined.sections):
+        key = _title_key(section.title)
+        parent = section.parent
+        if (
+            _RECAP_TITLE.search(section.title)
+            or (key and key in seen)
+            or (parent is not None and parent in recap)
+        ):
+            recap.add(index)
+        seen.add(key)
+    return frozenset(recap)
+
+
+def _block_of(outlined: OutlinedDocument, offset: int) -> int:
+    starts = [b.start for b in outlined.clean.blocks]
+    return max(bisect_right(starts, offset) - 1, 0)
+
+
+def group_statements(doc: CodedDocument) -> list[list[int]]:
+    """Indices of the statements that make up each pledge, in document order.
+
+    An inverted index over tokens finds the earlier statements that share
+    anything with the current one, so the cost grows with the overlap, not with
+    the square of the document's length.
+    """
+    statements = [cs.statement for cs in doc.statements]
+    profiles = [Profile.of(s.text) for s in statements]
+    weights = TokenWeights(p.tokens for p in profiles)
+    totals = [weights.total(p.tokens) for p in profiles]
+    recap = recap_sections(doc.outlined)
+    previews = frozenset(i for i in recap if _PREVIEW_TITLE.search(doc.outlined.sections[i].title))
+    blocks = [_block_of(doc.outlined, s.start) for s in statements]
+    first_with_text: dict[object, int] = {}
+    index: dict[str, list[int]] = defaultdict(list)
+    group_of: list[int] = []
+    groups: list[list[int]] = []
+    for i, statement in enumerate(statements):
+        key = profiles[i].tokens or " ".join(statement.text.lower().split())
+        target = group_of[first_with_text[key]] if key in first_with_text else -1
+        if target < 0:
+            shared: dict[int, float] = defaultdict(float)
+            for token in profiles[i].tokens:
+                weight = weights.weight(token)
+                for j in index[token]:
+                    shared[j] += weight
+            best = 0.0
+            for j, weight in shared.items():
+                lighter = min(totals[i], totals[j])
+                overlap = weight / lighter if lighter else 0.0
+                if overlap <= best or blocks[j] == blocks[i]:
+                    continue
+                if not _same_commitment(i, j, overlap, statements, profiles, recap, previews):
+                    continue
+                target, best = group_of[j], overlap
+        if target < 0:
+            groups.append([])
+            target = len(groups) - 1
+        groups[target].append(i)
+        group_of.append(target)
+        first_with_text.setdefault(key, i)
+        for token in profiles[i].tokens:
+            index[token].append(i)
+    return groups
+
+
+def _same_commitment(
+    i: int,
+    j: int,
+    overlap: float,
+    statements: list[Statement],
+    profiles: list[Profile],
+    recap: frozenset[int],
+    previews: frozenset[int],
+) -> bool:
+    a, b = profiles[i], profiles[j]
+    if a.numbers and b.numbers and a.numbers != b.numbers:
+        return False
+    # A recap restates what came before; a foreword previews what comes after.
+    restates = statements[i].section in recap or statements[j].section in previews
+    if restates:
+        shared = len(a.tokens & b.tokens)
+        return overlap >= RECAP_OVERLAP and shared >= 2 and token_f1(a.tokens, b.tokens) >= 0.3
+    f1 = token_f1(a.tokens, b.tokens)
+    if statements[i].section == statements[j].section:
+        return overlap >= SAME_SECTION_OVERLAP and f1 >= SAME_SECTION_F1
+    return overlap >= BODY_OVERLAP and f1 >= BODY_F1
+
+
+def _canonical(
+    members: list[int], statements: tuple[CodedStatement, ...], recap: frozenset[int]
+) -> CodedStatement:
+    """The fullest mention, preferring the body text over recaps."""
+
+    def fullness(i: int) -> tuple[bool, int]:
+        s = statements[i].statement
+        return (s.section not in recap, len(Profile.of(s.text).tokens))
+
+    return statements[max(members, key=fullness)]
 
 
 @stage("merge", 1)
@@ -11,20 +160,19 @@ def merge(doc: CodedDocument) -> Extraction:
     from versprochen.extraction.pipeline import PIPELINE_VERSION
 
     clean = doc.outlined.clean
-    groups: dict[str, list[int]] = {}
-    for i, cs in enumerate(doc.statements):
-        groups.setdefault(cs.statement.text.lower(), []).append(i)
+    recap = recap_sections(doc.outlined)
     pledges = []
-    for n, members in enumerate(groups.values(), start=1):
-        first = doc.statements[members[0]]
-        sec = first.statement.section
+    for number, members in enumerate(group_statements(doc), start=1):
+        first = doc.statements[members[0]].statement
+        canonical = _canonical(members, doc.statements, recap)
+        section = first.section
         pledges.append(
             Pledge(
-                id=f"p{n:03d}",
-                text=first.statement.text,
-                section=doc.outlined.sections[sec].title if sec is not None else None,
-                section_index=sec,
-                coding=first.coding,
+                id=f"p{number:03d}",
+                text=canonical.statement.text,
+                section=doc.outlined.sections[section].title if section is not None else None,
+                section_index=section,
+                coding=canonical.coding,
                 mentions=tuple(
                     Mention(text=clean.text[s.start : s.end], page=s.page, start=s.start, end=s.end)
                     for s in (doc.statements[m].statement for m in members)

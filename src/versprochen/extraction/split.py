@@ -1,23 +1,186 @@
-"""split: bundles into atomic pledges (baseline)."""
+"""split: bundles into atomic pledges (guideline §1).
+
+A passage is cut where it coordinates commitments that can be fulfilled on
+their own: "... sowie Neuaufbau des Zivilschutzes", "X stärken und Y ausbauen",
+"..., eine Ausweitung von Schwimmkursen ...", "... und dabei ...". A list
+that only illustrates one measure stays whole ("Erhalt und Ausbau von
+Jugendzentren", "Beratungs-, Bildungs- und Freizeitangebote"): each part must
+name its own action and object. Justifications ("..., denn ...", "– Bildung
+darf nicht ...") are cut off. Every part is a verbatim span of the cleaned
+text, so a mention always quotes the source exactly.
+"""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+
+from versprochen.extraction import cues
+from versprochen.extraction.scoring import content_tokens
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import DetectedDocument, SplitDocument, Statement
+
+MIN_PART_TOKENS = 2
+
+_ARTICLE = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einen|einem|ihre?n?|unsere?n?)"
+_SOWIE = re.compile(r",?\s+sowie\s+")
+_UND_THEN = re.compile(
+    r",?\s+und\s+(?=(?:dabei|zugleich|gleichzeitig|außerdem|zudem|darüber\s+hinaus)\b)"
+)
+_COMMA_ACTION = re.compile(rf",\s+(?={_ARTICLE}\s+[A-ZÄÖÜ][a-zäöüß-]*ung\b)")
+_UND = re.compile(r"\s+und\s+")
+_UND_ACTION = re.compile(
+    rf"\s+und\s+(?=(?:{_ARTICLE}\s+)?[A-ZÄÖÜ][a-zäöüß]+\s+(?:{_ARTICLE}|von|für|im|in|an|auf|zu|zur|zum)\b)"
+)
+_COMMA = re.compile(r",\s+")
+_SUBORDINATE_START = re.compile(
+    r"^(dass|wenn|ob|weil|damit|um|die|der|das|welche[rsn]?|wo|wie|indem|sofern|so\s+dass|"
+    r"bevor|nachdem|während|als|und|oder|aber|sondern|insbesondere|deren|dessen)\b",
+    re.IGNORECASE,
+)
+_OWN_OBJECT = re.compile(
+    rf"^(?:(?:z\.\s?B\.|zum\s+Beispiel|auch|zudem|außerdem|ferner)\s+)?"
+    rf"(?:{_ARTICLE}\b|[A-ZÄÖÜ][a-zäöüß])"
+)
+_SUBORDINATE_OPENING = re.compile(
+    r"^(um|wenn|damit|da|weil|falls|ob|sofern|soweit|indem|obwohl|während)\b", re.IGNORECASE
+)
+_DASH_TAIL = re.compile(r"\s+[–—-]\s+(?=[A-ZÄÖÜ])")
+_BRACKETS = re.compile(r"\([^()]*\)|„[^“]*“|\"[^\"]*\"|›[^‹]*‹|»[^«]*«")
+
+
+def _masked(text: str) -> str:
+    """The text with brackets and quotations blanked, so no cut falls inside them."""
+    return _BRACKETS.sub(lambda m: "\0" * len(m.group()), text)
+
+
+def _tokens(text: str) -> int:
+    return len(content_tokens(text))
+
+
+def _starts_with_action(text: str) -> bool:
+    found = cues.words(text)[:3]
+    for word in found:
+        if word.lower() in {
+            "der",
+            "die",
+            "das",
+            "den",
+            "dem",
+            "des",
+            "ein",
+            "eine",
+            "einer",
+            "eines",
+            "einen",
+            "einem",
+            "auch",
+            "weitere",
+            "weiteren",
+        }:
+            continue
+        return word[0].isupper() and cues.is_action_noun(word)
+    return False
+
+
+def _is_clause_with_verb(text: str) -> bool:
+    return cues.ends_with_verb(text) and _tokens(text) >= MIN_PART_TOKENS
+
+
+def trim_justification(text: str) -> str:
+    """Cut a causal clause or a dash-led justification off the end of a commitment."""
+    masked = _masked(text)
+    match = cues.JUSTIFICATION.search(masked)
+    if match and _tokens(text[: match.start()]) >= MIN_PART_TOKENS + 1:
+        return text[: match.start()]
+    dash = _DASH_TAIL.search(masked)
+    if dash:
+        head, tail = text[: dash.start()], text[dash.end() :]
+        tail_is_clause = bool(cues.MODAL.search(tail)) or cues.has_finite_verb(tail)
+        if tail_is_clause and _tokens(head) >= MIN_PART_TOKENS and not cues.MODAL.search(head):
+            return head
+    return text
+
+
+def _cuts(text: str) -> list[tuple[int, int]]:
+    """Boundaries (end of left part, start of right part) where `text` may be cut."""
+    masked = _masked(text)
+    cuts: list[tuple[int, int]] = []
+    for match in _SOWIE.finditer(masked):
+        right = text[match.end() :]
+        left = text[: match.start()]
+        if _tokens(left) < MIN_PART_TOKENS or _tokens(right) < MIN_PART_TOKENS:
+            continue
+        genitive_ellipsis = re.match(r"(eines|einer|des|der)\s+[A-ZÄÖÜ]", right)
+        if (
+            _starts_with_action(right)
+            or genitive_ellipsis
+            or (cues.ends_with_verb(left) and _is_clause_with_verb(right))
+        ):
+            cuts.append((match.start(), match.end()))
+    for match in _UND_THEN.finditer(masked):
+        cuts.append((match.start(), match.end()))
+    for match in _UND_ACTION.finditer(masked):
+        left, right = text[: match.start()], text[match.end() :]
+        if _tokens(left) >= MIN_PART_TOKENS and _tokens(right) >= MIN_PART_TOKENS:
+            last = cues.words(left)[-1:]
+            between_nouns = bool(last) and cues.is_action_noun(last[0])
+            if _starts_with_action(right) and not cues.ends_with_verb(left) and not between_nouns:
+                cuts.append((match.start(), match.end()))
+    for match in _COMMA_ACTION.finditer(masked):
+        if _tokens(text[: match.start()]) >= MIN_PART_TOKENS:
+            cuts.append((match.start(), match.end()))
+    if _SUBORDINATE_OPENING.match(text):
+        return sorted(set(cuts))
+    for pattern, need_subject in ((_UND, False), (_COMMA, True)):
+        for match in pattern.finditer(masked):
+            left, right = text[: match.start()], text[match.end() :]
+            # Both sides must be clauses of their own: the left ends in its verb, the
+            # right brings its own object or subject ("X stärken und Y ausbauen").
+            if _SUBORDINATE_START.match(right) or not _OWN_OBJECT.match(right):
+                continue
+            if not cues.ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
+                continue
+            right_clause = right.split(",")[0] if need_subject else right
+            if not _is_clause_with_verb(right_clause):
+                continue
+            if need_subject and not (right[:1].isupper() and cues.MODAL.search(left)):
+                continue
+            cuts.append((match.start(), match.start() + len(match.group())))
+    return sorted(set(cuts))
+
+
+def split_text(text: str) -> list[tuple[int, int]]:
+    """The spans of the atomic commitments in one passage, relative to `text`."""
+    body = trim_justification(text.rstrip(" .;!"))
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for left_end, right_start in _cuts(body):
+        if left_end <= start:
+            continue
+        spans.append((start, left_end))
+        start = right_start
+    spans.append((start, len(body)))
+    return [(s, e) for s, e in spans if _tokens(text[s:e]) >= 1]
+
+
+def _statements(doc: DetectedDocument) -> Iterator[Statement]:
+    source = doc.outlined.clean.text
+    for candidate in doc.candidates:
+        first, last = candidate.segments[0], candidate.segments[-1]
+        passage = source[first.start : last.end]
+        spans = split_text(passage) if len(candidate.segments) == 1 else [(0, len(passage))]
+        if len(candidate.segments) > 1:
+            spans = [(0, len(trim_justification(passage.rstrip(" .;!"))))]
+        for s, e in spans:
+            s += len(passage[s:e]) - len(passage[s:e].lstrip(" ,;–-"))
+            start, end = first.start + s, first.start + e
+            text = " ".join(source[start:end].split())
+            if not text:
+                continue
+            yield Statement(text=text, start=start, end=end, page=first.page, section=first.section)
 
 
 @stage("split", 1)
 def split(doc: DetectedDocument) -> SplitDocument:
-    out = []
-    for cand in doc.candidates:
-        first, last = cand.segments[0], cand.segments[-1]
-        out.append(
-            Statement(
-                text=cand.text,
-                start=first.start,
-                end=last.end,
-                page=first.page,
-                section=first.section,
-            )
-        )
-    return SplitDocument(outlined=doc.outlined, statements=tuple(out))
+    return SplitDocument(outlined=doc.outlined, statements=tuple(_statements(doc)))

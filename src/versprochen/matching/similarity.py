@@ -1,0 +1,74 @@
+"""Text similarity shared by merge, comparison and council-paper linking.
+
+Texts are compared as sets of content tokens (the guideline's §8 tokens:
+lower-cased word runs, stop words removed, cut to six characters), weighted by
+how rare a token is in the collection at hand, so that words every passage of
+a program shares ("Stadt", the party's name, "fordern") count for little.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from versprochen.extraction.scoring import content_tokens, token_f1
+
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
+
+__all__ = ["Profile", "TokenWeights", "content_tokens", "numbers", "token_f1"]
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers a text commits to, normalised ("1,5" and "1.5" are the same)."""
+    return frozenset(n.replace(",", ".") for n in _NUMBER.findall(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Profile:
+    tokens: frozenset[str]
+    numbers: frozenset[str]
+
+    @classmethod
+    def of(cls, text: str) -> Profile:
+        return cls(content_tokens(text), numbers(text))
+
+
+class TokenWeights:
+    """Inverse document frequency of tokens over one collection of passages."""
+
+    def __init__(self, collection: Iterable[frozenset[str]]) -> None:
+        counts: Counter[str] = Counter()
+        size = 0
+        for tokens in collection:
+            counts.update(tokens)
+            size += 1
+        self._size = max(size, 1)
+        self._counts = counts
+
+    def weight(self, token: str) -> float:
+        return math.log((self._size + 1) / (self._counts.get(token, 0) + 0.5))
+
+    def total(self, tokens: Iterable[str]) -> float:
+        return sum(self.weight(t) for t in tokens)
+
+    def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
+        """Weighted overlap coefficient: the shared weight over the lighter side's weight."""
+        if not a or not b:
+            return 0.0
+        lighter = min(self.total(a), self.total(b))
+        return self.total(a & b) / lighter if lighter else 0.0
+
+
+def best_match(
+    profile: Profile, others: Sequence[Profile], weights: TokenWeights
+) -> tuple[int, float]:
+    """Index and weighted overlap of the most similar profile in `others` (-1 if none)."""
+    best, score = -1, 0.0
+    for index, other in enumerate(others):
+        value = weights.overlap(profile.tokens, other.tokens)
+        if value > score:
+            best, score = index, value
+    return best, score
