@@ -48,7 +48,8 @@ _TITLE_NOISE = re.compile(r"[^0-9a-zäöüß]+")
 
 
 def _title_key(title: str) -> str:
-    return _TITLE_NOISE.sub(" ", title.lower()).strip()
+    # Hashtag headings run words together ("#unsereZukunft"), so spaces do not count.
+    return _TITLE_NOISE.sub("", title.lower())
 
 
 def recap_sections(outlined: OutlinedDocument) -> frozenset[int]:

@@ -1,0 +1,68 @@
+import pytest
+from tests.extraction.helpers import segmented
+
+from versprochen.extraction.detect import detect, is_agreement, judge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wollen das Angebot der VHS flächendeckender ausbauen.",
+        "Die Fragestunden sollten zu arbeitnehmerfreundlichen Uhrzeiten stattfinden (ab 18 Uhr).",
+        "Dazu ist als erster Schritt eine sogenannte Vorhabenliste einzurichten.",
+        "Die Solinger PIRATEN fordern die Erarbeitung einer Informationsfreiheitssatzung.",
+        "Wir setzen uns für einen erheblichen Ausbau der Schulsozialarbeit ein.",
+        "Wir lehnen sogenannte PPP-Projekte ab.",
+        "Die PIRATEN wollen die drei bestehenden Feuerwachen erhalten.",
+        "Keine Erhöhung der Kita-Gebühren.",
+        "Neubau eines Jugendzentrums im Kern des Stadtteils.",
+        "Herne als Hochschulstandort weiterentwickeln.",
+    ],
+)
+def test_commitments_are_pledges(text: str) -> None:
+    assert judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Der ÖPNV ist für uns unverzichtbar, da er Grundlage für eine gute Mobilität ist.",
+        "Studien zeigen, dass viele Unterrichtsmethoden nicht mehr zeitgemäß sind.",
+        "Freizeitbeschäftigung ist ein wichtiger Standortfaktor für den Kreis.",
+        "Wir haben die Schulsozialarbeit im letzten Jahr eingeführt.",
+        "Wir begrüßen, dass der Rat sich für ein Rats-TV entschieden hat.",
+        "Warum nicht ein Tanzfestival in der Stadt einführen?",
+        "Umsetzung der Kita-Strategie mit den folgenden Punkten:",
+        "Wir wollen eine Stadt für alle.",
+        "Viele junge Menschen wollen nicht wegziehen.",
+        "Weiterhin finden sich dort Informationen darüber, ob eine Beteiligung stattfinden soll.",
+        "Hendrik Mustermann Vorsitzender der SPD-Fraktion",
+    ],
+)
+def test_descriptions_evaluations_and_slogans_are_not(text: str) -> None:
+    assert not judge(text).pledge, judge(text).reason
+
+
+def test_agreements_commit_in_the_present_tense() -> None:
+    text = "Die Vertragspartner stimmen im Rat gemeinsam ab."
+    assert judge(text, agreement=True).pledge
+    assert not judge(text, agreement=False).pledge
+    assert is_agreement("Die Vertragspartner ... die Vertragspartner ... Kooperationspartner")
+    assert not is_agreement("Wir wollen mehr Radwege.")
+
+
+def test_a_follow_up_sentence_joins_the_pledge_it_completes() -> None:
+    doc = segmented(
+        ("p", "Es soll eine Koordinierungsgruppe gebildet werden. "
+              "Diese beschränkt sich auf maximal 8 Personen pro Partei."),
+    )
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1
+    assert len(candidates[0].segments) == 2
+
+
+def test_rejections_keep_their_reason() -> None:
+    doc = segmented(("p", "Studien zeigen, dass vieles nicht mehr zeitgemäß ist."))
+    result = detect(doc)
+    assert not result.candidates
+    assert result.rejected[0].reason

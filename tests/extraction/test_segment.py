@@ -1,0 +1,50 @@
+from tests.extraction.helpers import outlined
+
+from versprochen.extraction.segment import segment, sentence_spans
+
+
+def texts(text: str) -> list[str]:
+    return [text[s:e] for s, e in sentence_spans(text)]
+
+
+def test_german_abbreviations_do_not_end_a_sentence() -> None:
+    text = (
+        "Wir fördern z.B. Jugendzentren, u.a. in Erkelenz, und ggf. weitere Orte. "
+        "Wir schaffen bspw. neue Stellen."
+    )
+    assert texts(text) == [
+        "Wir fördern z.B. Jugendzentren, u.a. in Erkelenz, und ggf. weitere Orte.",
+        "Wir schaffen bspw. neue Stellen.",
+    ]
+
+
+def test_ordinal_numbers_and_dates_do_not_end_a_sentence() -> None:
+    text = "Der Klimawandel ist eine Herausforderung des 21. Jahrhunderts. Am 13. September wählen wir."
+    assert texts(text) == [
+        "Der Klimawandel ist eine Herausforderung des 21. Jahrhunderts.",
+        "Am 13. September wählen wir.",
+    ]
+
+
+def test_month_abbreviation_does_not_end_a_sentence() -> None:
+    assert len(texts("Die Sitzung ist im Aug. 2026 geplant. Danach beginnt der Bau.")) == 2
+
+
+def test_segments_carry_offsets_pages_sections_and_list_leads() -> None:
+    doc = outlined(
+        ("h1", "Bildung"),
+        ("p", "Umsetzung der Kita-Strategie mit den folgenden Punkten:"),
+        ("li", "Versorgungsquote U3 auf 50 Prozent."),
+        ("li", "Versorgungsquote 3-6 auf 100 Prozent."),
+    )
+    segments = segment(doc).segments
+    assert [s.kind for s in segments] == ["sentence", "list_item", "list_item"]
+    for s in segments:
+        assert doc.clean.text[s.start : s.end] == s.text
+        assert s.section == 0
+    assert segments[1].lead == "Umsetzung der Kita-Strategie mit den folgenden Punkten:"
+
+
+def test_headings_are_not_segmented() -> None:
+    doc = outlined(("h1", "Ausbau der Radwege"), ("p", "Wir bauen Radwege."))
+    assert [s.text for s in segment(doc).segments] == ["Wir bauen Radwege."]

@@ -1,0 +1,62 @@
+import pytest
+
+from versprochen.extraction.split import split_text, trim_justification
+
+
+def parts(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_text(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ausbau des Busnetzes, eine Erhöhung der Takte, sowie die Einrichtung von Nachtbuslinien.",
+            ["Ausbau des Busnetzes", "eine Erhöhung der Takte", "die Einrichtung von Nachtbuslinien"],
+        ),
+        (
+            "Schuldnerberatung stärken und Verbraucherinformation ausbauen.",
+            ["Schuldnerberatung stärken", "Verbraucherinformation ausbauen"],
+        ),
+        (
+            "Verbesserung des Katastrophenschutzes und des Notfallmanagements sowie Neuaufbau des "
+            "Zivilschutzes.",
+            ["Verbesserung des Katastrophenschutzes und des Notfallmanagements",
+             "Neuaufbau des Zivilschutzes"],
+        ),
+        (
+            "Wohnen am Wasser stärken und dabei zugleich einen Masterplan Wasserlagen vorlegen.",
+            ["Wohnen am Wasser stärken", "dabei zugleich einen Masterplan Wasserlagen vorlegen"],
+        ),
+        ("Strecken müssen ausgebaut, Takte verkürzt werden.",
+         ["Strecken müssen ausgebaut", "Takte verkürzt werden"]),
+    ],
+)
+def test_bundles_are_split_into_verbatim_parts(text: str, expected: list[str]) -> None:
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Erhalt und Ausbau von Jugendzentren.",
+        "Ausbau von Familienzentren mit Beratungs-, Bildungs- und Freizeitangeboten.",
+        "Begegnungsraum mit freiem W-LAN und Sitzgelegenheiten schaffen.",
+        "Kommunale Unternehmen im Konzern Stadt erhalten und weiterentwickeln.",
+        "Die Stadtwerke sollen Kinder- und Jugendangebote fördern.",
+        "Wir fordern Kurse für Eltern und Lehrer*innen und Schüler*innen.",
+    ],
+)
+def test_illustrating_lists_stay_whole(text: str) -> None:
+    assert len(parts(text)) == 1
+
+
+def test_justifications_are_cut_off() -> None:
+    assert trim_justification(
+        "Keine Erhöhung der Kita-Gebühren – Bildung darf nicht vom Geldbeutel abhängen"
+    ) == "Keine Erhöhung der Kita-Gebühren"
+    assert trim_justification(
+        "Wir lehnen PPP-Projekte ab, da die Vereinbarungen geheim sind"
+    ) == "Wir lehnen PPP-Projekte ab"
+    kept = "Einrichtung eines Runden Tisches – u. a. um Betriebsräte anzuregen"
+    assert trim_justification(kept) == kept
