@@ -37,15 +37,21 @@ def outlined(*parts: tuple[str, str], name: str = "test.md") -> OutlinedDocument
         else:
             block_kind = "list_item" if kind == "li" else "paragraph"
             roles.append("body")
-        blocks.append(Block(text=text, start=offset, end=offset + len(text), page=1,
-                            kind=block_kind))
+        blocks.append(
+            Block(text=text, start=offset, end=offset + len(text), page=1, kind=block_kind)
+        )
         block_sections.append(current)
         texts.append(text)
         offset += len(text)
-    clean = CleanDocument(name=name, format="markdown", sha256="0" * 64,
-                          text="\n\n".join(texts), blocks=tuple(blocks))
-    return OutlinedDocument(clean=clean, sections=tuple(sections),
-                            block_sections=tuple(block_sections), block_roles=tuple(roles))
+    clean = CleanDocument(
+        name=name, format="markdown", sha256="0" * 64, text="\n\n".join(texts), blocks=tuple(blocks)
+    )
+    return OutlinedDocument(
+        clean=clean,
+        sections=tuple(sections),
+        block_sections=tuple(block_sections),
+        block_roles=tuple(roles),
+    )
 
 
 def segmented(*parts: tuple[str, str]) -> SegmentedDocument:

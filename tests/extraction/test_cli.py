@@ -35,8 +35,18 @@ def test_extract_json_has_exactly_the_documented_shape(tmp_path: Path) -> None:
     assert any("Volkshochschule" in t for t in texts)
     assert not any("schön" in t for t in texts)
     for pledge in data["pledges"]:
-        assert set(pledge) == {"id", "text", "section", "area", "cap", "kind", "testable",
-                               "quantities", "places", "mentions"}
+        assert set(pledge) == {
+            "id",
+            "text",
+            "section",
+            "area",
+            "cap",
+            "kind",
+            "testable",
+            "quantities",
+            "places",
+            "mentions",
+        }
         for mention in pledge["mentions"]:
             assert set(mention) == {"text", "page", "start", "end"}
 
@@ -51,15 +61,35 @@ def test_extract_summary_lists_pledges_by_section(tmp_path: Path) -> None:
 
 def test_evaluate_prints_precision_recall_f1_and_field_accuracy(tmp_path: Path) -> None:
     path = write(tmp_path, "programm.md", PROGRAM)
-    gold = {"document": "programm.md", "pledges": [
-        {"id": "g1", "text": "Ausbau des Busnetzes im gesamten Kreis",
-         "mentions": ["Ausbau des Busnetzes im gesamten Kreis"], "section": "Mobilität",
-         "area": "mobilitaet", "cap": 10, "kind": "action", "testable": True,
-         "quantities": [], "places": []},
-        {"id": "g2", "text": "Bau einer Seilbahn", "mentions": ["Bau einer Seilbahn"],
-         "section": "Mobilität", "area": "mobilitaet", "cap": 10, "kind": "action",
-         "testable": True, "quantities": [], "places": []},
-    ]}
+    gold = {
+        "document": "programm.md",
+        "pledges": [
+            {
+                "id": "g1",
+                "text": "Ausbau des Busnetzes im gesamten Kreis",
+                "mentions": ["Ausbau des Busnetzes im gesamten Kreis"],
+                "section": "Mobilität",
+                "area": "mobilitaet",
+                "cap": 10,
+                "kind": "action",
+                "testable": True,
+                "quantities": [],
+                "places": [],
+            },
+            {
+                "id": "g2",
+                "text": "Bau einer Seilbahn",
+                "mentions": ["Bau einer Seilbahn"],
+                "section": "Mobilität",
+                "area": "mobilitaet",
+                "cap": 10,
+                "kind": "action",
+                "testable": True,
+                "quantities": [],
+                "places": [],
+            },
+        ],
+    }
     gold_path = write(tmp_path, "gold.json", json.dumps(gold))
     result = CliRunner().invoke(main, ["evaluate", str(path), "--gold", str(gold_path)])
     assert result.exit_code == 0, result.output
@@ -70,7 +100,7 @@ def test_evaluate_prints_precision_recall_f1_and_field_accuracy(tmp_path: Path) 
 
 def test_evaluate_refuses_a_file_that_is_not_a_gold_file(tmp_path: Path) -> None:
     path = write(tmp_path, "programm.md", PROGRAM)
-    gold_path = write(tmp_path, "gold.json", "{\"pledges\": 3}")
+    gold_path = write(tmp_path, "gold.json", '{"pledges": 3}')
     result = CliRunner().invoke(main, ["evaluate", str(path), "--gold", str(gold_path)])
     assert result.exit_code == 2
     assert "gold.json" in result.output and "Traceback" not in result.output

@@ -1,6 +1,6 @@
 import pytest
-from tests.extraction.helpers import segmented
 
+from tests.extraction.helpers import segmented
 from versprochen.extraction.detect import detect, is_agreement, judge
 
 
@@ -53,8 +53,11 @@ def test_agreements_commit_in_the_present_tense() -> None:
 
 def test_a_follow_up_sentence_joins_the_pledge_it_completes() -> None:
     doc = segmented(
-        ("p", "Es soll eine Koordinierungsgruppe gebildet werden. "
-              "Diese beschränkt sich auf maximal 8 Personen pro Partei."),
+        (
+            "p",
+            "Es soll eine Koordinierungsgruppe gebildet werden. "
+            "Diese beschränkt sich auf maximal 8 Personen pro Partei.",
+        ),
     )
     candidates = detect(doc).candidates
     assert len(candidates) == 1

@@ -1,6 +1,6 @@
-from versprochen.extraction.merge import group_statements, recap_sections
-from versprochen.extraction.types import Coding, CodedDocument, CodedStatement, Statement
 from tests.extraction.helpers import outlined
+from versprochen.extraction.merge import group_statements, recap_sections
+from versprochen.extraction.types import CodedDocument, CodedStatement, Coding, Statement
 
 CODING = Coding(area="bildung", cap=6, kind="action", testable=True)
 
@@ -12,18 +12,27 @@ def coded(doc_parts: list[tuple[str, str]], statements: list[tuple[str, int]]) -
     for text, block_index in statements:
         block = doc.clean.blocks[block_index]
         start = doc.clean.text.index(text, block.start)
-        out.append(CodedStatement(
-            Statement(text=text, start=start, end=start + len(text), page=1,
-                      section=doc.block_sections[block_index]),
-            CODING,
-        ))
+        out.append(
+            CodedStatement(
+                Statement(
+                    text=text,
+                    start=start,
+                    end=start + len(text),
+                    page=1,
+                    section=doc.block_sections[block_index],
+                ),
+                CODING,
+            )
+        )
     return CodedDocument(outlined=doc, statements=tuple(out))
 
 
 def test_a_paragraph_printed_twice_is_one_pledge_with_two_mentions() -> None:
     text = "Ausreichend Parkstände bei neuen Fahrrad-Schutzstreifen."
-    doc = coded([("h1", "Mobilität"), ("p", text), ("p", "Mehr Busse."), ("p", text)],
-                [(text, 1), ("Mehr Busse.", 2), (text, 3)])
+    doc = coded(
+        [("h1", "Mobilität"), ("p", text), ("p", "Mehr Busse."), ("p", text)],
+        [(text, 1), ("Mehr Busse.", 2), (text, 3)],
+    )
     assert group_statements(doc) == [[0, 2], [1]]
 
 
@@ -31,8 +40,13 @@ def test_a_recap_box_restating_the_body_joins_its_pledge() -> None:
     body = "Daher fordern wir den Ausbau des Busnetzes im Kreis Heinsberg"
     box = "Ausbau des Busnetzes im Kreis"
     doc = coded(
-        [("h1", "Mobilität"), ("p", body + "."), ("p", "Wir bauen Radwege."),
-         ("h1", "Zusammenfassung"), ("li", box + ".")],
+        [
+            ("h1", "Mobilität"),
+            ("p", body + "."),
+            ("p", "Wir bauen Radwege."),
+            ("h1", "Zusammenfassung"),
+            ("li", box + "."),
+        ],
         [(body, 1), ("Wir bauen Radwege", 2), (box, 4)],
     )
     assert recap_sections(doc.outlined) == frozenset({1})
@@ -40,21 +54,27 @@ def test_a_recap_box_restating_the_body_joins_its_pledge() -> None:
 
 
 def test_a_heading_repeated_later_marks_a_recap() -> None:
-    doc = outlined(("h1", "Unsere Zukunft ist mobil"), ("p", "Text."),
-                   ("h1", "#unsereZukunft ist mobil."), ("p", "Box."))
+    doc = outlined(
+        ("h1", "Unsere Zukunft ist mobil"),
+        ("p", "Text."),
+        ("h1", "#unsereZukunft ist mobil."),
+        ("p", "Box."),
+    )
     assert recap_sections(doc) == frozenset({1})
 
 
 def test_different_targets_stay_apart() -> None:
     a = "Anpassung der Versorgungsquote für Unter-Dreijährige auf 50 Prozent"
     b = "Anpassung der Versorgungsquote für Unter-Dreijährige auf 100 Prozent"
-    doc = coded([("h1", "Kita"), ("p", a), ("h1", "Zusammenfassung"), ("p", b)],
-                [(a, 1), (b, 3)])
+    doc = coded([("h1", "Kita"), ("p", a), ("h1", "Zusammenfassung"), ("p", b)], [(a, 1), (b, 3)])
     assert group_statements(doc) == [[0], [1]]
 
 
 def test_parts_of_one_paragraph_are_never_merged() -> None:
     text = "Die Trinkwasserqualität muss erhalten bleiben und die Trinkwasserqualität besser vermarkten."
-    a, b = "Die Trinkwasserqualität muss erhalten bleiben", "die Trinkwasserqualität besser vermarkten"
+    a, b = (
+        "Die Trinkwasserqualität muss erhalten bleiben",
+        "die Trinkwasserqualität besser vermarkten",
+    )
     doc = coded([("h1", "Wasser"), ("p", text)], [(a, 1), (b, 1)])
     assert group_statements(doc) == [[0], [1]]

@@ -20,7 +20,14 @@ DOCUMENTS = sorted(
 
 def test_the_pipeline_lists_every_stage_once_in_order() -> None:
     assert [s.name for s in STAGES] == [
-        "read", "clean", "outline", "segment", "detect", "split", "code", "merge"
+        "read",
+        "clean",
+        "outline",
+        "segment",
+        "detect",
+        "split",
+        "code",
+        "merge",
     ]
     for stage in STAGES:
         assert stage.label in PIPELINE_VERSION

@@ -1,15 +1,31 @@
 from versprochen.extraction.scoring import content_tokens, score, token_f1
 
 
-def pledge(id: str, text: str, *mentions: str, area: str = "bildung", kind: str = "action",
-           cap: int = 6, testable: bool = True) -> dict[str, object]:
-    return {"id": id, "text": text, "mentions": list(mentions) or [text], "area": area,
-            "cap": cap, "kind": kind, "testable": testable}
+def pledge(
+    id: str,
+    text: str,
+    *mentions: str,
+    area: str = "bildung",
+    kind: str = "action",
+    cap: int = 6,
+    testable: bool = True,
+) -> dict[str, object]:
+    return {
+        "id": id,
+        "text": text,
+        "mentions": list(mentions) or [text],
+        "area": area,
+        "cap": cap,
+        "kind": kind,
+        "testable": testable,
+    }
 
 
 def test_content_tokens_follow_the_guideline() -> None:
     # Line-end hyphenation joined, lower-cased, stop words removed, cut to 6 characters.
-    assert content_tokens("Die Um-\ngebung der Schulsozialarbeit") == frozenset({"umgebu", "schuls"})
+    assert content_tokens("Die Um-\ngebung der Schulsozialarbeit") == frozenset(
+        {"umgebu", "schuls"}
+    )
 
 
 def test_token_f1() -> None:
@@ -29,8 +45,12 @@ def test_an_unmerged_duplicate_costs_precision_and_an_unsplit_bundle_recall() ->
     gold = [
         pledge("g1", "Ausbau des Busnetzes"),
         pledge("g2", "Erhöhung der Takte"),
-        pledge("g3", "Neubau eines Hallenbades", "Neubau eines Hallenbades",
-               "Bau eines neuen Hallenbades"),
+        pledge(
+            "g3",
+            "Neubau eines Hallenbades",
+            "Neubau eines Hallenbades",
+            "Bau eines neuen Hallenbades",
+        ),
     ]
     predicted = [
         pledge("p1", "Ausbau des Busnetzes und Erhöhung der Takte"),
@@ -51,11 +71,15 @@ def test_a_pair_below_half_overlap_is_no_match() -> None:
 
 
 def test_field_accuracy_counts_matched_pairs_only() -> None:
-    gold = [pledge("g1", "Erhalt der Hauptschule", kind="preserve"),
-            pledge("g2", "Neubau eines Hallenbades", area="sport")]
-    predicted = [pledge("p1", "Erhalt der Hauptschule", kind="action"),
-                 pledge("p2", "Neubau eines Hallenbades", area="sport"),
-                 pledge("p3", "Etwas ganz anderes hier")]
+    gold = [
+        pledge("g1", "Erhalt der Hauptschule", kind="preserve"),
+        pledge("g2", "Neubau eines Hallenbades", area="sport"),
+    ]
+    predicted = [
+        pledge("p1", "Erhalt der Hauptschule", kind="action"),
+        pledge("p2", "Neubau eines Hallenbades", area="sport"),
+        pledge("p3", "Etwas ganz anderes hier"),
+    ]
     result = score(predicted, gold)
     assert result.accuracy["kind"] == 0.5
     assert result.accuracy["area"] == 1.0

@@ -1,5 +1,4 @@
 from tests.extraction.helpers import outlined
-
 from versprochen.extraction.segment import segment, sentence_spans
 
 

@@ -12,7 +12,11 @@ def parts(text: str) -> list[str]:
     [
         (
             "Ausbau des Busnetzes, eine Erhöhung der Takte, sowie die Einrichtung von Nachtbuslinien.",
-            ["Ausbau des Busnetzes", "eine Erhöhung der Takte", "die Einrichtung von Nachtbuslinien"],
+            [
+                "Ausbau des Busnetzes",
+                "eine Erhöhung der Takte",
+                "die Einrichtung von Nachtbuslinien",
+            ],
         ),
         (
             "Schuldnerberatung stärken und Verbraucherinformation ausbauen.",
@@ -21,15 +25,19 @@ def parts(text: str) -> list[str]:
         (
             "Verbesserung des Katastrophenschutzes und des Notfallmanagements sowie Neuaufbau des "
             "Zivilschutzes.",
-            ["Verbesserung des Katastrophenschutzes und des Notfallmanagements",
-             "Neuaufbau des Zivilschutzes"],
+            [
+                "Verbesserung des Katastrophenschutzes und des Notfallmanagements",
+                "Neuaufbau des Zivilschutzes",
+            ],
         ),
         (
             "Wohnen am Wasser stärken und dabei zugleich einen Masterplan Wasserlagen vorlegen.",
             ["Wohnen am Wasser stärken", "dabei zugleich einen Masterplan Wasserlagen vorlegen"],
         ),
-        ("Strecken müssen ausgebaut, Takte verkürzt werden.",
-         ["Strecken müssen ausgebaut", "Takte verkürzt werden"]),
+        (
+            "Strecken müssen ausgebaut, Takte verkürzt werden.",
+            ["Strecken müssen ausgebaut", "Takte verkürzt werden"],
+        ),
     ],
 )
 def test_bundles_are_split_into_verbatim_parts(text: str, expected: list[str]) -> None:
@@ -52,11 +60,15 @@ def test_illustrating_lists_stay_whole(text: str) -> None:
 
 
 def test_justifications_are_cut_off() -> None:
-    assert trim_justification(
-        "Keine Erhöhung der Kita-Gebühren – Bildung darf nicht vom Geldbeutel abhängen"
-    ) == "Keine Erhöhung der Kita-Gebühren"
-    assert trim_justification(
-        "Wir lehnen PPP-Projekte ab, da die Vereinbarungen geheim sind"
-    ) == "Wir lehnen PPP-Projekte ab"
+    assert (
+        trim_justification(
+            "Keine Erhöhung der Kita-Gebühren – Bildung darf nicht vom Geldbeutel abhängen"
+        )
+        == "Keine Erhöhung der Kita-Gebühren"
+    )
+    assert (
+        trim_justification("Wir lehnen PPP-Projekte ab, da die Vereinbarungen geheim sind")
+        == "Wir lehnen PPP-Projekte ab"
+    )
     kept = "Einrichtung eines Runden Tisches – u. a. um Betriebsräte anzuregen"
     assert trim_justification(kept) == kept

@@ -32,7 +32,7 @@ ZU_INFINITIVE = re.compile(
 
 # Verbs and phrases by which authors commit themselves in programs and agreements.
 DEMAND = re.compile(
-    r"\b(fordern|fordert|forderten|setz(?:en|ten)\s+(?:uns|sich)\b[^.]*?\bein|"
+    r"\b(fordern|fordert|forderten|setz(?:en|ten)\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\bein|kämpfen\s+für|"
     r"setzt\s+sich\b[^.]*?\bein|abgelehnt|nicht\s+zur\s+disposition|sagen\s+nein|"
     r"(?:sind|ist)\s+für\s+(?:den|die|das|eine?n?)\s|stehen\s+(?:für|hinter)\b|"
     r"favorisieren|halten\s+wir\b[^.]*\bfür\b|\bha(?:t|ben)\b[^.]*\b(?:vorrang|priorität)\b|"

@@ -69,12 +69,40 @@ def recap_sections(outlined: OutlinedDocument) -> frozenset[int]:
     return frozenset(recap)
 
 
-def _block_of(outlined: OutlinedDocument, offset: int) -> int:
-    starts = [b.start for b in outlined.clean.blocks]
-    return max(bisect_right(starts, offset) - 1, 0)
+def recap_blocks(outlined: OutlinedDocument) -> frozenset[int]:
+    """Blocks in a recap: after a paragraph that repeats a heading ("#unsereZukunft ist
+    mobil." under "#UNSEREZUKUNFT IST MOBIL"), up to the next heading."""
+    titles = {_title_key(s.title) for s in outlined.sections}
+    titles.discard("")
+    recap: set[int] = set()
+    inside = False
+    for index, block in enumerate(outlined.clean.blocks):
+        role = outlined.block_roles[index]
+        if role == "heading":
+            inside = False
+        elif role == "body" and _title_key(block.text) in titles:
+            inside = True
+        if inside:
+            recap.add(index)
+    return frozenset(recap)
 
 
-def group_statements(doc: CodedDocument) -> list[list[int]]:
+def blocks_of(doc: CodedDocument) -> list[int]:
+    """The index of the block each statement stands in."""
+    starts = [b.start for b in doc.outlined.clean.blocks]
+    return [max(bisect_right(starts, cs.statement.start) - 1, 0) for cs in doc.statements]
+
+
+def recap_statements(doc: CodedDocument, blocks: list[int]) -> list[bool]:
+    """For each statement: does it stand in a recap (section or box)?"""
+    recap = recap_sections(doc.outlined)
+    boxed = recap_blocks(doc.outlined)
+    return [
+        cs.statement.section in recap or blocks[k] in boxed for k, cs in enumerate(doc.statements)
+    ]
+
+
+def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) -> list[list[int]]:
     """Indices of the statements that make up each pledge, in document order.
 
     An inverted index over tokens finds the earlier statements that share
@@ -82,12 +110,14 @@ def group_statements(doc: CodedDocument) -> list[list[int]]:
     the square of the document's length.
     """
     statements = [cs.statement for cs in doc.statements]
-    profiles = [Profile.of(s.text) for s in statements]
+    if profiles is None:
+        profiles = [Profile.of(s.text) for s in statements]
     weights = TokenWeights(p.tokens for p in profiles)
     totals = [weights.total(p.tokens) for p in profiles]
     recap = recap_sections(doc.outlined)
     previews = frozenset(i for i in recap if _PREVIEW_TITLE.search(doc.outlined.sections[i].title))
-    blocks = [_block_of(doc.outlined, s.start) for s in statements]
+    blocks = blocks_of(doc)
+    in_recap = recap_statements(doc, blocks)
     first_with_text: dict[object, int] = {}
     index: dict[str, list[int]] = defaultdict(list)
     group_of: list[int] = []
@@ -107,7 +137,7 @@ def group_statements(doc: CodedDocument) -> list[list[int]]:
                 overlap = weight / lighter if lighter else 0.0
                 if overlap <= best or blocks[j] == blocks[i]:
                     continue
-                if not _same_commitment(i, j, overlap, statements, profiles, recap, previews):
+                if not _same_commitment(i, j, overlap, statements, profiles, in_recap, previews):
                     continue
                 target, best = group_of[j], overlap
         if target < 0:
@@ -127,14 +157,14 @@ def _same_commitment(
     overlap: float,
     statements: list[Statement],
     profiles: list[Profile],
-    recap: frozenset[int],
+    in_recap: list[bool],
     previews: frozenset[int],
 ) -> bool:
     a, b = profiles[i], profiles[j]
     if a.numbers and b.numbers and a.numbers != b.numbers:
         return False
     # A recap restates what came before; a foreword previews what comes after.
-    restates = statements[i].section in recap or statements[j].section in previews
+    restates = in_recap[i] or statements[j].section in previews
     if restates:
         shared = len(a.tokens & b.tokens)
         return overlap >= RECAP_OVERLAP and shared >= 2 and token_f1(a.tokens, b.tokens) >= 0.3
@@ -145,13 +175,15 @@ def _same_commitment(
 
 
 def _canonical(
-    members: list[int], statements: tuple[CodedStatement, ...], recap: frozenset[int]
+    members: list[int],
+    statements: tuple[CodedStatement, ...],
+    in_recap: list[bool],
+    profiles: list[Profile],
 ) -> CodedStatement:
     """The fullest mention, preferring the body text over recaps."""
 
     def fullness(i: int) -> tuple[bool, int]:
-        s = statements[i].statement
-        return (s.section not in recap, len(Profile.of(s.text).tokens))
+        return (not in_recap[i], len(profiles[i].tokens))
 
     return statements[max(members, key=fullness)]
 
@@ -161,11 +193,12 @@ def merge(doc: CodedDocument) -> Extraction:
     from versprochen.extraction.pipeline import PIPELINE_VERSION
 
     clean = doc.outlined.clean
-    recap = recap_sections(doc.outlined)
+    profiles = [Profile.of(cs.statement.text) for cs in doc.statements]
+    in_recap = recap_statements(doc, blocks_of(doc))
     pledges = []
-    for number, members in enumerate(group_statements(doc), start=1):
+    for number, members in enumerate(group_statements(doc, profiles), start=1):
         first = doc.statements[members[0]].statement
-        canonical = _canonical(members, doc.statements, recap)
+        canonical = _canonical(members, doc.statements, in_recap, profiles)
         section = first.section
         pledges.append(
             Pledge(

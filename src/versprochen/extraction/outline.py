@@ -1,27 +1,202 @@
-"""outline: find the document's headings (placeholder, replaced by the real stage)."""
+"""outline: find the document's headings and give every block its section
+and role.
+
+Headings come from `headings.find_candidates`; the table of contents (if
+any) then corrects them: entries give titles their printed spelling and
+their level, and an entry without a heading in the text restores the lost
+heading where its section begins (`restore.restore_start`).
+"""
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
+from dataclasses import dataclass
+
+from versprochen.extraction.boilerplate import furniture_blocks
+from versprochen.extraction.headings import find_candidates, is_caps, rank_levels
+from versprochen.extraction.restore import restore_start
 from versprochen.extraction.stage import stage
-from versprochen.extraction.types import BlockRole, CleanDocument, OutlinedDocument, Section
+from versprochen.extraction.toc import Entry, Toc, find_toc, match_entries, normalize, same_title
+from versprochen.extraction.types import (
+    BlockRole,
+    CleanDocument,
+    OutlinedDocument,
+    Section,
+)
 
 
-@stage("outline", 1)
+@dataclass(slots=True)
+class _Heading:
+    block: int
+    title: str
+    level: int
+    restored: bool = False
+    entry: Entry | None = None
+
+
+def _toc_title(heading: str, entry: str) -> str:
+    """The TOC's spelling for a heading set in capitals or differing only in case."""
+    if is_caps(heading) or heading.casefold() == entry.casefold():
+        return entry
+    return heading
+
+
+def _levels_with_toc(headings: list[_Heading], ranks: dict[int, int]) -> None:
+    """Levels of headings the TOC does not list, relative to the ones it does."""
+    by_rank: defaultdict[int, Counter[int]] = defaultdict(Counter)
+    for h in headings:
+        if h.entry is not None:
+            by_rank[ranks.get(h.block, h.level)][h.entry.level] += 1
+    # Per stretch after a listed heading: the deeper styles used in it,
+    # so that they take the levels right below the listed one.
+    deeper: dict[int, list[int]] = {}
+    last: _Heading | None = None
+    for h in headings:
+        if h.entry is not None:
+            last = h
+            continue
+        last_rank = ranks.get(last.block, last.level) if last is not None else 0
+        rank = ranks.get(h.block, h.level)
+        if last is not None and rank > last_rank:
+            deeper.setdefault(last.block, []).append(rank)
+    last = None
+    for h in headings:
+        if h.entry is not None:
+            h.level = h.entry.level
+            last = h
+            continue
+        rank = ranks.get(h.block, h.level)
+        used = sorted(set(deeper.get(last.block, []))) if last is not None else []
+        if last is not None and rank in used:
+            h.level = last.level + used.index(rank) + 1
+        elif by_rank[rank]:
+            h.level = by_rank[rank].most_common(1)[0][0]
+        else:
+            h.level = rank
+
+
+def _apply_toc(doc: CleanDocument, toc: Toc, headings: list[_Heading]) -> list[_Heading]:
+    blocks = doc.blocks
+    toc_start = min(toc.blocks)
+    entries = toc.entries
+    # Headings before the TOC that it does not list are the cover's titles.
+    kept = [
+        h
+        for h in headings
+        if h.block > toc_start or any(same_title(e.title, h.title) for e in entries)
+    ]
+    kept = [h for h in kept if h.block > max(toc.blocks) or h.block < toc_start]
+    after = [h for h in kept if h.block > toc_start]
+    matched = match_entries(entries, [(h.block, h.title) for h in after])
+    for e, position in matched.items():
+        heading = after[position]
+        heading.entry = entries[e]
+        heading.title = _toc_title(heading.title, entries[e].title)
+    offsets = [
+        blocks[after[p].block].page - (entries[e].page or 0)
+        for e, p in matched.items()
+        if entries[e].page is not None
+    ]
+    paged = len({b.page for b in blocks}) > 1 and bool(offsets)
+    page_shift = sorted(offsets)[len(offsets) // 2] if paged else 0
+    # Entries without a heading: first an unmarked line that says the same.
+    anchors = {e: after[p].block for e, p in matched.items()}
+    heading_blocks = {h.block for h in kept}
+    for e, entry in enumerate(entries):
+        if e in anchors:
+            continue
+        first = max((b for f, b in anchors.items() if f < e), default=max(toc.blocks)) + 1
+        stop = min((b for f, b in anchors.items() if f > e), default=len(blocks))
+        promoted = next(
+            (
+                i
+                for i in range(first, stop)
+                if i not in heading_blocks and normalize(blocks[i].text) == normalize(entry.title)
+            ),
+            None,
+        )
+        if promoted is not None:
+            kept.append(_Heading(promoted, entry.title, entry.level, entry=entry))
+            anchors[e] = promoted
+    # Then restore the rest where their sections begin.
+    titles = {e: entries[e].title for e in anchors}
+    restored: list[_Heading] = []
+    for e, entry in enumerate(entries):
+        if e in anchors:
+            continue
+        previous = max((f for f in anchors if f < e), default=None)
+        first = anchors[previous] + 1 if previous is not None else max(toc.blocks) + 1
+        stop = min((b for f, b in anchors.items() if f > e), default=len(blocks))
+        prev_title = titles[previous] if previous is not None else ""
+        target = entry.page + page_shift if paged and entry.page is not None else None
+        start = restore_start(blocks, first, stop, prev_title, entry.title, target)
+        if start is not None and start not in toc.blocks:
+            restored.append(_Heading(start, entry.title, entry.level, True, entry))
+            anchors[e] = start
+            titles[e] = entry.title
+    return sorted(kept + restored, key=lambda h: (h.block, h.level))
+
+
+@stage("outline", 2)
 def outline(doc: CleanDocument) -> OutlinedDocument:
+    blocks = doc.blocks
+    toc = find_toc(blocks)
+    toc_blocks = toc.blocks if toc else frozenset()
+    candidates = [c for c in find_candidates(doc) if c.block not in toc_blocks]
+    # Cover titles before the TOC use styles of their own; they must not
+    # push the text's headings down a level.
+    body_from = max(toc_blocks) if toc_blocks else -1
+    ranks = rank_levels([c for c in candidates if c.block > body_from] or candidates)
+    headings = [_Heading(c.block, c.title, ranks.get(c.block, 1)) for c in candidates]
+    if toc is not None and toc.entries:
+        headings = _apply_toc(doc, toc, headings)
+        _levels_with_toc(headings, ranks)
+    first_heading = min((h.block for h in headings), default=None)
+    if toc is not None and first_heading is not None:
+        first_heading = min(first_heading, min(toc.blocks))
+    furniture = furniture_blocks(blocks, first_heading, {h.block for h in headings})
+    headings = [h for h in headings if h.restored or h.block not in furniture]
+    # Levels are relative: close the gaps left by tiers the text never uses.
+    dense = {level: rank + 1 for rank, level in enumerate(sorted({h.level for h in headings}))}
+    for h in headings:
+        h.level = dense[h.level]
+    heading_blocks = {h.block for h in headings if not h.restored}
+
     sections: list[Section] = []
+    stack: list[int] = []
+    starts: dict[int, list[int]] = defaultdict(list)
+    for h in headings:
+        while stack and sections[stack[-1]].level >= h.level:
+            stack.pop()
+        block = blocks[h.block]
+        sections.append(
+            Section(
+                title=h.title,
+                level=h.level,
+                page=block.page,
+                start=block.start,
+                parent=stack[-1] if stack else None,
+                restored=h.restored,
+            )
+        )
+        stack.append(len(sections) - 1)
+        starts[h.block].append(len(sections) - 1)
+
     block_sections: list[int | None] = []
     roles: list[BlockRole] = []
     current: int | None = None
-    for block in doc.blocks:
-        if block.kind == "heading":
-            sections.append(
-                Section(title=block.text, level=block.level, page=block.page, start=block.start)
-            )
-            current = len(sections) - 1
+    for index in range(len(blocks)):
+        if index in starts:
+            current = starts[index][-1]
+        block_sections.append(current)
+        if index in toc_blocks:
+            roles.append("toc")
+        elif index in heading_blocks:
             roles.append("heading")
+        elif index in furniture:
+            roles.append("furniture")
         else:
             roles.append("body")
-        block_sections.append(current)
     return OutlinedDocument(
         clean=doc,
         sections=tuple(sections),

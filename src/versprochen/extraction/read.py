@@ -1,39 +1,160 @@
-"""read: the source's bytes to lines with page numbers (PDF, Markdown, text)."""
+"""read: the source's bytes to lines with page numbers (PDF, Markdown, text).
+
+The lines keep everything the source shows (page numbers, running heads,
+margin line numbers, hyphens at line ends): repairing them is the clean
+stage's job, and it needs them to do it.
+"""
 
 from __future__ import annotations
 
+import codecs
 import hashlib
+import math
 from pathlib import Path
 
 from versprochen.extraction.errors import InputError
+from versprochen.extraction.pdf import DEFAULT_LIMITS, Limits, read_pdf
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import Format, RawDocument, RawLine, Source
 
 MAX_BYTES = 100 * 1024 * 1024
 
+FORMATS: dict[str, Format] = {
+    ".pdf": "pdf",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".txt": "text",
+    ".text": "text",
+}
+SUPPORTED = ", ".join(FORMATS)
+
+# The encodings a German text file turns up in. Left to choose among all,
+# charset-normalizer names German Latin-1 text cp1250, which decodes the
+# umlauts but turns "à" into "ŕ" and "½" into "˝".
+_TEXT_ENCODINGS = ("utf_16", "utf_32", "cp1252", "latin_1", "iso8859_15", "mac_roman", "cp850")
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# The PDF standard lets the header start anywhere in the first kilobyte.
+_PDF_MAGIC = b"%PDF-"
+_PDF_MAGIC_WINDOW = 1024
+
 
 def load_source(path: Path, *, name: str | None = None) -> Source:
+    """The bytes of the file at `path`, refused unread when it is over `MAX_BYTES`."""
     label = name or path.name
     try:
         size = path.stat().st_size
     except OSError as error:
         raise InputError(str(path), f"cannot open ({error.strerror})") from error
+    if path.is_dir():
+        raise InputError(str(path), "is a directory, not a file")
     if size > MAX_BYTES:
-        raise InputError(str(path), f"file is {size / 1e6:.0f} MB, over the 100 MB limit")
-    return Source(name=label, data=path.read_bytes())
+        raise InputError(str(path), _too_large(size))
+    try:
+        with path.open("rb") as file:
+            # One byte more than allowed tells a file that grew since stat().
+            data = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise InputError(str(path), f"cannot read ({error.strerror})") from error
+    if len(data) > MAX_BYTES:
+        raise InputError(str(path), _too_large(len(data)))
+    return Source(name=label, data=data)
 
 
-@stage("read", 1)
-def read(source: Source) -> RawDocument:
-    if not source.data.strip():
+def read_document(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
+    """The read stage with the PDF parse limits as a parameter (tests lower them)."""
+    data = source.data
+    if len(data) > MAX_BYTES:
+        raise InputError(source.name, _too_large(len(data)))
+    if not data.strip():
         raise InputError(source.name, "file is empty")
-    text = source.data.decode("utf-8")
-    fmt: Format = "markdown" if source.name.endswith(".md") else "text"
-    lines = tuple(RawLine(text=line, page=1) for line in text.splitlines())
+    fmt = _format(source)
+    digest = hashlib.sha256(data).hexdigest()
+    if fmt == "pdf":
+        page_count, lines = read_pdf(data, source.name, limits=limits)
+        return RawDocument(
+            name=source.name,
+            format=fmt,
+            lines=lines,
+            sha256=digest,
+            page_count=page_count,
+        )
+    text, encoding = decode(data, source.name)
+    lines, page_count = _text_lines(text)
+    if not any(line.text for line in lines):
+        raise InputError(source.name, "file is empty")
     return RawDocument(
         name=source.name,
         format=fmt,
         lines=lines,
-        sha256=hashlib.sha256(source.data).hexdigest(),
-        encoding="utf-8",
+        sha256=digest,
+        encoding=encoding,
+        page_count=page_count,
     )
+
+
+@stage("read", 1)
+def read(source: Source) -> RawDocument:
+    return read_document(source)
+
+
+def _format(source: Source) -> Format:
+    suffix = Path(source.name).suffix.lower()
+    looks_like_pdf = _PDF_MAGIC in source.data[:_PDF_MAGIC_WINDOW]
+    if not suffix:
+        return "pdf" if looks_like_pdf else "text"
+    fmt = FORMATS.get(suffix)
+    if fmt is None:
+        raise InputError(source.name, f"unsupported file type {suffix!r}; supported: {SUPPORTED}")
+    if fmt == "pdf" and not looks_like_pdf:
+        raise InputError(source.name, "is not a PDF (no %PDF- header)")
+    if fmt != "pdf" and source.data.startswith(_PDF_MAGIC):
+        raise InputError(source.name, f"is a PDF, not {fmt}; name it .pdf")
+    return fmt
+
+
+def decode(data: bytes, name: str) -> tuple[str, str]:
+    """The text of a text file and its encoding: UTF-8, a BOM's, else detected."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding
+            except UnicodeDecodeError as error:
+                raise InputError(name, f"invalid {encoding} text ({error.reason})") from error
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        pass
+    # Imported here: most uploads are UTF-8 or PDF and never need it.
+    import charset_normalizer
+
+    best = charset_normalizer.from_bytes(data, cp_isolation=list(_TEXT_ENCODINGS)).best()
+    if best is None or "\x00" in str(best):
+        raise InputError(name, "is not text (binary content or an unknown encoding)")
+    return str(best), best.encoding
+
+
+def _text_lines(text: str) -> tuple[tuple[RawLine, ...], int]:
+    """Lines with pages; a form feed starts a new page, as in pdftotext's output."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()  # a form feed that ends the file closes the last page
+    lines: list[RawLine] = []
+    for number, page in enumerate(pages, start=1):
+        page_lines = page.split("\n")
+        if page.endswith("\n"):
+            page_lines.pop()  # a line end closes a line, it opens none
+        lines.extend(RawLine(text=line if line.strip() else "", page=number) for line in page_lines)
+    return tuple(lines), len(pages)
+
+
+def _too_large(size: int) -> str:
+    # Rounded up, so that a file just over the limit does not read as at it.
+    megabytes = math.ceil(size / 2**20 * 10) / 10
+    return f"file is {megabytes:g} MB, over the {MAX_BYTES / 2**20:g} MB limit"

@@ -1,0 +1,1 @@
+"""The parts of the `code` stage: area and CAP topic, kind, testability, quantities, places."""

@@ -1,0 +1,105 @@
+"""Policy area and CAP major topic of a pledge from its words and its headings.
+
+The heading a pledge stands under is the strongest sign of its area: programs
+and agreements are ordered by policy field. The pledge's own words still count,
+so a sentence about a cable car under "Arbeit" lands in transport, and they
+decide alone where the headings are slogans ("#unsereZukunft ist ...").
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from functools import lru_cache
+
+from versprochen.extraction.coding.lexicon import load
+
+AREA_LEXICON = "coding-areas.txt"
+CAP_LEXICON = "coding-cap.txt"
+
+# How much the innermost heading that says anything weighs against the text;
+# each level further out counts less, as it covers more ground.
+HEADING_WEIGHT = 5.0
+OUTER_DECAY = 0.7
+# A heading whose best match is only a hint ("Ausschreibungen") votes less
+# than one that names its field ("Schule und Bildung").
+STRONG_MATCH = 3.0
+# Where nothing in text or headings points anywhere, the statement is most
+# likely about how the authors work together (preambles, procedures).
+FALLBACK_AREA = "koalition_personal"
+CONTEXT_WEIGHT = 2.0
+
+# The CAP topic that an area stands for unless the words say otherwise.
+DEFAULT_CAP: dict[str, int] = {
+    "wirtschaft_arbeit": 15,
+    "bildung": 6,
+    "kinder_jugend_familie": 13,
+    "mobilitaet": 10,
+    "sicherheit_ordnung": 12,
+    "digitalisierung_verwaltung": 20,
+    "soziales_gesundheit": 13,
+    "sport": 23,
+    "umwelt_klima_energie": 7,
+    "kultur": 23,
+    "wohnen_stadtentwicklung": 14,
+    "finanzen": 1,
+    "demokratie_beteiligung": 20,
+    "koalition_personal": 20,
+}
+# A topic needs this much evidence, and this much more than the area's own
+# topic, to override it: a single passing word should not move a pledge.
+CAP_MIN_EVIDENCE = 2.0
+CAP_MARGIN = 2.0
+CAP_HEADING_WEIGHT = 0.5
+
+
+def area_scores(text: str, sections: tuple[str, ...]) -> dict[str, float]:
+    """Evidence per area: the text's matches plus the normalised heading votes."""
+    combined: dict[str, float] = defaultdict(float, load(AREA_LEXICON).scores(text))
+    weight = HEADING_WEIGHT
+    for heading in reversed(sections):
+        votes = _heading_votes(heading)
+        top = max(votes.values(), default=0.0)
+        if top <= 0:
+            continue
+        for label, value in votes.items():
+            combined[label] += weight * value / max(top, STRONG_MATCH)
+        weight *= OUTER_DECAY
+    return dict(combined)
+
+
+@lru_cache(maxsize=4096)
+def _heading_votes(heading: str) -> dict[str, float]:
+    """Area matches of one heading; every statement under it asks again."""
+    return load(AREA_LEXICON).scores(heading)
+
+
+def code_area(text: str, sections: tuple[str, ...], previous: str | None = None) -> str:
+    """The area of one pledge; `previous` is the area of the pledge before it.
+
+    A pledge often continues the one before ("Diese Angebote sollen ständig
+    weiterentwickelt werden"), so the previous area is a weak vote of its own,
+    and the answer where nothing else says anything.
+    """
+    scores = defaultdict(float, area_scores(text, sections))
+    if previous is not None:
+        scores[previous] += CONTEXT_WEIGHT
+    if not scores or max(scores.values()) <= 0:
+        return FALLBACK_AREA
+    order = load(AREA_LEXICON).labels
+    return max(scores, key=lambda a: (scores[a], -order.index(a)))
+
+
+def code_cap(text: str, sections: tuple[str, ...], area: str) -> int:
+    lexicon = load(CAP_LEXICON)
+    evidence: dict[str, float] = defaultdict(float, lexicon.scores(text))
+    if sections:
+        for label, value in lexicon.scores(sections[-1]).items():
+            evidence[label] += CAP_HEADING_WEIGHT * value
+    default = DEFAULT_CAP[area]
+    best = max(evidence, key=lambda c: evidence[c], default=None)
+    if best is None or int(best) == default:
+        return default
+    strong = evidence[best] >= CAP_MIN_EVIDENCE
+    if strong and evidence[best] >= evidence.get(str(default), 0.0) + CAP_MARGIN:
+        return int(best)
+    return default

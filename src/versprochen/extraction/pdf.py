@@ -1,0 +1,572 @@
+"""PDF bytes to visual lines with font size and weight, parsed in a limited child process.
+
+The lines are built here from pdf-oxide's glyphs rather than from its spans or
+lines: when a PDF draws the words of a line out of sequence (the SPD program
+2025 does), pdf-oxide joins them out of visual order, while each glyph still
+carries its true position. pypdfium2 stands in for a page, or a whole file,
+that pdf-oxide cannot read; its lines carry no font information.
+
+A PDF is untrusted input parsed by native code, so the parse runs in a forked
+child with an address-space limit and a wall-clock timeout (`Limits`).
+"""
+
+from __future__ import annotations
+
+import bisect
+import contextlib
+import faulthandler
+import gc
+import itertools
+import os
+import pickle
+import resource
+import selectors
+import signal
+import time
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+import pdf_oxide
+
+from versprochen.extraction.errors import InputError
+from versprochen.extraction.types import RawLine
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    """What one PDF parse may use before the file is refused as broken or hostile.
+
+    `seconds` is the wall-clock time for the whole parse; the 146-page federal
+    coalition agreement (1.5 MB) takes under a second, so two minutes leave
+    room for a 100 MB file on a slow, shared machine. `memory_bytes` is the
+    address space the parsing child may add to what it inherits from the
+    caller at fork; the same agreement needs about 35 MB, so 2 GiB leaves
+    room for large files and still stops a decompression bomb.
+    """
+
+    seconds: float = 120.0
+    memory_bytes: int = 2 * 1024**3
+
+
+DEFAULT_LIMITS = Limits()
+
+# A row is one RawLine as plain data: tuples pickle several times faster than
+# dataclasses on the way back from the child.
+Row = tuple[str, int, float | None, bool]
+
+_BOLD_WORDS = ("bold", "black", "heavy", "semibold", "demibold", "extrabold", "ultrabold")
+# Baseline distance over font size of ordinary body lines, used when a document
+# has too few lines to measure its own.
+_DEFAULT_PITCH = 1.2
+# A gap this much wider than the document's line pitch starts a paragraph. The
+# SPD program's paragraphs sit only 1.27 pitches apart, so the margin is small.
+_PARAGRAPH_GAP = 1.12
+_NO_TEXT = "PDF has no text layer (scanned pages?); text recognition is not supported"
+
+
+class _Refused(Exception):
+    """Raised in the child for a file that is readable as a PDF but unusable."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+def read_pdf(
+    data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS
+) -> tuple[int, tuple[RawLine, ...]]:
+    """The page count and the visual lines of a PDF in reading order.
+
+    Each line has its page, font size and weight; an empty line marks a
+    paragraph break: a vertical gap clearly larger than the document's line
+    pitch, a jump to the next column, or a page break. Raises `InputError` for
+    an encrypted, corrupt or scanned PDF and for one whose parse exceeds
+    `limits`.
+    """
+    page_count, rows = _run_limited(_parse, data, name, limits)
+    return page_count, tuple(RawLine(text=t, page=p, size=s, bold=b) for t, p, s, b in rows)
+
+
+# --- the limited child ------------------------------------------------------
+
+
+def _run_limited(
+    parse: Callable[[bytes], tuple[int, list[Row]]], data: bytes, name: str, limits: Limits
+) -> tuple[int, list[Row]]:
+    if not hasattr(os, "fork"):  # pragma: no cover - Windows has no fork; parse unguarded
+        return _outcome(_attempt(parse, data), name, limits)
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # pragma: no cover - runs in the child, whose coverage is not collected
+        code = 70
+        try:
+            os.close(read_end)
+            _silence_output()
+            gc.disable()  # short-lived: collecting would only copy the parent's pages
+            _limit_memory(limits.memory_bytes)
+            payload = pickle.dumps(_attempt(parse, data), protocol=pickle.HIGHEST_PROTOCOL)
+            view = memoryview(payload)
+            while view:
+                view = view[os.write(write_end, view) :]
+            code = 0
+        finally:
+            os._exit(code)
+    os.close(write_end)
+    try:
+        received = _receive(read_end, time.monotonic() + limits.seconds)
+    except BaseException:  # an interrupted caller must not leave the child running
+        _stop(pid)
+        raise
+    finally:
+        os.close(read_end)
+    if received is None:
+        _stop(pid)
+        raise InputError(
+            name, f"PDF parsing took longer than {limits.seconds:g} s; the file may be hostile"
+        )
+    _, status = os.waitpid(pid, 0)
+    try:
+        outcome = pickle.loads(received) if received else None
+    except Exception:
+        outcome = None
+    if outcome is None:
+        how = (
+            f"was stopped by {signal.Signals(os.WTERMSIG(status)).name}"
+            if os.WIFSIGNALED(status)
+            else f"exited with status {os.waitstatus_to_exitcode(status)}"
+        )
+        raise InputError(
+            name,
+            f"the PDF parser {how}, probably over its memory limit of "
+            f"{limits.memory_bytes / 2**20:g} MB; the file may be hostile",
+        )
+    return _outcome(outcome, name, limits)
+
+
+def _attempt(parse: Callable[[bytes], tuple[int, list[Row]]], data: bytes) -> tuple[Any, ...]:
+    try:
+        page_count, rows = parse(data)
+    except _Refused as refusal:
+        return ("refused", refusal.reason)
+    except MemoryError:
+        return ("memory",)
+    except Exception as error:
+        return ("failed", f"{type(error).__name__}: {error}")
+    return ("ok", page_count, rows)
+
+
+def _outcome(outcome: tuple[Any, ...], name: str, limits: Limits) -> tuple[int, list[Row]]:
+    kind = outcome[0]
+    if kind == "ok":
+        return outcome[1], outcome[2]
+    if kind == "refused":
+        raise InputError(name, outcome[1])
+    if kind == "memory":
+        raise InputError(
+            name,
+            f"the PDF needs more than the memory limit of {limits.memory_bytes / 2**20:g} MB"
+            "; the file may be hostile",
+        )
+    raise InputError(name, f"corrupt PDF ({_one_line(outcome[1])})")
+
+
+def _receive(fd: int, deadline: float) -> bytes | None:
+    """Everything the child writes, or None when the deadline passes first."""
+    chunks: list[bytes] = []
+    # A selector rather than select(): a server may hold more than 1024 files.
+    with selectors.DefaultSelector() as selector:
+        selector.register(fd, selectors.EVENT_READ)
+        while True:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                return None
+            if not selector.select(remaining):
+                continue
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                return b"".join(chunks)
+            chunks.append(chunk)
+
+
+def _stop(pid: int) -> None:
+    with contextlib.suppress(ProcessLookupError):  # it may have ended just now
+        os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
+def _silence_output() -> None:  # pragma: no cover - child only
+    # pdf-oxide logs decryption and repair messages to stderr, and a fault
+    # handler (pytest's, `python -X faulthandler`) would dump a traceback when
+    # the memory limit aborts the child; the command promises a single line.
+    faulthandler.disable()
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, 1)
+    os.dup2(devnull, 2)
+    os.close(devnull)
+
+
+def _limit_memory(extra: int) -> None:  # pragma: no cover - child only
+    # RLIMIT_AS counts the address space inherited from the parent too, so the
+    # budget is added to what the child already has mapped.
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            mapped = next(
+                int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:")
+            )
+    except (OSError, StopIteration, ValueError):
+        mapped = 0
+    with contextlib.suppress(ValueError, OSError):
+        resource.setrlimit(resource.RLIMIT_AS, (mapped + extra, mapped + extra))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())[:200]
+
+
+# --- parsing (runs in the child) --------------------------------------------
+
+
+def _parse(data: bytes) -> tuple[int, list[Row]]:
+    try:
+        document = pdf_oxide.PdfDocument.from_bytes(data)
+    except Exception as error:
+        return _parse_with_pdfium(data, error)
+    if document.permissions() is not None and not document.authenticate(""):
+        raise _Refused("PDF is encrypted and needs a password")
+    page_count = int(document.page_count)
+    if page_count == 0:
+        raise _Refused("corrupt PDF (no pages found)")
+    pages: list[list[_Line]] = []
+    fallback: dict[int, list[str]] = {}
+    for index in range(page_count):
+        try:
+            chars = document.extract_chars(index)
+            box = document.page_media_box(index)
+        except Exception:
+            fallback[index] = _pdfium_page(data, index)
+            pages.append([])
+            continue
+        pages.append(_page_lines(chars, box[2] - box[0]))
+    rows = _rows(pages, fallback)
+    if not rows:
+        if b"%%EOF" not in data[-1024:]:
+            raise _Refused("corrupt PDF (truncated: no %%EOF at the end)")
+        raise _Refused(_NO_TEXT)
+    return page_count, rows
+
+
+def _parse_with_pdfium(data: bytes, opening_error: Exception) -> tuple[int, list[Row]]:
+    import pypdfium2
+
+    try:
+        document = pypdfium2.PdfDocument(data)
+    except pypdfium2.PdfiumError as error:
+        if "password" in str(error).lower():
+            raise _Refused("PDF is encrypted and needs a password") from error
+        raise _Refused(f"corrupt PDF ({_one_line(str(opening_error))})") from error
+    page_count = len(document)
+    fallback = {index: _pdfium_text(document, index) for index in range(page_count)}
+    rows = _rows([[] for _ in range(page_count)], fallback)
+    if not rows:
+        raise _Refused(_NO_TEXT)
+    return page_count, rows
+
+
+def _pdfium_page(data: bytes, index: int) -> list[str]:
+    import pypdfium2
+
+    try:
+        return _pdfium_text(pypdfium2.PdfDocument(data), index)
+    except pypdfium2.PdfiumError as error:
+        raise _Refused(f"corrupt PDF (page {index + 1} cannot be read)") from error
+
+
+def _pdfium_text(document: Any, index: int) -> list[str]:
+    text = document[index].get_textpage().get_text_range()
+    assert isinstance(text, str)
+    return [line.strip() for line in text.replace("\r\n", "\n").split("\n") if line.strip()]
+
+
+class _Run:
+    """Glyphs drawn in one go on one baseline in one font: the unit of layout."""
+
+    __slots__ = ("bold", "chars", "font", "size", "weight", "x0", "x1", "y")
+
+    def __init__(self, x0: float, x1: float, y: float, size: float, font: str) -> None:
+        self.x0 = x0
+        self.x1 = x1
+        self.y = y
+        self.size = size
+        self.font = font
+        self.bold = False
+        self.weight = 0
+        self.chars: list[str] = []
+
+
+class _Line:
+    __slots__ = ("bold", "size", "text", "y")
+
+    def __init__(self, text: str, y: float, size: float, bold: bool) -> None:
+        self.text = text
+        self.y = y
+        self.size = size
+        self.bold = bold
+
+
+def _page_lines(chars: Sequence[Any], page_width: float) -> list[_Line]:
+    """One page's glyphs as lines in reading order, columns one after the other."""
+    runs = _runs(chars)
+    if not runs:
+        return []
+    runs.sort(key=lambda r: (-r.y, r.x0))
+    rows: list[list[_Run]] = [[runs[0]]]
+    for run in runs[1:]:
+        first = rows[-1][0]
+        if first.y - run.y <= 0.4 * min(first.size, run.size):
+            rows[-1].append(run)
+        else:
+            rows.append([run])
+    for row in rows:
+        row.sort(key=lambda r: r.x0)
+    gutters = _gutters(rows, page_width)
+    if not gutters:
+        return [_join(row) for row in rows]
+    return _in_columns(rows, gutters)
+
+
+def _runs(chars: Sequence[Any]) -> list[_Run]:
+    # The hot loop of the reader (400,000 glyphs in the federal agreement):
+    # the open run's state lives in locals, and its limits are set once per run.
+    runs: list[_Run] = []
+    run: _Run | None = None
+    bold_of: dict[tuple[str, str], bool] = {}
+    parts: list[str] = []
+    x1 = y0 = size0 = rise = back = jump = space = overdraw = 0.0
+    font0 = ""
+    for char in chars:
+        if char.rotation_degrees:
+            continue  # vertical margin text would scatter over many lines
+        text = char.char
+        x = char.origin_x
+        y = char.origin_y
+        size = char.font_size
+        font = char.font_name
+        gap = x - x1
+        if (
+            run is not None
+            and size == size0
+            and font == font0
+            and -rise <= y - y0 <= rise
+            and back <= gap <= jump
+        ):
+            if gap > space and text != " " and parts[-1] != " ":
+                parts.append(" ")
+            elif gap < overdraw and text == parts[-1]:
+                continue  # the same glyph drawn again to fake bold
+        else:
+            if run is not None:
+                _close(run, x1)
+            run = _Run(x, x, y, size, font)
+            key = (char.font_weight, font)
+            if key not in bold_of:
+                bold_of[key] = _is_bold(*key)
+            run.bold = bold_of[key]
+            runs.append(run)
+            parts = run.chars
+            x1, y0, size0, font0 = x, y, size, font
+            rise, back, jump = 0.2 * size, -0.3 * size, 0.5 * size
+            space, overdraw = 0.15 * size, -0.05 * size
+        parts.append(text)
+        end = x + char.advance_width
+        if end > x1:
+            x1 = end
+    if run is not None:
+        _close(run, x1)
+    return runs
+
+
+def _close(run: _Run, x1: float) -> None:
+    run.x1 = x1
+    run.weight = len(run.chars) - run.chars.count(" ")
+
+
+def _is_bold(weight: str, font: str) -> bool:
+    weight = weight.lower().replace("-", "").replace(" ", "")
+    if weight.isdigit():
+        return int(weight) >= 600
+    name = font.lower().replace("-", "").replace(" ", "")
+    return any(word in weight or word in name for word in _BOLD_WORDS)
+
+
+def _join(row: Sequence[_Run]) -> _Line:
+    parts: list[str] = []
+    previous: _Run | None = None
+    dominant = row[0]
+    for run in row:
+        text = "".join(run.chars)
+        if (
+            previous is not None
+            and run.x0 - previous.x1 > 0.15 * min(run.size, previous.size)
+            and not parts[-1][-1:].isspace()
+            and not text[:1].isspace()
+        ):
+            parts.append(" ")
+        parts.append(text)
+        if run.weight > dominant.weight:
+            dominant = run
+        previous = run
+    return _Line("".join(parts).strip(), row[0].y, round(dominant.size, 1), dominant.bold)
+
+
+def _gutters(rows: Sequence[Sequence[_Run]], page_width: float) -> list[tuple[float, float]]:
+    """Vertical bands of white space that split the page into text columns.
+
+    A band counts when at most half of the lines cross it (a title or a
+    full-width paragraph may span the columns; `_in_columns` keeps those
+    whole) and the text on each side is at least a column wide and three lines
+    long, so that a strip of margin line numbers is not taken for a column.
+    """
+    width = int(max(page_width, max(r.x1 for row in rows for r in row))) + 2
+    cover = [0] * (width + 1)
+    left = width
+    right = 0
+    for row in rows:
+        for run in row:
+            if run.weight == 0:
+                continue
+            x0 = max(int(run.x0), 0)
+            x1 = min(int(run.x1) + 1, width)
+            cover[x0] += 1
+            cover[x1] -= 1
+            left = min(left, x0)
+            right = max(right, x1)
+    allowed = max(2, len(rows) // 2)
+    min_column = max(72.0, 0.15 * page_width)
+    depth = list(itertools.accumulate(cover))
+    gutters: list[tuple[float, float]] = []
+    x = left
+    while x <= right:
+        if depth[x] > allowed:
+            x += 1
+            continue
+        start = x
+        while x <= right and depth[x] <= allowed:
+            x += 1
+        # The gutter proper is where the fewest lines cross: the edges of a
+        # low band may still hold the ends of a column's longest lines.
+        band = _widest_at_minimum(depth, start, x)
+        if band[1] - band[0] >= 8:
+            gutters.append(band)
+    kept: list[tuple[float, float]] = []
+    edge = float(left)
+    for index, (a, b) in enumerate(gutters):
+        following = gutters[index + 1][0] if index + 1 < len(gutters) else float(right)
+        if (
+            a - edge >= min_column
+            and following - b >= min_column
+            and _rows_within(rows, edge, a) >= 3
+            and _rows_within(rows, b, following) >= 3
+        ):
+            kept.append((a, b))
+            edge = b
+    return kept
+
+
+def _widest_at_minimum(depth: Sequence[int], start: int, end: int) -> tuple[float, float]:
+    lowest = min(depth[start:end])
+    best = (0.0, 0.0)
+    x = start
+    while x < end:
+        if depth[x] != lowest:
+            x += 1
+            continue
+        begin = x
+        while x < end and depth[x] == lowest:
+            x += 1
+        if x - begin > best[1] - best[0]:
+            best = (float(begin), float(x))
+    return best
+
+
+def _rows_within(rows: Sequence[Sequence[_Run]], low: float, high: float) -> int:
+    return sum(1 for row in rows if any(r.x0 >= low - 1 and r.x1 <= high + 1 for r in row))
+
+
+def _in_columns(
+    rows: Sequence[Sequence[_Run]], gutters: Sequence[tuple[float, float]]
+) -> list[_Line]:
+    """Lines column by column within each stretch of rows that no run crosses.
+
+    A stretch is read as columns only when at least three of its rows have text
+    in two columns; fewer are more likely justified words that happen to leave
+    a gap in the same place, and are read across.
+    """
+    starts = [a for a, _ in gutters]
+    lines: list[_Line] = []
+    block: list[Sequence[_Run]] = []
+
+    def flush() -> None:
+        parts: list[list[list[_Run]]] = []
+        for row in block:
+            columns: list[list[_Run]] = [[] for _ in range(len(starts) + 1)]
+            for run in row:
+                columns[bisect.bisect_right(starts, run.x0)].append(run)
+            parts.append(columns)
+        if sum(1 for row in parts if sum(1 for part in row if part) > 1) >= 3:
+            for column in range(len(starts) + 1):
+                lines.extend(_join(row[column]) for row in parts if row[column])
+        else:
+            lines.extend(_join(row) for row in block)
+        block.clear()
+
+    for row in rows:
+        if any(r.x0 < b - 1 and r.x1 > a + 1 for r in row for a, b in gutters):
+            flush()
+            lines.append(_join(row))
+        else:
+            block.append(row)
+    flush()
+    return lines
+
+
+def _rows(pages: Sequence[list[_Line]], fallback: dict[int, list[str]]) -> list[Row]:
+    """All pages as rows, with an empty row for each paragraph and page break."""
+    pitch = _line_pitch(pages)
+    rows: list[Row] = []
+    for index, lines in enumerate(pages):
+        page = index + 1
+        texts = fallback.get(index)
+        if texts is not None:
+            if texts and rows:
+                rows.append(("", page, None, False))
+            rows.extend((text, page, None, False) for text in texts)
+            continue
+        previous: _Line | None = None
+        for line in lines:
+            if not line.text:
+                continue
+            if previous is None:
+                if rows:
+                    rows.append(("", page, None, False))
+            else:
+                gap = previous.y - line.y
+                if gap <= 0 or gap > _PARAGRAPH_GAP * pitch * (previous.size + line.size) / 2:
+                    rows.append(("", page, None, False))
+            rows.append((line.text, page, line.size, line.bold))
+            previous = line
+    return rows
+
+
+def _line_pitch(pages: Sequence[list[_Line]]) -> float:
+    """The most common baseline distance over font size between adjacent lines."""
+    ratios: Counter[int] = Counter()
+    for lines in pages:
+        for above, below in itertools.pairwise(lines):
+            gap = above.y - below.y
+            if above.size == below.size and above.size > 0 and 0 < gap < 3 * above.size:
+                ratios[round(gap / above.size * 40)] += 1
+    if not ratios:
+        return _DEFAULT_PITCH
+    return ratios.most_common(1)[0][0] / 40

@@ -1,0 +1,166 @@
+"""The table of contents: finding it, reading its entries, and matching them
+to the headings of the text.
+
+Entries are "Title … 12" blocks (clean turns dot leaders and tab-separated
+page numbers into that form) or the items of a list under a heading such as
+"Inhalt". The entry's level comes from its list nesting or its section number.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from versprochen.extraction.blocks import TOC_SEPARATOR
+from versprochen.extraction.types import Block
+
+_ENTRY = re.compile(r"^(?P<title>.+?)" + re.escape(TOC_SEPARATOR) + r"(?P<page>\d{1,3})$")
+_TOC_TITLE = re.compile(
+    r"^\W*(?:inhalt|inhaltsverzeichnis|inhaltsübersicht|gliederung|übersicht|"
+    r"contents|table of contents)\W*$",
+    re.IGNORECASE,
+)
+_NUMBERING = re.compile(r"^\s*(?:\d{1,2}(?:\s?\.\s?\d{1,2})*\.?|[IVXLC]{1,6}\.|[A-H]\.)\s+")
+_NON_WORD = re.compile(r"[\W_]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    title: str
+    level: int
+    page: int | None
+    block: int
+
+
+@dataclass(frozen=True, slots=True)
+class Toc:
+    blocks: frozenset[int]
+    entries: tuple[Entry, ...]
+
+
+def normalize(title: str) -> str:
+    """A title reduced to what survives conversion: words, no numbering, no case."""
+    return _NON_WORD.sub(" ", _NUMBERING.sub("", title)).strip().casefold()
+
+
+def is_toc_heading(text: str) -> bool:
+    return bool(_TOC_TITLE.match(text))
+
+
+def _depth(title: str) -> int:
+    match = re.match(r"^\s*(\d{1,2}(?:\.\d{1,2})+)\.?\s", title)
+    return match.group(1).count(".") + 1 if match else 0
+
+
+def _marker_depth(block: Block) -> int:
+    """ "1." → 1, "2.3" → 2: the depth of a section number stripped as a marker."""
+    if block.kind != "list_item" or not re.fullmatch(r"\d{1,2}(?:\.\d{1,2})*\.?", block.marker):
+        return 0
+    return block.marker.rstrip(".").count(".") + 1
+
+
+def _entry_levels(blocks: tuple[Block, ...], indices: list[int]) -> list[int]:
+    has_plain = any(blocks[i].kind != "list_item" for i in indices)
+    levels = []
+    for i in indices:
+        block = blocks[i]
+        level = block.level + (1 if has_plain else 0) if block.kind == "list_item" else 1
+        depth = _depth(block.text) or _marker_depth(block)
+        levels.append(depth if depth else max(level, 1))
+    return levels
+
+
+def find_toc(blocks: tuple[Block, ...]) -> Toc | None:
+    """The document's table of contents, if it has one."""
+    chosen: list[int] = []
+    heading_at: int | None = None
+    for index, block in enumerate(blocks):
+        short = block.kind == "heading" or len(block.text.split()) <= 3
+        if short and is_toc_heading(block.text):
+            heading_at = index
+            break
+    if heading_at is not None:
+        index = heading_at + 1
+        while index < len(blocks):
+            block = blocks[index]
+            if block.kind == "heading" and not is_toc_heading(block.text):
+                break
+            if len(block.text.split()) > 25:
+                break
+            plain = block.kind == "paragraph" and not block.bold
+            if chosen and plain and not _ENTRY.match(block.text):
+                break
+            paged = any(_ENTRY.match(blocks[i].text) for i in chosen)
+            if paged and not _ENTRY.match(block.text):
+                # A TOC with page numbers ends at its first line without one.
+                break
+            chosen.append(index)
+            index += 1
+    if len(chosen) < 2:
+        # No "Inhalt" heading: the longest run of "Title … 12" blocks.
+        chosen = []
+        run: list[int] = []
+        for index, block in enumerate(blocks):
+            if _ENTRY.match(block.text):
+                run.append(index)
+            elif run and block.kind == "heading" and is_toc_heading(block.text):
+                continue
+            else:
+                if len(run) > len(chosen):
+                    chosen = run
+                run = []
+        if len(run) > len(chosen):
+            chosen = run
+        if len(chosen) < 3:
+            return None
+        heading_at = None
+    levels = _entry_levels(blocks, chosen)
+    entries = []
+    for index, level in zip(chosen, levels, strict=True):
+        text = blocks[index].text
+        match = _ENTRY.match(text)
+        title = match.group("title") if match else text
+        page = int(match.group("page")) if match else None
+        if normalize(title):
+            entries.append(Entry(title=title.strip(), level=level, page=page, block=index))
+    members = set(chosen)
+    if heading_at is not None:
+        members.add(heading_at)
+    return Toc(blocks=frozenset(members), entries=tuple(entries))
+
+
+def same_title(entry: str, heading: str) -> bool:
+    a, b = normalize(entry), normalize(heading)
+    if not a or not b:
+        return False
+    if a == b:
+        return True
+    if min(len(a), len(b)) < 5:
+        return False
+    return fuzz.ratio(a, b) >= 90
+
+
+def match_entries(entries: tuple[Entry, ...], headings: list[tuple[int, str]]) -> dict[int, int]:
+    """Entry index → position in `headings`, matched in document order.
+
+    Each entry takes the first heading after the previous match that has the
+    same title (exactly, after normalising; else nearly), so a chapter with
+    many unlisted sub-headings does not hide the next listed one.
+    """
+    exact: dict[str, list[int]] = {}
+    for position, (_block, title) in enumerate(headings):
+        exact.setdefault(normalize(title), []).append(position)
+    matched: dict[int, int] = {}
+    pointer = 0
+    for e, entry in enumerate(entries):
+        positions = exact.get(normalize(entry.title))
+        if not positions:
+            positions = [p for p, (_b, t) in enumerate(headings) if same_title(entry.title, t)]
+        at = bisect_left(positions, pointer)
+        if at < len(positions):
+            matched[e] = positions[at]
+            pointer = positions[at] + 1
+    return matched

@@ -1,0 +1,321 @@
+"""The `code` stage: every rule on literal German pledges."""
+
+from __future__ import annotations
+
+import pytest
+
+from versprochen.extraction.code import code, code_text
+from versprochen.extraction.coding.lexicon import Lexicon
+from versprochen.extraction.coding.places import find_places
+from versprochen.extraction.coding.quantities import find_quantities
+from versprochen.extraction.types import (
+    AREAS,
+    CAP_TOPICS,
+    Block,
+    CleanDocument,
+    OutlinedDocument,
+    Section,
+    SplitDocument,
+    Statement,
+)
+
+KJF = ("Kinder, Jugend und Familie",)
+
+# --- lexicon matching ---------------------------------------------------------
+
+
+def test_lexicon_prefix_infix_word_and_suffix_patterns() -> None:
+    lexicon = Lexicon(
+        "test",
+        "[a]\n3: schul ~schule =vhs *plan\n[b]\n1: sozialarbeit ~sozialarbeit\n",
+    )
+    assert lexicon.scores("Schulhof") == {"a": 3.0}
+    assert lexicon.scores("Gesamtschule") == {"a": 3.0}
+    assert lexicon.scores("Verschuldung") == {}
+    assert lexicon.scores("Die VHS und die VHS-Kurse") == {"a": 3.0}
+    assert lexicon.scores("Radwegeplan") == {"a": 3.0}
+    assert lexicon.scores("Planung") == {}
+
+
+def test_lexicon_longest_match_wins_inside_a_compound() -> None:
+    lexicon = Lexicon("test", "[a]\n3: schul schulsozialarbeit\n[b]\n3: ~sozialarbeit\n")
+    assert lexicon.scores("Schulsozialarbeit") == {"a": 3.0}
+
+
+def test_lexicon_phrases_span_words() -> None:
+    lexicon = Lexicon("test", "[a]\n2: park_and_ride\n")
+    assert lexicon.scores("Digitalisierung der Park and Ride-Plätze") == {"a": 2.0}
+
+
+def test_lexicon_rejects_lines_without_weight() -> None:
+    with pytest.raises(ValueError, match="weight"):
+        Lexicon("broken", "[a]\nschul\n")
+
+
+# --- area ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sections", "area"),
+    [
+        ("Keine Erhöhung der Kita-Gebühren", KJF, "kinder_jugend_familie"),
+        ("Ausbau der Schulsozialarbeit an allen Schulen", ("Bildung",), "bildung"),
+        ("Angebote der Volkshochschule ausweiten", (), "bildung"),
+        ("Neubau eines Hallenbades für den Schul- und Vereinssport", ("Sport",), "sport"),
+        ("Ausbau des Busnetzes und Erhöhung des Fahrtaktes", (), "mobilitaet"),
+        ("Mehr öffentliche Flächen für Windkraftanlagen", (), "umwelt_klima_energie"),
+        ("Klimakonforme Aufforstung statt Abholzung", (), "umwelt_klima_energie"),
+        ("Flächendeckender Breitbandausbau", (), "digitalisierung_verwaltung"),
+        ("Stärkung der Jugendbeteiligung durch Jugendparlamente", (), "demokratie_beteiligung"),
+        ("Mehr bezahlbaren Wohnraum für junge Menschen schaffen", (), "wohnen_stadtentwicklung"),
+        ("Erhalt und Ausbau von Jugendzentren", (), "kinder_jugend_familie"),
+        ("Keine weitere Erhöhung der Gewerbesteuer", ("Finanzen",), "finanzen"),
+        ("Erhöhung der Präsenz des Kommunalen Ordnungsdienstes", (), "sicherheit_ordnung"),
+        ("Die Stadtbibliothek erhält einen Lesesaal", (), "kultur"),
+        ("Bei Dissens entscheidet die Koordinierungsgruppe", (), "koalition_personal"),
+        ("Die Schuldnerberatung stärken", ("Soziales",), "soziales_gesundheit"),
+    ],
+)
+def test_area(text: str, sections: tuple[str, ...], area: str) -> None:
+    assert code_text(text, sections).area == area
+
+
+def test_heading_decides_where_the_text_is_ambiguous() -> None:
+    # "Medien" alone says little; under a school heading it is education.
+    assert code_text("Ausstattung mit modernen Medien", ("Schulpolitik",)).area == "bildung"
+
+
+def test_text_overrides_heading_when_it_clearly_belongs_elsewhere() -> None:
+    text = "Eine Seilbahn vom Hauptbahnhof soll den Verkehr im Quartier entlasten"
+    assert code_text(text, ("Arbeit",)).area == "mobilitaet"
+
+
+def test_innermost_informative_heading_counts_most() -> None:
+    sections = ("Inhaltliche Punkte", "Sicherheit und Ordnung", "Digitalisierung")
+    assert code_text("Einführung der E-Akte", sections).area == "digitalisierung_verwaltung"
+
+
+def test_slogan_headings_leave_the_decision_to_the_text() -> None:
+    sections = ("#UNSEREZUKUNFT IST CHANCENLIEFERANT",)
+    assert code_text("Abschaffung der KiTa-Gebühren im Kreis", sections).area == (
+        "kinder_jugend_familie"
+    )
+
+
+def test_empty_text_and_headings_fall_back_to_a_valid_area() -> None:
+    coding = code_text("", ())
+    assert coding.area in AREAS
+    assert coding.cap in CAP_TOPICS
+
+
+# --- CAP ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "sections", "cap"),
+    [
+        ("Ausbau der Suchtprävention bei Jugendlichen", KJF, 3),
+        ("Barrierefreie, inklusive Spielplätze in allen Stadtteilen", KJF, 2),
+        ("Keine Erhöhung der Kita-Gebühren", KJF, 13),
+        ("Neubau eines Hallenbades", ("Sport",), 23),
+        ("Flächendeckender Breitbandausbau", ("Digitalisierung",), 17),
+        ("Digitalisierung der Verwaltungen", ("Digitalisierung",), 20),
+        ("Mehr Solarzellen auf öffentlichen Gebäuden", ("Umwelt",), 8),
+        ("Mehr öffentliche Mülleimer", ("Umwelt",), 7),
+        ("Kreiseigene Wohnungsbaugesellschaft gründen", ("Wohnen",), 14),
+        ("Einführung des 365-Euro-Tickets", ("Mobilität",), 10),
+        ("Werbeveranstaltungen der Bundeswehr lehnen wir ab", ("Schulpolitik",), 16),
+        ("Eine Weiterbildungsschule für Berufstätige einrichten", ("Bildung",), 6),
+    ],
+)
+def test_cap(text: str, sections: tuple[str, ...], cap: int) -> None:
+    assert code_text(text, sections).cap == cap
+
+
+# --- kind -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # negation of a worsening keeps the status quo
+        ("Keine Erhöhung der Kita-Gebühren", "preserve"),
+        ("Gewerbesteuer-Hebesätze nicht erhöhen", "preserve"),
+        ("Eine Kostenerhöhung der Anwohnerparkausweise soll vermieden werden", "preserve"),
+        ("Der Etat für Neuanschaffungen darf nicht gekürzt werden", "preserve"),
+        ("Weitere Gebührenerhöhungen für Sportvereine lehnen wir ab", "preserve"),
+        ("Wir werden den ÖPNV stärken und wollen keine Reduktion des Angebots", "preserve"),
+        # keep, continue, secure
+        ("Erhalt der letzten Hauptschule", "preserve"),
+        ("Fortsetzung der Schulmodernisierung bis 2035", "preserve"),
+        ("Wir setzen uns für die Fortführung der Schulsozialarbeit ein", "preserve"),
+        ("Das Klinikum soll in städtischer Trägerschaft bleiben", "preserve"),
+        ("Weiterhin kostenfreie Nutzung der städtischen Sportanlagen", "preserve"),
+        ("Erhalt und Ausbau von Jugendzentren", "preserve"),
+        # a change first, securing the result second, is an action
+        ("Sporthallen weiter modernisieren und im Bestand sichern", "action"),
+        # "erhalten" that means "receive"
+        ("Die Eltern sollen Beratungsangebote erhalten", "action"),
+        ("Um einen Überblick zu erhalten, wird ein Umweltbericht vorgelegt", "action"),
+        # reject
+        ("Wir lehnen PPP-Projekte ab", "reject"),
+        ("Flächendeckendes Tempo 30 wird abgelehnt", "reject"),
+        ("Keine zusätzliche Kameraüberwachung", "reject"),
+        ("Wir sind gegen eine Privatisierung der Daseinsvorsorge", "reject"),
+        ("Wir sagen Nein zu einer Privatisierung der Wasserwirtschaft", "reject"),
+        ("Eine Umgehungsstraße wird es mit uns nicht geben", "reject"),
+        ("Zur Verhinderung unerwünschter Ansiedlungen alle Mittel nutzen", "reject"),
+        ("Weitere Bäderschließungen lehnen wir strikt ab", "reject"),
+        # examine
+        ("Wir wollen prüfen, ob ein Klingenticket realisierbar ist", "examine"),
+        ("Eine Beteiligung am Projekt Diensthunde prüfen", "examine"),
+        ("Evaluation der Kooperation zur Halbzeit", "examine"),
+        ("Untersuchung der PCB-Belastung an Schulen", "examine"),
+        ("Machbarkeitsstudie für eine Seilbahn", "examine"),
+        ("Wir wollen klären, ob der Kauf des Rathauses billiger ist", "examine"),
+        ("Die Quersubventionierung gehört auf den Prüfstand", "examine"),
+        # action, including negation that does not refuse anything
+        ("Neubau eines Jugendzentrums", "action"),
+        ("Kampf gegen Raser", "action"),
+        ("Aufklärungskampagnen gegen Online-Glücksspiel", "action"),
+        ("Prüfung und Optimierung von Ausgaben umsetzen", "action"),
+    ],
+)
+def test_kind(text: str, kind: str) -> None:
+    assert code_text(text, ()).kind == kind
+
+
+# --- testable -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Anpassung der Versorgungsquote für Unter-Dreijährige auf 50 Prozent",
+        "Neubau eines Jugendzentrums im Kern Sodingens",
+        "Abschaffung der Gebühren für den Bibliotheksausweis",
+        "Einrichtung einer zusätzlichen Förderschule",
+        "Wir lehnen PPP-Projekte ab",
+        "Wir wollen prüfen, ob ein Klingenticket realisierbar ist",
+    ],
+)
+def test_concrete_pledges_are_testable(text: str) -> None:
+    assert code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Elternarbeit stärken",
+        "Schuldnerberatung stärken",
+        "Verbesserung des Katastrophenschutzes und des Notfallmanagements",
+        "Unterstützung der Arbeit der kulturschaffenden Vereine",
+        "Die Kultur weiterentwickeln und stärken",
+    ],
+)
+def test_vague_pledges_are_not_testable(text: str) -> None:
+    assert not code_text(text, ()).testable
+
+
+# --- quantities -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Versorgungsquote U3 auf 50 Prozent", ("50 Prozent",)),
+        (
+            "mindestens 1,5 Vollzeitstellen für Schulsozialarbeit",
+            ("mindestens 1,5 Vollzeitstellen",),
+        ),
+        ("Fortsetzung der Schulmodernisierung bis 2035", ("bis 2035",)),
+        ("das „365 Euro“-Ticket für alle", ("365 Euro",)),
+        ("Vorschläge müssen zwei Wochen vor Ende der Frist vorliegen", ("zwei Wochen",)),
+        ("Fragestunden zu arbeitnehmerfreundlichen Uhrzeiten (ab 18 Uhr)", ("ab 18 Uhr",)),
+        ("Zusammenarbeit für die Wahlperiode 2025 - 2030", ("2025 - 2030",)),
+        ("maximal 8 Personen pro Partei", ("maximal 8 Personen pro Partei",)),
+        ("die drei bestehenden Feuerwachen erhalten", ("drei bestehenden Feuerwachen",)),
+        (
+            "eine Armutskonferenz, die mindestens zwei Mal jährlich tagt",
+            ("mindestens zwei Mal jährlich",),
+        ),
+        ("Für die Haushalte 2026 ff. werden Wege beschritten", ("2026 ff.",)),
+    ],
+)
+def test_quantities(text: str, expected: tuple[str, ...]) -> None:
+    assert find_quantities(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flächendeckendes Tempo 30 wird abgelehnt",
+        "Die in § 24 der Gemeindeordnung eingeräumten Möglichkeiten",
+        "Das vom Rat 2009 beschlossene Konzept umsetzen",
+        "Eine Evaluation der Kooperation",
+    ],
+)
+def test_numbers_that_commit_to_nothing_are_not_quantities(text: str) -> None:
+    assert find_quantities(text) == ()
+
+
+# --- places ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Neubau eines Jugendzentrums in Sodingen", {"Sodingen"}),
+        ("Lückenschluss zwischen Linnich und Baal", {"Linnich", "Baal"}),
+        ("ein Angebot im Stadtteil Wald", {"Wald"}),
+        ("eine Strecke im Herner Stadtgarten", {"Herner Stadtgarten"}),
+        (
+            "Stadtbibliotheken in Herne und Wanne-Eickel",
+            {"Stadtbibliotheken", "Herne", "Wanne-Eickel"},
+        ),
+        (
+            "in den Sitzungen des Rates und in den Bezirksvertretungen",
+            {"Rates", "Bezirksvertretungen"},
+        ),
+        ("Den KOD qualitativ und quantitativ ausbauen", {"KOD"}),
+        ("Eine Verbindung nach Düsseldorf einrichten", {"Düsseldorf"}),
+    ],
+)
+def test_places(text: str, expected: set[str]) -> None:
+    assert set(find_places(text)) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Klimakonforme Aufforstung statt Abholzung",
+        "Abschaffung der KiTa-Gebühren",
+        "Die SPD stellt den ersten Bürgermeister",
+        "Organisation von E-Scooter Verleihangeboten an Mobilstationen",
+        "Bau einer Klimaschutzsiedlung",
+    ],
+)
+def test_ordinary_nouns_are_not_places(text: str) -> None:
+    assert find_places(text) == ()
+
+
+# --- the stage ------------------------------------------------------------------
+
+
+def test_stage_codes_each_statement_with_its_heading_path() -> None:
+    text = "Schule und Bildung\nEinrichtung einer zusätzlichen Förderschule"
+    heading = Block(text="Schule und Bildung", start=0, end=18, page=1, kind="heading", level=1)
+    body = Block(text=text[19:], start=19, end=len(text), page=1)
+    outlined = OutlinedDocument(
+        clean=CleanDocument(
+            name="t.md", format="markdown", sha256="0", text=text, blocks=(heading, body)
+        ),
+        sections=(Section(title="Schule und Bildung", level=1, page=1, start=0),),
+        block_sections=(0, 0),
+        block_roles=("heading", "body"),
+    )
+    statement = Statement(text=text[19:], start=19, end=len(text), page=1, section=0)
+    coded = code(SplitDocument(outlined=outlined, statements=(statement,)))
+    assert len(coded.statements) == 1
+    coding = coded.statements[0].coding
+    assert (coding.area, coding.cap, coding.kind, coding.testable) == ("bildung", 6, "action", True)

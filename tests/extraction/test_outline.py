@@ -1,0 +1,289 @@
+"""outline: literal German inputs, one behaviour per test; slow checks on real documents."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from versprochen.extraction.clean import clean
+from versprochen.extraction.outline import outline
+from versprochen.extraction.types import (
+    Block,
+    BlockKind,
+    CleanDocument,
+    Format,
+    OutlinedDocument,
+    RawDocument,
+    RawLine,
+)
+
+DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
+
+
+def from_text(text: str, fmt: Format = "markdown") -> OutlinedDocument:
+    lines = tuple(RawLine(text=line, page=1) for line in text.split("\n"))
+    return outline(clean(RawDocument(name="t", format=fmt, lines=lines, sha256="0")))
+
+
+def from_blocks(
+    specs: list[tuple[str, BlockKind, int, float | None, bool, int]], fmt: Format = "pdf"
+) -> OutlinedDocument:
+    """Blocks as (text, kind, level, size, bold, page)."""
+    blocks = []
+    offset = 0
+    for text, kind, level, size, bold, page in specs:
+        blocks.append(Block(text, offset, offset + len(text), page, kind, level, size, bold))
+        offset += len(text) + 2
+    text = "\n\n".join(spec[0] for spec in specs)
+    doc = CleanDocument(name="t", format=fmt, sha256="0", text=text, blocks=tuple(blocks))
+    return outline(doc)
+
+
+def titles(doc: OutlinedDocument) -> list[tuple[str, int]]:
+    return [(s.title, s.level) for s in doc.sections]
+
+
+PROSE = "Wir wollen mehr Radwege bauen und den Nahverkehr stärken, damit alle mobil sind."
+
+
+def test_markdown_headings_and_parents() -> None:
+    doc = from_text(f"# Mobilität\n\n{PROSE}\n\n## Radverkehr\n\n{PROSE}\n\n# Bildung\n\n{PROSE}")
+    assert titles(doc) == [("Mobilität", 1), ("Radverkehr", 2), ("Bildung", 1)]
+    assert [s.parent for s in doc.sections] == [None, 0, None]
+    assert doc.block_sections == (0, 0, 1, 1, 2, 2)
+    assert doc.block_roles[:2] == ("heading", "body")
+    assert doc.section_path(1) == ("Mobilität", "Radverkehr")
+
+
+def test_caps_lines_are_headings_in_plain_text() -> None:
+    doc = from_text(
+        f"#UNSEREZUKUNFT IST MOBIL\n\n{PROSE}\n\n#unsereZukunft ist mobil.\n\n{PROSE}", "text"
+    )
+    assert titles(doc) == [("#UNSEREZUKUNFT IST MOBIL", 1)]
+    assert doc.block_roles == ("heading", "body", "body", "body")
+
+
+def test_font_size_and_bold_give_levels() -> None:
+    body = 10.0
+    doc = from_blocks(
+        [
+            ("Neues Wirtschaftswachstum", "paragraph", 0, 16.0, True, 1),
+            (PROSE, "paragraph", 0, body, False, 1),
+            ("Wirtschaft und Industrie", "paragraph", 0, 13.0, True, 1),
+            (PROSE, "paragraph", 0, body, False, 1),
+            ("Die Wirtschaft stark machen", "paragraph", 0, body, True, 1),
+            (PROSE * 3, "paragraph", 0, body, False, 2),
+            ("Das ist ein fetter Satz mit Punkt.", "paragraph", 0, body, True, 2),
+        ]
+    )
+    assert titles(doc) == [
+        ("Neues Wirtschaftswachstum", 1),
+        ("Wirtschaft und Industrie", 2),
+        ("Die Wirtschaft stark machen", 3),
+    ]
+
+
+def test_numbered_headings_in_text_take_their_depth() -> None:
+    doc = from_text(
+        f"1. Wirtschaft und Arbeit\n\n{PROSE}\n\n1.1 Industrie\n\n{PROSE}\n\n"
+        f"2. Soziales\n\n{PROSE}",
+        "text",
+    )
+    assert titles(doc) == [
+        ("1. Wirtschaft und Arbeit", 1),
+        ("1.1 Industrie", 2),
+        ("2. Soziales", 1),
+    ]
+
+
+def test_toc_gives_spelling_and_level_and_is_marked() -> None:
+    source = "\n".join(
+        [
+            "# HERNE 2030",
+            "",
+            "# INHALT",
+            "",
+            "<b>Präambel</b>\t<b>3</b>",
+            "<b>Inhaltliche Punkte</b>\t<b>5</b>",
+            "• Arbeit\t5",
+            "• Sport\t6",
+            "",
+            "# PRÄAMBEL",
+            "",
+            PROSE,
+            "",
+            "# INHALTLICHE PUNKTE",
+            "",
+            "## ARBEIT",
+            "",
+            PROSE,
+            "",
+            "# SPORT",
+            "",
+            PROSE,
+        ]
+    )
+    doc = from_text(source)
+    assert titles(doc) == [
+        ("Präambel", 1),
+        ("Inhaltliche Punkte", 1),
+        ("Arbeit", 2),
+        ("Sport", 2),
+    ]
+    assert doc.block_roles[0] == "furniture"
+    assert doc.block_roles[1:6] == ("toc",) * 5
+    assert doc.sections[3].parent == 1
+
+
+def test_lost_heading_is_restored_where_the_topic_changes() -> None:
+    source = "\n".join(
+        [
+            "# Inhalt",
+            "",
+            "- Sport\t13",
+            "- Umwelt\t14",
+            "- Kultur\t15",
+            "",
+            "# Sport",
+            "",
+            "Weiterhin kostenfreie Nutzung der städtischen Sportanlagen.",
+            "",
+            "Jedes Kind soll Schwimmen lernen.",
+            "",
+            "E-Sport in unserer Stadt als Teil des Sportangebotes fördern.",
+            "",
+            "Stadtteilkonferenzen zum Thema Klima.",
+            "",
+            "Baum-Offensive für Herne starten.",
+            "",
+            "# Kultur",
+            "",
+            "Abschaffung der Gebühren für den Bibliotheksausweis.",
+        ]
+    )
+    doc = from_text(source)
+    assert [s.title for s in doc.sections] == ["Sport", "Umwelt", "Kultur"]
+    umwelt = doc.sections[1]
+    assert umwelt.restored
+    first = doc.block_sections.index(1)
+    assert doc.clean.blocks[first].text == "Stadtteilkonferenzen zum Thema Klima."
+    assert umwelt.start == doc.clean.blocks[first].start
+
+
+def test_restored_heading_uses_the_toc_page() -> None:
+    doc = from_blocks(
+        [
+            ("Inhalt", "heading", 1, None, False, 1),
+            ("Arbeit … 2", "paragraph", 0, None, False, 1),
+            ("Umwelt … 3", "paragraph", 0, None, False, 1),
+            ("Arbeit", "heading", 1, None, False, 2),
+            ("Wir schaffen Arbeitsplätze in der Stadt.", "paragraph", 0, None, False, 2),
+            ("Wir pflanzen Bäume in allen Straßen.", "paragraph", 0, None, False, 2),
+            ("Wir schützen Wälder und Wiesen.", "paragraph", 0, None, False, 3),
+        ],
+        fmt="markdown",
+    )
+    assert [(s.title, s.page, s.restored) for s in doc.sections] == [
+        ("Arbeit", 2, False),
+        ("Umwelt", 3, True),
+    ]
+
+
+def test_unmarked_toc_line_in_text_is_promoted() -> None:
+    source = f"# Inhalt\n\n- Arbeit\n- Umwelt\n\n# Arbeit\n\n{PROSE}\n\nUmwelt\n\n{PROSE}"
+    doc = from_text(source)
+    assert [(s.title, s.restored) for s in doc.sections] == [("Arbeit", False), ("Umwelt", False)]
+
+
+def test_signatures_and_dates_are_furniture() -> None:
+    source = "\n".join(
+        [
+            "# Absichtserklärung",
+            "",
+            "Herne, den 04.11.2025",
+            "",
+            "**Hendrik Bollmann**",
+            "Vorsitzender des Unterbezirks",
+        ]
+    )
+    doc = from_text(source)
+    assert doc.block_roles == ("heading", "furniture", "furniture", "furniture")
+    foreword = from_text(f"VORWORT\n\n{PROSE}\nHannah Müller\n(Vorsitzende)", "text")
+    assert foreword.block_roles[-1] == "furniture"
+    assert foreword.clean.blocks[-1].text == "Hannah Müller (Vorsitzende)"
+
+
+def test_divider_page_is_furniture_not_a_section() -> None:
+    doc = from_text(
+        f"UNSERE\nZUKUNFT\n\nist digital.\n\n#UNSEREZUKUNFT IST DIGITAL\n\n{PROSE}", "text"
+    )
+    assert titles(doc) == [("#UNSEREZUKUNFT IST DIGITAL", 1)]
+    assert doc.block_roles[:2] == ("furniture", "furniture")
+
+
+def test_sentences_are_no_headings() -> None:
+    doc = from_text(
+        f"DAS IST EIN SATZ IN GROSSBUCHSTABEN.\n\n{PROSE}\n\nEinrichtung einer Schule\n\n{PROSE}"
+    )
+    assert doc.sections == ()
+
+
+# --- real documents ------------------------------------------------------------------
+
+
+def _outlined(path: Path) -> OutlinedDocument:
+    from versprochen.extraction.read import load_source, read
+
+    return outline(clean(read(load_source(path))))
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    ("document", "gold"),
+    [
+        ("seeds/herne-2030-eckpunktevereinbarung.md", "herne-2030-eckpunktevereinbarung"),
+        (
+            "documents/kommunalwahlprogramm-solingen-2014-piraten.md",
+            "kommunalwahlprogramm-solingen-2014-piraten",
+        ),
+    ],
+)
+def test_gold_sections(document: str, gold: str) -> None:
+    doc = _outlined(DATA / document)
+    blocks = [_norm(b.text) for b in doc.clean.blocks]
+    pledges = json.loads((DATA / "gold" / f"{gold}.gold.json").read_text())["pledges"]
+    right = 0
+    for pledge in pledges:
+        mention = _norm(pledge["mentions"][0])[:60]
+        index = next(i for i, text in enumerate(blocks) if mention in text)
+        section = doc.block_sections[index]
+        right += section is not None and doc.sections[section].title == pledge["section"]
+    assert right >= 0.97 * len(pledges)
+
+
+@pytest.mark.slow
+def test_herne_outline_has_every_toc_heading() -> None:
+    doc = _outlined(DATA / "seeds" / "herne-2030-eckpunktevereinbarung.md")
+    names = [s.title for s in doc.sections]
+    for title in ["Präambel", "Arbeit", "Sport", "Umwelt", "Kultur", "Beteiligungen"]:
+        assert title in names
+    assert [s.title for s in doc.sections if s.restored] == ["Umwelt"]
+    assert "HERNE 2030" not in names
+
+
+@pytest.mark.slow
+def test_jusos_outline() -> None:
+    doc = _outlined(DATA / "seeds" / "jusos-kreis-heinsberg-kommunalwahl-2020.txt")
+    names = [s.title for s in doc.sections]
+    assert names[0] == "VORWORT"
+    assert len([n for n in names if n.startswith("#UNSEREZUKUNFT IST")]) == 4
+    assert names[-1] == "#UNSEREZUKUNFT KURZ UND KNACKIG"
+    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    assert roles["Hannah Müller (Vorsitzende)"] == "furniture"
