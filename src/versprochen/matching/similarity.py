@@ -47,9 +47,11 @@ class TokenWeights:
             size += 1
         self._size = max(size, 1)
         self._counts = counts
+        self._weights = {t: math.log((self._size + 1) / (n + 0.5)) for t, n in counts.items()}
+        self._unseen = math.log((self._size + 1) / 0.5)
 
     def weight(self, token: str) -> float:
-        return math.log((self._size + 1) / (self._counts.get(token, 0) + 0.5))
+        return self._weights.get(token, self._unseen)
 
     def total(self, tokens: Iterable[str]) -> float:
         return sum(self.weight(t) for t in tokens)
