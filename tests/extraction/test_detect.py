@@ -17,6 +17,11 @@ from versprochen.extraction.detect import detect, is_agreement, judge
         "Keine Erhöhung der Kita-Gebühren.",
         "Neubau eines Jugendzentrums im Kern des Stadtteils.",
         "Herne als Hochschulstandort weiterentwickeln.",
+        "Wichtige Einrichtungen wie zum Beispiel das Klinikum müssen in städtischer Hand bleiben.",
+        "Die PIRATEN unterstützen das Modellprojekt Arbeitsmarktlotsen.",
+        "Bei der Versorgung mit Speisen sprechen wir uns gegen eine verordnete Regelung aus.",
+        "Es gilt aber auch, andere Bereiche wie die Kreativwirtschaft zu entwickeln.",
+        "Weiterhin wäre ein Ausbau der neurologischen Versorgung sinnvoll.",
     ],
 )
 def test_commitments_are_pledges(text: str) -> None:
@@ -37,6 +42,8 @@ def test_commitments_are_pledges(text: str) -> None:
         "Viele junge Menschen wollen nicht wegziehen.",
         "Weiterhin finden sich dort Informationen darüber, ob eine Beteiligung stattfinden soll.",
         "Hendrik Mustermann Vorsitzender der SPD-Fraktion",
+        "Als Maßnahmen fordern wir",
+        "Die größere Transparenz fördert eine aktive Beteiligung der Bürger.",
     ],
 )
 def test_descriptions_evaluations_and_slogans_are_not(text: str) -> None:
@@ -62,6 +69,18 @@ def test_a_follow_up_sentence_joins_the_pledge_it_completes() -> None:
     candidates = detect(doc).candidates
     assert len(candidates) == 1
     assert len(candidates[0].segments) == 2
+
+
+def test_verbless_items_under_a_demanding_lead_are_pledges() -> None:
+    doc = segmented(
+        ("p", "Als Maßnahmen fordern wir:"),
+        ("li", "einen jährlichen Wettbewerb der Nachbarstädte"),
+        ("li", "Zusammenarbeit mit einer Hochschule"),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "einen jährlichen Wettbewerb der Nachbarstädte",
+        "Zusammenarbeit mit einer Hochschule",
+    ]
 
 
 def test_rejections_keep_their_reason() -> None:

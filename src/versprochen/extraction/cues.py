@@ -38,7 +38,12 @@ DEMAND = re.compile(
     r"favorisieren|halten\s+wir\b[^.]*\bfür\b|\bha(?:t|ben)\b[^.]*\b(?:vorrang|priorität)\b|"
     r"keinen\s+anlass|nicht\s+tolerierbar|zum\s+ziel\s+gesetzt|engagieren\s+uns|"
     r"einsetzen|einzusetzen|plädieren|plädiert|treten\b[^.]*?\bfür\b[^.]*?\bein|"
-    r"sprechen\s+sich\b[^.]*?\b(?:für|gegen)\b[^.]*?\baus|spricht\s+sich\b[^.]*?\baus|"
+    r"sprechen\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\b(?:für|gegen)\b[^.]*?\baus|"
+    r"spricht\s+sich\b[^.]*?\baus|gilt\s+es\b|es\s+gilt\b[^.]*\bzu\s+\w+(?:en|ln|rn)\b|"
+    r"ist\s+es\s+(?:nötig|notwendig|erforderlich|geboten|unerlässlich)\b|"
+    r"wären?\b[^.]*\b(?:sinnvoll|wünschenswert|denkbar|angebracht)\b|"
+    r"könnten?\b[^.]*\b[a-zäöüß]+(?:t|en)\s+werden\b|"
+    r"verbesserungswürdig|verbesserungsbedürftig|überfällig|"
     r"bekennen\s+sich|bekennt\s+sich|lehnen\b[^.]*?\bab|lehnt\b[^.]*?\bab|"
     r"sind\s+gegen|ist\s+gegen|befürworten|befürwortet|streben\b[^.]*?\ban|"
     r"vereinbaren|vereinbart|verpflichten|beabsichtigen|regen\b[^.]*?\ban|"
@@ -59,14 +64,14 @@ FIRST_PERSON = re.compile(r"\b(wir|uns)\b", re.IGNORECASE)
 
 # Indirect questions, conditions and relative clauses: a modal inside them commits to
 # nothing ("ob ... soll", "Sofern Kommunen ... wollen", ", die ihnen schaden wollen").
-INDIRECT = re.compile(r"\b(ob|wie|welche[rsn]?|wann|wo|wer|was|obwohl)\b[^,]*$", re.IGNORECASE)
+# "wie" only counts as a question word at the start of its clause, not in "wie zum Beispiel".
 SUBORDINATE_CLAUSE = re.compile(
     r"^\s*(?:und\s+)?(die|der|das|denen|dem|deren|dessen|welche[rsnm]?|wenn|falls|sofern|"
-    r"soweit|obwohl|als|weil|da|wer|damit)\b",
+    r"soweit|obwohl|als|weil|da|wer|damit|ob|wie|wann|wo|was|wieso|warum)\b",
     re.IGNORECASE,
 )
 SUBORDINATE_OPENER = re.compile(
-    r"^\s*(wenn|falls|sofern|soweit|obwohl|weil|da|wer)\b", re.IGNORECASE
+    r"^\s*(wenn|falls|sofern|soweit|obwohl|weil|da|wer|ob)\b", re.IGNORECASE
 )
 # "wollen", "möchten", "will" commit the authors, not "viele junge Menschen".
 VOLITIONAL = re.compile(r"\b(will|wollen|möchten|möchte)\b", re.IGNORECASE)
@@ -159,9 +164,17 @@ def words(text: str) -> list[str]:
 
 
 def first_noun(text: str) -> str:
-    """The first capitalised word after the opening word, lower-cased ('' if none)."""
-    for index, word in enumerate(words(text)):
+    """The first capitalised word after the opening word, lower-cased ('' if none).
+
+    A capitalised adjective opening an item ("Gezielte Nachnutzung") is skipped.
+    """
+    found = words(text)
+    for index, word in enumerate(found):
         if index == 0 and word.lower() in {"die", "der", "das", "ein", "eine", "einen", "keine"}:
+            continue
+        following = found[index + 1] if index + 1 < len(found) else ""
+        adjective_ending = word.lower().endswith(("e", "er", "es", "en", "em"))
+        if index == 0 and adjective_ending and following[:1].isupper():
             continue
         if word[0].isupper():
             return word.lower()

@@ -63,6 +63,10 @@ _AUTHORS_AS_SUBJECT = re.compile(
     r"[Pp]artner|[Vv]ertragspartner|[Kk]ooperationspartner|[Kk]oalitionspartner)",
 )
 _NEGATED_OPENER = re.compile(r"^(keine?n?|kein)\s+[A-ZÄÖÜ]")
+_LEAD_WITHOUT_COLON = re.compile(
+    r"\b(fordern|wollen|möchten|schlagen|setzen|planen)\s+wir(\s+uns)?(\s+(vor|ein|an))?\W*$",
+    re.IGNORECASE,
+)
 _REFERENCE = re.compile(
     r"\b(im\s+abschnitt|siehe|stehen\s+im\s+abschnitt|dazu\s+mehr)\b", re.IGNORECASE
 )
@@ -93,7 +97,12 @@ def is_agreement(text: str) -> bool:
 
 
 def judge(
-    text: str, *, agreement: bool = False, list_item: bool = False, opening: bool = True
+    text: str,
+    *,
+    agreement: bool = False,
+    list_item: bool = False,
+    opening: bool = True,
+    lead: str = "",
 ) -> Judgement:
     """Whether one sentence or list item is a commitment, and why.
 
@@ -107,7 +116,7 @@ def judge(
         return Judgement(False, "too short")
     if stripped.endswith("?"):
         return Judgement(False, "question")
-    if stripped.endswith(":"):
+    if stripped.endswith(":") or _LEAD_WITHOUT_COLON.search(stripped):
         return Judgement(False, "introduces a list")
     if _SIGNATURE.match(stripped) or _is_signature(stripped):
         return Judgement(False, "signature or date")
@@ -128,7 +137,9 @@ def judge(
         return Judgement(True, "refusal or freeze")
 
     verbless = not _FINITE.search(stripped) and not cues.has_finite_verb(stripped)
-    if opening or list_item:
+    if list_item and verbless and lead and _commits(lead):
+        return Judgement(True, "item of a demand list")
+    if opening or list_item or verbless:
         opener = cues.words(stripped)[:1]
         names_action = bool(opener) and cues.is_action_noun(opener[0])
         if (names_action or cues.is_action_noun(cues.first_noun(stripped))) and verbless:
@@ -153,7 +164,7 @@ def _commits(text: str) -> bool:
             before = text[: match.start()]
             clause = before.rsplit(",", 1)[-1] + " "
             opener = cues.SUBORDINATE_CLAUSE if "," in before else cues.SUBORDINATE_OPENER
-            if cues.INDIRECT.search(clause) or opener.match(clause):
+            if opener.match(clause):
                 continue
             if cues.VOLITIONAL.fullmatch(match.group()) and (
                 cues.GENERIC_SUBJECT.match(text)
@@ -161,7 +172,8 @@ def _commits(text: str) -> bool:
             ):
                 continue
             return True
-    return bool(cues.FIRST_PERSON.search(text) and cues.FIRST_PERSON_DEMAND.search(text))
+    authors = cues.FIRST_PERSON.search(text) or _AUTHORS_AS_SUBJECT.match(text)
+    return bool(authors and cues.FIRST_PERSON_DEMAND.search(text))
 
 
 def _is_signature(text: str) -> bool:
@@ -193,6 +205,7 @@ def detect(doc: SegmentedDocument) -> DetectedDocument:
             agreement=agreement,
             list_item=segment.kind == "list_item",
             opening=opening,
+            lead=segment.lead,
         )
         if previous_kept and _joins_previous(segment, previous, verdict) and kept:
             last = kept[-1]

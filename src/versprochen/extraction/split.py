@@ -125,7 +125,17 @@ def _cuts(text: str) -> list[tuple[int, int]]:
         if _tokens(left) >= MIN_PART_TOKENS and _tokens(right) >= MIN_PART_TOKENS:
             last = cues.words(left)[-1:]
             between_nouns = bool(last) and cues.is_action_noun(last[0])
-            if _starts_with_action(right) and not cues.ends_with_verb(left) and not between_nouns:
+            # Only a list of demanded actions splits ("Ausbau X und Erhöhung Y", "wir fordern
+            # X und Y"), not two subjects of one predicate ("X und Y hat Vorrang").
+            demanded = _starts_with_action(left) or bool(
+                cues.DEMAND.search(left) or cues.MODAL.search(left)
+            )
+            if (
+                _starts_with_action(right)
+                and demanded
+                and not cues.ends_with_verb(left)
+                and not between_nouns
+            ):
                 cuts.append((match.start(), match.end()))
     for match in _COMMA_ACTION.finditer(masked):
         if _tokens(text[: match.start()]) >= MIN_PART_TOKENS:
@@ -145,6 +155,10 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             if not _is_clause_with_verb(right_clause):
                 continue
             if need_subject and not (right[:1].isupper() and cues.MODAL.search(left)):
+                continue
+            # A comma that closes a subordinate clause ("wenn wir ... handeln, X") joins
+            # nothing coordinate.
+            if need_subject and cues.SUBORDINATE_CLAUSE.match(left.rsplit(",", 1)[-1]):
                 continue
             cuts.append((match.start(), match.start() + len(match.group())))
     return sorted(set(cuts))
