@@ -10,9 +10,9 @@ two variants that show how the rules behave elsewhere:
 * "no headings, previous": the text plus the area coded for the pledge before
   it under the same heading, as the stage does.
 
-For `testable`, whose threshold is the one number fitted on data, it also
-prints the leave-one-document-out figure: the threshold chosen on one
-document, applied to the other.
+For `testable`, whose weights and threshold were fitted on these two
+documents, it also prints leave-one-document-out figures: the weights chosen
+by a grid search on one document, applied to the other.
 
     python benchmarks/coding_accuracy.py [--errors FIELD]
 """
@@ -27,7 +27,8 @@ from collections import Counter
 from pathlib import Path
 
 from versprochen.extraction.code import code_text
-from versprochen.extraction.coding.testable import testable_score
+from versprochen.extraction.coding import testable
+from versprochen.extraction.coding.lexicon import load
 from versprochen.extraction.types import Coding
 
 DATA = Path("/work/shared/data")
@@ -93,12 +94,43 @@ def confusion(pairs: list[tuple[dict[str, object], Coding]], field: str) -> None
         print(f"    {n:3d}  {gold} -> {coded}")
 
 
-def best_threshold(scores: list[float], labels: list[bool]) -> float:
-    candidates = sorted(set(scores))
-    return max(
-        candidates,
-        key=lambda t: sum((s >= t) == y for s, y in zip(scores, labels, strict=True)),
+# (concrete cues, vague cues, has a quantity, has a place, fixed weights, gold)
+Cues = tuple[float, float, bool, bool, float, bool]
+GRID = [
+    (q, p, v, t)
+    for q in (2.0, 4.0, 6.0)
+    for p in (0.0, 2.0, 4.0)
+    for v in (0.5, 0.7, 1.0, 1.3)
+    for t in (-4.0, -3.0, -2.0, -1.0, 0.0, 1.0)
+]
+
+
+def testable_cues(pairs: list[tuple[dict[str, object], Coding]]) -> list[Cues]:
+    lexicon = load(testable.TESTABLE_LEXICON)
+    out: list[Cues] = []
+    for p, c in pairs:
+        scores = lexicon.scores(str(p["text"]))
+        out.append(
+            (
+                scores.get("concrete", 0.0),
+                scores.get("vague", 0.0),
+                bool(c.quantities),
+                bool(c.places),
+                testable.KIND_WEIGHT[c.kind]
+                - testable.LEADING_DIRECTION_WEIGHT
+                * bool(testable.leading_direction(str(p["text"]))),
+                bool(p["testable"]),
+            )
+        )
+    return out
+
+
+def grid_accuracy(cues: list[Cues], q: float, p: float, v: float, t: float) -> float:
+    hits = sum(
+        ((c - v * vague + q * has_q + p * has_p + k) >= t) == gold
+        for c, vague, has_q, has_p, k, gold in cues
     )
+    return hits / len(cues)
 
 
 def main() -> int:
@@ -106,7 +138,7 @@ def main() -> int:
     parser.add_argument("--errors", choices=FIELDS, help="list the mistakes of one field")
     args = parser.parse_args()
 
-    testable_data: dict[str, tuple[list[float], list[bool]]] = {}
+    testable_data: dict[str, list[Cues]] = {}
     for gold_file in sorted(GOLD.glob("*.gold.json")):
         gold = json.loads(gold_file.read_text(encoding="utf-8"))
         pledges: list[dict[str, object]] = gold["pledges"]
@@ -129,10 +161,7 @@ def main() -> int:
                 main_pairs, main_sections = pairs, sections
         confusion(main_pairs, "area")
         confusion(main_pairs, "kind")
-        scores = [
-            testable_score(str(p["text"]), c.kind, c.quantities, c.places) for p, c in main_pairs
-        ]
-        testable_data[name] = (scores, [bool(p["testable"]) for p, _ in main_pairs])
+        testable_data[name] = testable_cues(main_pairs)
         if args.errors:
             print(f"  {args.errors} errors:")
             for (p, c), s in zip(main_pairs, main_sections, strict=True):
@@ -143,15 +172,15 @@ def main() -> int:
                     )
 
     if len(testable_data) == 2:
-        print("\ntestable, leave one document out (threshold fitted on the other):")
-        (a, (sa, ya)), (b, (sb, yb)) = testable_data.items()
-        for train, (s_tr, y_tr), test, (s_te, y_te) in (
-            (a, (sa, ya), b, (sb, yb)),
-            (b, (sb, yb), a, (sa, ya)),
-        ):
-            t = best_threshold(s_tr, y_tr)
-            acc = sum((s >= t) == y for s, y in zip(s_te, y_te, strict=True)) / len(y_te)
-            print(f"  fit on {train[:20]:20s} threshold {t:+.1f} -> {test[:20]:20s} {acc:.3f}")
+        print("\ntestable, leave one document out (quantity, place, vague, threshold):")
+        names = list(testable_data)
+        for train, test in ((names[0], names[1]), (names[1], names[0])):
+            best = max(GRID, key=lambda g: grid_accuracy(testable_data[train], *g))
+            fitted = grid_accuracy(testable_data[train], *best)
+            held_out = grid_accuracy(testable_data[test], *best)
+            print(
+                f"  fit on {train[:24]:24s} {best} {fitted:.3f} -> {test[:24]:24s} {held_out:.3f}"
+            )
     return 0
 
 

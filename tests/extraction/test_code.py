@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from versprochen.extraction.code import code, code_text
+from versprochen.extraction.coding.context import document_title, home_places
 from versprochen.extraction.coding.lexicon import Lexicon
 from versprochen.extraction.coding.places import find_places
 from versprochen.extraction.coding.quantities import find_quantities
@@ -153,6 +154,7 @@ def test_cap(text: str, sections: tuple[str, ...], cap: int) -> None:
         ("Weiterhin kostenfreie Nutzung der städtischen Sportanlagen", "preserve"),
         ("Erhalt und Ausbau von Jugendzentren", "preserve"),
         # a change first, securing the result second, is an action
+        ("Wir setzen uns weiterhin für die Abschaffung von Kita-Beiträgen ein", "action"),
         ("Sporthallen weiter modernisieren und im Bestand sichern", "action"),
         # "erhalten" that means "receive"
         ("Die Eltern sollen Beratungsangebote erhalten", "action"),
@@ -279,6 +281,8 @@ def test_numbers_that_commit_to_nothing_are_not_quantities(text: str) -> None:
         ),
         ("Den KOD qualitativ und quantitativ ausbauen", {"KOD"}),
         ("Eine Verbindung nach Düsseldorf einrichten", {"Düsseldorf"}),
+        ("dass der Kreis Heinsberg Stipendien vergibt", {"Heinsberg"}),
+        ("ein Hallenbad am Wanne-Eickeler Hauptbahnhof", {"Wanne-Eickeler Hauptbahnhof"}),
     ],
 )
 def test_places(text: str, expected: set[str]) -> None:
@@ -300,6 +304,30 @@ def test_ordinary_nouns_are_not_places(text: str) -> None:
 
 
 # --- the stage ------------------------------------------------------------------
+
+
+def test_a_heading_over_the_whole_document_is_its_title() -> None:
+    title = "Münster für alle: Sozial und gerecht in die Zukunft"
+    paths = [(title, "Sport")] * 6 + [(title, "Kultur")] * 6
+    assert document_title(paths) == title
+    assert document_title([("Sport",)] * 6 + [("Kultur",)] * 6) is None
+    assert document_title([(title, "Sport")] * 3) is None
+
+
+def test_the_town_named_throughout_is_home() -> None:
+    texts = [f"Ein Angebot Nummer {i} in Solingen" for i in range(20)] + ["Ein Bad in Ohligs"]
+    assert home_places(texts) == frozenset({"Solingen"})
+
+
+def test_a_pledge_without_words_of_its_own_continues_the_one_before() -> None:
+    text = "Diese Angebote sollen ständig weiterentwickelt werden"
+    assert code_text(text, (), "bildung").area == "bildung"
+    assert code_text(text, ("Umwelt",), "bildung").area == "umwelt_klima_energie"
+
+
+def test_home_places_tie_a_pledge_to_no_place() -> None:
+    home = frozenset({"Herne"})
+    assert code_text("Ein Hallenbad für Herne und Sodingen", (), home=home).places == ("Sodingen",)
 
 
 def test_stage_codes_each_statement_with_its_heading_path() -> None:

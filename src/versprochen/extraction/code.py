@@ -7,6 +7,7 @@ joins them into one `Coding` per statement.
 from __future__ import annotations
 
 from versprochen.extraction.coding.area import code_area, code_cap
+from versprochen.extraction.coding.context import document_title, home_places
 from versprochen.extraction.coding.kind import code_kind
 from versprochen.extraction.coding.places import find_places
 from versprochen.extraction.coding.quantities import find_quantities
@@ -14,21 +15,25 @@ from versprochen.extraction.coding.testable import code_testable
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import CodedDocument, CodedStatement, Coding, SplitDocument
 
-# Below this many statements a single top-level heading may be a real field.
-_MIN_STATEMENTS_FOR_TITLE = 10
 
-
-def code_text(text: str, sections: tuple[str, ...], previous_area: str | None = None) -> Coding:
+def code_text(
+    text: str,
+    sections: tuple[str, ...],
+    previous_area: str | None = None,
+    home: frozenset[str] = frozenset(),
+) -> Coding:
     """Code one pledge; `sections` is its heading path, top level first (may be empty).
 
     `previous_area` is the area of the pledge just before it under the same
     heading, if any: it helps where the pledge's own words say little.
+    `home` are the places the whole document is about; naming them ties a
+    pledge to no place in particular.
     """
     clean_sections = tuple(s for s in (h.strip() for h in sections) if s)
     area = code_area(text, clean_sections, previous_area)
     kind = code_kind(text)
     quantities = find_quantities(text)
-    places = find_places(text)
+    places = tuple(p for p in find_places(text) if p not in home)
     return Coding(
         area=area,
         cap=code_cap(text, clean_sections, area),
@@ -42,7 +47,8 @@ def code_text(text: str, sections: tuple[str, ...], previous_area: str | None = 
 @stage("code", 2)
 def code(doc: SplitDocument) -> CodedDocument:
     paths = [doc.outlined.section_path(s.section) for s in doc.statements]
-    title = _document_title(paths)
+    title = document_title(paths)
+    home = home_places([s.text for s in doc.statements])
     coded: list[CodedStatement] = []
     previous: CodedStatement | None = None
     for statement, path in zip(doc.statements, paths, strict=True):
@@ -53,21 +59,8 @@ def code(doc: SplitDocument) -> CodedDocument:
             statement.text,
             path,
             previous.coding.area if previous is not None and same_section else None,
+            home,
         )
         previous = CodedStatement(statement, coding)
         coded.append(previous)
     return CodedDocument(outlined=doc.outlined, statements=tuple(coded))
-
-
-def _document_title(paths: list[tuple[str, ...]]) -> str | None:
-    """A top-level heading over the whole document is its title, not a policy field.
-
-    "Münster für alle: Sozial und gerecht in die Zukunft" would otherwise vote
-    for social policy on every pledge.
-    """
-    tops = {path[0] for path in paths if path}
-    if len(tops) != 1 or len(paths) < _MIN_STATEMENTS_FOR_TITLE:
-        return None
-    top = next(iter(tops))
-    nested = sum(1 for path in paths if len(path) > 1)
-    return top if nested >= len(paths) / 2 else None

@@ -19,6 +19,7 @@ import gc
 import itertools
 import os
 import pickle
+import re
 import resource
 import selectors
 import signal
@@ -145,6 +146,9 @@ def _run_limited(
     return _outcome(outcome, name, limits)
 
 
+_ALLOCATION_FAILURE = re.compile(r"alloc|out of memory|memory", re.IGNORECASE)
+
+
 def _attempt(parse: Callable[[bytes], tuple[int, list[Row]]], data: bytes) -> tuple[Any, ...]:
     try:
         page_count, rows = parse(data)
@@ -153,6 +157,9 @@ def _attempt(parse: Callable[[bytes], tuple[int, list[Row]]], data: bytes) -> tu
     except MemoryError:
         return ("memory",)
     except Exception as error:
+        # Native code that cannot allocate raises its own error types, not MemoryError.
+        if _ALLOCATION_FAILURE.search(f"{type(error).__name__} {error}"):
+            return ("memory",)
         return ("failed", f"{type(error).__name__}: {error}")
     return ("ok", page_count, rows)
 

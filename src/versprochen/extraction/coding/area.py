@@ -26,6 +26,8 @@ STRONG_MATCH = 3.0
 # Where nothing in text or headings points anywhere, the statement is most
 # likely about how the authors work together (preambles, procedures).
 FALLBACK_AREA = "koalition_personal"
+# The vote of the pledge before under the same heading: a little less than one
+# word that names a field, so the pledge's own words still win.
 CONTEXT_WEIGHT = 2.0
 
 # The CAP topic that an area stands for unless the words say otherwise.
@@ -47,9 +49,9 @@ DEFAULT_CAP: dict[str, int] = {
 }
 # A topic needs this much evidence, and this much more than the area's own
 # topic, to override it: a single passing word should not move a pledge.
-CAP_MIN_EVIDENCE = 2.0
-CAP_MARGIN = 2.0
-CAP_HEADING_WEIGHT = 0.5
+CAP_MIN_EVIDENCE = 4.0
+CAP_MARGIN = 2.5
+CAP_HEADING_WEIGHT = 1.0
 
 
 def area_scores(text: str, sections: tuple[str, ...]) -> dict[str, float]:
@@ -90,12 +92,17 @@ def code_area(text: str, sections: tuple[str, ...], previous: str | None = None)
 
 
 def code_cap(text: str, sections: tuple[str, ...], area: str) -> int:
+    """The CAP topic of the area, unless the words clearly name another one."""
     lexicon = load(CAP_LEXICON)
     evidence: dict[str, float] = defaultdict(float, lexicon.scores(text))
-    if sections:
-        for label, value in lexicon.scores(sections[-1]).items():
-            evidence[label] += CAP_HEADING_WEIGHT * value
     default = DEFAULT_CAP[area]
+    if sections:
+        # The heading already chose the area and with it the default topic;
+        # it only counts here where it names another topic ("Keine
+        # Privatisierung des Klinikums" under social policy is Health).
+        for label, value in lexicon.scores(sections[-1]).items():
+            if int(label) != default:
+                evidence[label] += CAP_HEADING_WEIGHT * value
     best = max(evidence, key=lambda c: evidence[c], default=None)
     if best is None or int(best) == default:
         return default

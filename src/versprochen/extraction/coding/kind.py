@@ -13,19 +13,19 @@ from versprochen.extraction.types import Kind
 
 # A worsening of something that exists: refusing it means keeping the status quo.
 _WORSENING = (
-    r"(?:\w*erhöh|\w*kürz|\w*verschlechter|reduzier|reduktion|abbau|streich|absenk"
-    r"|\w*preiserhöh|\w*gebührenerhöh|einschränk|verteuer|senkung\s+der\s+qualität"
-    r"|zur\s+disposition|gespart)"
+    r"\b(?:\w*?(?:erhöh|kürz|verschlechter)|reduzier|reduktion|abbau|streich|absenk"
+    r"|einschränk|verteuer|senkung\s+der\s+qualität|zur\s+disposition|gespart)"
 )
 _NEGATOR = r"(?:kein|keine|keinen|keiner|keines|nicht|nein)"
 
 _EXAMINE = re.compile(
-    r"\bprüf|\w+prüfung\b(?<!überprüfung)|\bprüfstand|\bevaluier|\bevaluation|\buntersuch(?!ungen\b)"
-    r"|machbarkeitsstud|machbarkeit\s+(?:zu\s+)?(?:prüf|untersuch|klär)|\bklären,?\s+ob\b|\bzu\s+überlegen|\bbeurteil|\bob\b[^.]*\b(?:realisierbar"
-    r"|machbar|möglich\s+ist|sinnvoll\s+ist|lohnen|vorteilhaft|billiger|günstiger)"
-    r"|\bdiskussion\s+darüber\b|\bgeprüft\b|\babwägung|\bgutachten\s+(?:erstellen|einholen)"
-    r"|\bsich\b[^.]{0,40}\banschauen|\bausloten|\bsondieren|\btesten\b|\bpilotversuch"
-    r"|in\s+die\s+\w*überlegungen\b|erst\s+dann\s+zu\s+fällen",
+    r"\bprüf|\b\w+prüfung\b(?<!überprüfung)|\bprüfstand|\bgeprüft\b|\bevaluier|\bevaluation"
+    r"|\buntersuch(?!ungen\b)|machbarkeitsstud|machbarkeit\s+(?:zu\s+)?(?:prüf|untersuch|klär)"
+    r"|\bklären,?\s+ob\b|\bzu\s+überlegen|\bbeurteil|\babwägung|\bdiskussion\s+darüber\b"
+    r"|\bob\b[^.]*\b(?:realisierbar|machbar|möglich\s+ist|sinnvoll\s+ist|lohnen|vorteilhaft"
+    r"|billiger|günstiger)|\bgutachten\s+(?:erstellen|einholen)|\bsich\b[^.]{0,40}\banschauen"
+    r"|\bausloten|\bsondieren|\btesten\b|\bpilotversuch|in\s+die\s+\w*überlegungen\b"
+    r"|erst\s+dann\s+zu\s+fällen",
     re.IGNORECASE,
 )
 # Words that make a check part of the measure rather than the commitment itself.
@@ -62,7 +62,7 @@ _NO_WORSENING = re.compile(
     + r"|"
     + _WORSENING
     + r"\w*\b[^.;]{0,60}?\b(?:vermeiden|vermieden|verhindern)\b"
-    + r"|(?:abwanderung|wegzug|abriss|verlust|wegfall)\w*\b[^.;]{0,40}?\b(?:verhinder|vermeid)"
+    + r"|\b(?:abwanderung|wegzug|abriss|verlust|wegfall)\w*\b[^.;]{0,40}?\b(?:verhinder|vermeid)"
     + r"|"
     + _WORSENING
     + r"\w*\b[^.;]{0,60}?\b(?:lehn\w*\b[^.;]*\bab\b|abgelehnt)",
@@ -70,22 +70,25 @@ _NO_WORSENING = re.compile(
 )
 
 _PRESERVE = re.compile(
-    r"\berhalt\b|\berhalt\s+und\b|\berhalte[nt]?\s+(?:bleiben|werden|und)\b|\berhalten\s*$"
-    r"|\bzu\s+erhalten\b|\berhalten\s+bleiben|\baufrechterhalt|\bbeibehalt|\bbeizubehalten"
-    r"|\bfortsetz|\bfortgesetzt|\bfortzusetzen|\bfortführ|\bfortzuführen|\bweiterführen\b"
-    r"|\bweiterführung|\bweiterzuführen|(?<!^)\bweiterhin\b|^weiterhin\s+(?!(?:wäre|ist|sind|soll"
-    r"|sollen|sollte|muss|müssen|wird|werden|können|kann)\b)|\berhalten\s*[,;]|\bweiter\s+(?:verfolgt|gewährleistet|gesichert|bestehen)"
-    r"|\bweitere\s+umsetzung|\bsicherung\b|\bgesichert|\bsichern\b|\bsicherstell"
-    r"|\bbleiben\b|\bbleibt\b|\bzukunftssicher|\bbestand\s+sichern|\bin\s+städtischer\s+hand"
-    r"|\bkontinuierliche\s+förderung|\bnicht\s+zur\s+disposition|\bnicht\s+tolerierbar"
-    r"|\bbewahr|\bbestehende\w*\s+\w+\s+(?:erhalten|sichern)|\bfreiwillig\s+sein",
+    r"\berhalt\b|\berhalte[nt]?\s+(?:bleiben|werden|und)\b|\berhalten\s*(?:$|[,;])"
+    r"|\bzu\s+erhalten\b|\baufrechterhalt|\bbeibehalt|\bbeizubehalten"
+    r"|\bfortsetz|\bfortgesetzt|\bfortzusetzen|\bfortführ|\bfortzuführen"
+    r"|\bweiterführen\b|\bweiterführung|\bweiterzuführen"
+    # "Weiterhin kostenfreie Nutzung" keeps; "Weiterhin wäre ... sinnvoll" only adds.
+    r"|(?<!^)\bweiterhin\b|^weiterhin\s+(?!(?:wäre|ist|sind|soll|sollen|sollte|muss|müssen"
+    r"|wird|werden|können|kann)\b)"
+    r"|\bweiter\s+(?:verfolgt|gewährleistet|gesichert|bestehen)|\bweitere\s+umsetzung"
+    r"|\bsicherung\b|\bgesichert|\bsichern\b|\bsicherstell|\bbleiben\b|\bbleibt\b"
+    r"|\bzukunftssicher|\bin\s+städtischer\s+hand|\bkontinuierliche\s+förderung"
+    r"|\bnicht\s+zur\s+disposition|\bnicht\s+tolerierbar|\bbewahr|\bfreiwillig\s+sein",
     re.IGNORECASE,
 )
 # Strong verbs of change: where one comes before the preserving word, the
 # pledge changes something and only secures the result.
 _CHANGE_FIRST = re.compile(
     r"\b(?:modernisier\w*|ausbau\w*|ausbauen|neubau|einrichten|einführ\w*|schaffen|errichte\w*"
-    r"|umbauen|abschaff\w*|erweiter\w*|entwickeln)\b",
+    r"|umbauen|abschaff\w*|erweiter\w*|entwickeln|bauen|errichtung|einrichtung|gründ\w*"
+    r"|einzuführen|einzurichten|schaffung)\b",
     re.IGNORECASE,
 )
 
@@ -99,6 +102,7 @@ _RECEIVE = re.compile(
 
 
 def code_kind(text: str) -> Kind:
+    """Examine before negation before preserve: the most specific reading wins."""
     if _EXAMINE.search(text) and not _EXAMINE_AS_ACTION.search(text):
         return "examine"
     if _NO_WORSENING.search(text):
@@ -113,6 +117,10 @@ def code_kind(text: str) -> Kind:
     if preserve:
         change = _CHANGE_FIRST.search(text)
         if change and change.start() < preserve.start():
+            return "action"
+        # "Wir setzen uns weiterhin für die Abschaffung der Beiträge ein":
+        # continuing to push for a change is still the change.
+        if preserve.group().lower().strip() == "weiterhin" and change:
             return "action"
         return "preserve"
     return "action"

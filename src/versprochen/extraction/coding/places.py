@@ -83,6 +83,7 @@ def _has_toponym_ending(word: str) -> bool:
 
 
 def _is_name(word: str, previous: str, sentence_start: bool) -> bool:
+    """Whether `word`, after `previous`, is (part of) a proper name."""
     if word.lower() in _word_lists()["not_a_name"] or not word[0].isupper():
         return False
     if _ACRONYM.match(word):
@@ -107,7 +108,9 @@ def _is_name(word: str, previous: str, sentence_start: bool) -> bool:
     return cue in _word_lists()["place_cue"] and toponym
 
 
+@lru_cache(maxsize=8192)
 def find_places(text: str) -> tuple[str, ...]:
+    """Names of places and institutions in `text`, in order, as written."""
     tokens = list(_TOKEN.finditer(text))
     spans: list[tuple[int, int]] = []
     i = 0
@@ -124,6 +127,12 @@ def find_places(text: str) -> tuple[str, ...]:
             while last + 1 < len(tokens) and _joins(tokens, last, text):
                 following = tokens[last + 1].group()
                 if not following[0].isupper() or following.lower() in _word_lists()["not_a_name"]:
+                    break
+                # After an adjective of place any noun belongs to the name
+                # ("Herner Stadtgarten"); after a noun only another name does
+                # ("Kreis Heinsberg Stipendien" is two things).
+                current = tokens[last].group()
+                if not current.endswith("er") and not _is_name(following, current, False):
                     break
                 last += 1
             spans.append((tokens[first].start(), tokens[last].end()))
@@ -178,7 +187,7 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
             if (
                 name[0].isupper()
                 and name.lower() not in _word_lists()["not_a_name"]
-                and not _known(name)
+                and (not _known(name) or _has_toponym_ending(name))
             ):
                 end = tokens[nxt].end()
         spans.append((start, end))

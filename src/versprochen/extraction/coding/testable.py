@@ -8,6 +8,8 @@ it vague. The two kinds of cue are weighed against each other.
 
 from __future__ import annotations
 
+import re
+
 from versprochen.extraction.coding.lexicon import load
 from versprochen.extraction.types import Kind
 
@@ -22,6 +24,14 @@ VAGUE_SCALE = 0.7
 # Refusing or examining something names what is refused or examined, and
 # whether it happened can be checked.
 KIND_WEIGHT: dict[Kind, float] = {"action": 0.0, "preserve": 0.0, "reject": 3.0, "examine": 6.0}
+# A list item headed by a noun of direction ("Stärkung der Elternarbeit",
+# "Weiterentwicklung des Monitorings") names a direction, not a measure.
+LEADING_DIRECTION_WEIGHT = 3.0
+_LEADING_DIRECTION = re.compile(
+    r"^\W*(?:stärkung|verbesserung|förderung|unterstützung|weiterentwicklung|aufwertung"
+    r"|optimierung)\b",
+    re.IGNORECASE,
+)
 # Most pledges in programs and agreements are checkable; a pledge is vague only
 # when its vague cues clearly outweigh the concrete ones.
 THRESHOLD = -2.0
@@ -35,7 +45,13 @@ def testable_score(
     score += QUANTITY_WEIGHT * min(len(quantities), 1)
     score += PLACE_WEIGHT * min(len(places), 1)
     score += KIND_WEIGHT[kind]
+    if leading_direction(text):
+        score -= LEADING_DIRECTION_WEIGHT
     return score
+
+
+def leading_direction(text: str) -> bool:
+    return _LEADING_DIRECTION.search(text) is not None
 
 
 def code_testable(
