@@ -78,3 +78,18 @@ def test_parts_of_one_paragraph_are_never_merged() -> None:
     )
     doc = coded([("h1", "Wasser"), ("p", text)], [(a, 1), (b, 1)])
     assert group_statements(doc) == [[0], [1]]
+
+
+def test_a_foreword_letter_only_previews_pledges() -> None:
+    from versprochen.extraction.merge import merge
+
+    preview = "Wir wollen mehr Radschnellwege im ganzen Kreis bauen"
+    body = "Wir fordern den Bau von Radschnellwegen im ganzen Kreis"
+    vague = "Genau diese Herausforderungen wollen wir gemeinsam bewältigen"
+    doc = coded(
+        [("h1", "Vorwort"), ("p", preview), ("p", vague), ("h1", "Zusammenfassung"), ("p", body)],
+        [(preview, 1), (vague, 2), (body, 4)],
+    )
+    result = merge(doc)
+    assert [len(p.mentions) for p in result.pledges] == [2]
+    assert result.pledges[0].section == "Vorwort"

@@ -55,6 +55,7 @@ def test_bundles_are_split_into_verbatim_parts(text: str, expected: list[str]) -
         "Wir fordern Kurse für Eltern und Lehrer*innen und Schüler*innen.",
         "Für uns hat die Förderung des ÖPNV und der Erhalt des Straßennetzes Vorrang vor dem Bau.",
         "Das muss nicht so bleiben, wenn wir nach dem Motto handeln, Stärken stärken.",
+        "Gewerbe, die sich für Nachhaltigkeit einsetzen und Konzepte vorlegen, sollen bevorzugt werden.",
     ],
 )
 def test_illustrating_lists_stay_whole(text: str) -> None:

@@ -48,7 +48,8 @@ _DESCRIBING_VERBS = re.compile(
 )
 _FINITE = re.compile(
     r"\b(ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|gibt|könnte|"
-    r"könnten|würde|würden|dürfte|dürften|müsste|müssten|wäre|wären|hätte|hätten|"
+    r"könnten|würde|würden|dürfte|dürften|müsste|müssten|wäre|wären|hätte|hätten|sich|"
+    r"lassen|lässt|"
     r"wir|ich|sie|er|es|man|sollen|soll|muss|müssen|will|wollen)\b",
     re.IGNORECASE,
 )
@@ -191,7 +192,7 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     return not judgement.strong
 
 
-@stage("detect", 1)
+@stage("detect", 2)
 def detect(doc: SegmentedDocument) -> DetectedDocument:
     agreement = is_agreement(doc.outlined.clean.text)
     kept: list[Candidate] = []

@@ -41,6 +41,9 @@ _RECAP_TITLE = re.compile(
     r"vorwort|grußwort|geleitwort|einleitung|präambel|vorbemerkung)\b",
     re.IGNORECASE,
 )
+# A letter to the voters states no pledge of its own: its sentences count only as
+# previews of pledges the program makes in its body.
+_LETTER_TITLE = re.compile(r"\b(vorwort|grußwort|geleitwort)\b", re.IGNORECASE)
 _PREVIEW_TITLE = re.compile(
     r"\b(vorwort|grußwort|geleitwort|einleitung|präambel|vorbemerkung)\b", re.IGNORECASE
 )
@@ -120,33 +123,37 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
     in_recap = recap_statements(doc, blocks)
     first_with_text: dict[object, int] = {}
     index: dict[str, list[int]] = defaultdict(list)
+    # Only tokens that few statements share lead to candidates: a merge needs at
+    # least half of the lighter side's weight in common, which words found in
+    # every other statement cannot supply on their own.
+    rare = weights.rare_tokens(max(25, len(statements) // 200))
     group_of: list[int] = []
     groups: list[list[int]] = []
     for i, statement in enumerate(statements):
-        key = profiles[i].tokens or " ".join(statement.text.lower().split())
+        tokens = profiles[i].tokens
+        key = tokens or " ".join(statement.text.lower().split())
         target = group_of[first_with_text[key]] if key in first_with_text else -1
         if target < 0:
-            shared: dict[int, float] = defaultdict(float)
-            for token in profiles[i].tokens:
-                weight = weights.weight(token)
-                for j in index[token]:
-                    shared[j] += weight
-            best = 0.0
-            for j, weight in shared.items():
+            candidates = {j for token in tokens & rare for j in index[token]}
+            scored = []
+            for j in candidates:
+                if blocks[j] == blocks[i]:
+                    continue
                 lighter = min(totals[i], totals[j])
-                overlap = weight / lighter if lighter else 0.0
-                if overlap <= best or blocks[j] == blocks[i]:
-                    continue
-                if not _same_commitment(i, j, overlap, statements, profiles, in_recap, previews):
-                    continue
-                target, best = group_of[j], overlap
+                overlap = weights.total(tokens & profiles[j].tokens) / lighter if lighter else 0.0
+                if overlap >= RECAP_OVERLAP:
+                    scored.append((overlap, j))
+            for overlap, j in sorted(scored, reverse=True):
+                if _same_commitment(i, j, overlap, statements, profiles, in_recap, previews):
+                    target = group_of[j]
+                    break
         if target < 0:
             groups.append([])
             target = len(groups) - 1
         groups[target].append(i)
         group_of.append(target)
         first_with_text.setdefault(key, i)
-        for token in profiles[i].tokens:
+        for token in tokens & rare:
             index[token].append(i)
     return groups
 
@@ -174,6 +181,15 @@ def _same_commitment(
     return overlap >= BODY_OVERLAP and f1 >= BODY_F1
 
 
+def _letter_sections(outlined: OutlinedDocument) -> frozenset[int]:
+    letters: set[int] = set()
+    for index, section in enumerate(outlined.sections):
+        parent = section.parent
+        if _LETTER_TITLE.search(section.title) or (parent is not None and parent in letters):
+            letters.add(index)
+    return frozenset(letters)
+
+
 def _canonical(
     members: list[int],
     statements: tuple[CodedStatement, ...],
@@ -188,15 +204,21 @@ def _canonical(
     return statements[max(members, key=fullness)]
 
 
-@stage("merge", 1)
+@stage("merge", 2)
 def merge(doc: CodedDocument) -> Extraction:
     from versprochen.extraction.pipeline import PIPELINE_VERSION
 
     clean = doc.outlined.clean
     profiles = [Profile.of(cs.statement.text) for cs in doc.statements]
     in_recap = recap_statements(doc, blocks_of(doc))
+    letters = _letter_sections(doc.outlined)
+    groups = [
+        members
+        for members in group_statements(doc, profiles)
+        if not all(doc.statements[m].statement.section in letters for m in members)
+    ]
     pledges = []
-    for number, members in enumerate(group_statements(doc, profiles), start=1):
+    for number, members in enumerate(groups, start=1):
         first = doc.statements[members[0]].statement
         canonical = _canonical(members, doc.statements, in_recap, profiles)
         section = first.section

@@ -24,8 +24,17 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+_POSSIBLE_BOUNDARY = re.compile(r"[.!?;:][\"'“”»«’)\]]*\s+\S")
+
+
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one block."""
+    if not _POSSIBLE_BOUNDARY.search(text):
+        # No punctuation followed by more text: the block is one sentence, and
+        # syntok's tokenizer (the costliest step here) has nothing to decide.
+        start = len(text) - len(text.lstrip())
+        end = len(text.rstrip())
+        return [(start, end)] if end > start else []
     spans: list[tuple[int, int]] = []
     for paragraph in segmenter.analyze(text):
         for sentence in paragraph:
@@ -76,6 +85,6 @@ def _segments(doc: OutlinedDocument) -> Iterator[Segment]:
             )
 
 
-@stage("segment", 1)
+@stage("segment", 2)
 def segment(doc: OutlinedDocument) -> SegmentedDocument:
     return SegmentedDocument(outlined=doc, segments=tuple(_segments(doc)))

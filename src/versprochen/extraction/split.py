@@ -45,6 +45,7 @@ _OWN_OBJECT = re.compile(
 _SUBORDINATE_OPENING = re.compile(
     r"^(um|wenn|damit|da|weil|falls|ob|sofern|soweit|indem|obwohl|während)\b", re.IGNORECASE
 )
+_RELATIVE = re.compile(r"^\s*(die|der|das|denen|dem|deren|dessen|welche[rsnm]?)\b", re.IGNORECASE)
 _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?=[A-ZÄÖÜ])")
 _BRACKETS = re.compile(r"\([^()]*\)|„[^“]*“|\"[^\"]*\"|›[^‹]*‹|»[^«]*«")
 
@@ -151,6 +152,10 @@ def _cuts(text: str) -> list[tuple[int, int]]:
                 continue
             if not cues.ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
                 continue
+            # Inside a relative clause ("Gewerbe, die sich ... einsetzen und Konzepte
+            # vorlegen") the "und" joins two predicates of one subject.
+            if "," in left and _RELATIVE.match(left.rsplit(",", 1)[-1]):
+                continue
             right_clause = right.split(",")[0] if need_subject else right
             if not _is_clause_with_verb(right_clause):
                 continue
@@ -195,6 +200,6 @@ def _statements(doc: DetectedDocument) -> Iterator[Statement]:
             yield Statement(text=text, start=start, end=end, page=first.page, section=first.section)
 
 
-@stage("split", 1)
+@stage("split", 2)
 def split(doc: DetectedDocument) -> SplitDocument:
     return SplitDocument(outlined=doc.outlined, statements=tuple(_statements(doc)))

@@ -53,6 +53,10 @@ class TokenWeights:
     def weight(self, token: str) -> float:
         return self._weights.get(token, self._unseen)
 
+    def rare_tokens(self, limit: int) -> frozenset[str]:
+        """Tokens found in at most `limit` passages of the collection."""
+        return frozenset(t for t, n in self._counts.items() if n <= limit)
+
     def total(self, tokens: Iterable[str]) -> float:
         return sum(self.weight(t) for t in tokens)
 
