@@ -84,6 +84,29 @@ def test_verbless_items_under_a_demanding_lead_are_pledges() -> None:
     ]
 
 
+def test_a_restriction_joins_the_commitment_it_restricts() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Das Gesetz soll auch für die künftige Satzung gelten. "
+            "Jedoch soll der Anspruch ausnahmsweise nicht bei Geschäftsgeheimnissen gelten.",
+        ),
+    )
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1 and len(candidates[0].segments) == 2
+
+
+def test_a_pointer_back_in_the_first_words_marks_a_follow_up() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Wir wollen Großprojekte mit den Bürgern gemeinsam planen. "
+            "Ein gutes Modell dafür sind Bürgergutachten.",
+        ),
+    )
+    assert len(detect(doc).candidates[0].segments) == 2
+
+
 def test_rejections_keep_their_reason() -> None:
     doc = segmented(("p", "Studien zeigen, dass vieles nicht mehr zeitgemäß ist."))
     result = detect(doc)

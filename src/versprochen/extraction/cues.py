@@ -151,9 +151,14 @@ JUSTIFICATION = re.compile(r",\s+(denn|da|weil|zumal)\s+", re.IGNORECASE)
 
 ANAPHORIC_OPENERS = re.compile(
     r"^(dies|diese|dieser|dieses|diesen|sie|er|es|das|dazu|dabei|dafür|hierzu|hierfür|"
-    r"hierbei|damit|so|dadurch|darüber\s+hinaus|ein\s+modell\s+dafür|für\s+das\s+laufende)\b",
+    r"hierbei|damit|so|dadurch|darüber\s+hinaus)\b|"
+    # "Ein Modell dafür sind ...", "Für das laufende Geschäft erfolgt dies ...": a pointer
+    # back within the first words.
+    r"^(?:\S+\s+){1,5}?(dies|dafür|dazu|hierfür|hierzu|davon|daran)\b",
     re.IGNORECASE,
 )
+# A sentence that restricts the commitment before it belongs to that commitment.
+RESTRICTING_OPENERS = re.compile(r"^(jedoch|allerdings|ausgenommen|ausnahmsweise)\b", re.IGNORECASE)
 
 # Gender forms ("Schüler*innen", "Bürger:innen", "Lehrer_innen") are one word.
 WORD = re.compile(r"[A-Za-zÄÖÜäöüß](?:[A-Za-zÄÖÜäöüß\-]|[*:_](?=[a-zäöü]))*")

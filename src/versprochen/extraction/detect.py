@@ -187,6 +187,8 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     """A follow-up sentence that only completes the pledge before it."""
     if previous is None or previous.block != segment.block:
         return False
+    if cues.RESTRICTING_OPENERS.match(segment.text):
+        return True
     if not cues.ANAPHORIC_OPENERS.match(segment.text):
         return False
     return not judgement.strong
