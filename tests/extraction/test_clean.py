@@ -249,3 +249,20 @@ def test_bund_2025_pdf_has_no_line_or_page_numbers() -> None:
     assert not re.search(r"Industrienation und \d", body)
     assert not re.search(r"(?m)^\d{2,4} ", body)
     assert not re.search(r"(?m)^- \d+ -$", body)
+
+
+def test_a_page_gap_inside_a_markdown_sentence_is_closed() -> None:
+    doc = clean(
+        raw(
+            "Der Bedarf wird künftig durch Neuordnung gedeckt. Die Koalition wird deshalb die bezirkliche\n"
+            "\n\n"
+            "Entwicklungsplanung um ein Flächenmanagement ergänzen.\n"
+            "\n\n"
+            "# Neue Überschrift\n",
+            "markdown",
+        )
+    )
+    assert texts(doc)[0].endswith(
+        "die bezirkliche Entwicklungsplanung um ein Flächenmanagement ergänzen."
+    )
+    assert texts(doc)[1] == "Neue Überschrift"

@@ -75,3 +75,6 @@ def test_justifications_are_cut_off() -> None:
     )
     kept = "Einrichtung eines Runden Tisches – u. a. um Betriebsräte anzuregen"
     assert trim_justification(kept) == kept
+    # A dash inside a term ("CO 2 - Einsparungen") is no justification.
+    term = "Zur Erreichung der CO 2 - Einsparungen werden wir den Prozess intensivieren"
+    assert trim_justification(term) == term

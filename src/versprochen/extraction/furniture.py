@@ -217,11 +217,17 @@ _BINDING_END = re.compile(
 )
 
 
+_BLOCK_START = re.compile(r"(#|[-*•–]\s|\d+[.)]\s|[A-ZÄÖÜ0-9 ,.&-]+$)")
+
+
 def join_across_pages(lines: list[Line]) -> list[Line]:
     """Drop the gap a page break leaves inside a running paragraph.
 
     A line that ends without final punctuation continues on the next page
     when that page starts in lower case or the line is a full line of text.
+    Text converted without pages (Markdown) shows a page break as a run of
+    blank lines; such a run inside a sentence is treated the same way, unless
+    a heading or list item follows.
     """
     lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
     full = 0.8 * lengths[min(len(lengths) - 1, int(0.98 * len(lengths)))] if lengths else 0.0
@@ -233,9 +239,13 @@ def join_across_pages(lines: list[Line]) -> list[Line]:
             continue
         if gap:
             last = next((x for x in reversed(out) if x.text.strip()), None)
+            page_break = last is not None and (
+                last.page != line.page
+                or (len(gap) >= 2 and not _BLOCK_START.match(line.text.lstrip()))
+            )
             continues = (
                 last is not None
-                and last.page != line.page
+                and page_break
                 and bool(_OPEN_END.search(last.text))
                 and (
                     line.text.lstrip()[:1].islower()

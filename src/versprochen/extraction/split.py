@@ -98,7 +98,10 @@ def trim_justification(text: str) -> str:
     if dash:
         head, tail = text[: dash.start()], text[dash.end() :]
         tail_is_clause = bool(cues.MODAL.search(tail)) or cues.has_finite_verb(tail)
-        if tail_is_clause and _tokens(head) >= MIN_PART_TOKENS and not cues.MODAL.search(head):
+        # Only a head that is a commitment by itself ("Keine Erhöhung der Gebühren – ...")
+        # sheds its tail; "Zur Erreichung der CO 2 - Einsparungen werden wir ..." does not.
+        head_commits = _starts_with_action(head) or bool(re.match(r"(?i)keine?n?\b", head))
+        if tail_is_clause and head_commits and _tokens(head) >= MIN_PART_TOKENS:
             return head
     return text
 
@@ -200,6 +203,6 @@ def _statements(doc: DetectedDocument) -> Iterator[Statement]:
             yield Statement(text=text, start=start, end=end, page=first.page, section=first.section)
 
 
-@stage("split", 2)
+@stage("split", 3)
 def split(doc: DetectedDocument) -> SplitDocument:
     return SplitDocument(outlined=doc.outlined, statements=tuple(_statements(doc)))
