@@ -93,3 +93,22 @@ def test_a_foreword_letter_only_previews_pledges() -> None:
     result = merge(doc)
     assert [len(p.mentions) for p in result.pledges] == [2]
     assert result.pledges[0].section == "Vorwort"
+
+
+def test_a_recap_item_matches_its_body_pledge_through_synonyms_and_typos() -> None:
+    body = "Darum setzen wir uns weiterhin für die Abschaffung von Kita-Beiträgen ein"
+    other = "Dazu gilt es das Konzept Digital Government im Kreis voran zu bringen"
+    box_a = "Abschaffung der KiTa-Gebühren im gesamten Kreis"
+    box_b = "Umsetzung des Konzepts Digital Goverment auf Kreisebene"
+    doc = coded(
+        [
+            ("h1", "Bildung"),
+            ("p", body),
+            ("p", other),
+            ("h1", "Zusammenfassung"),
+            ("li", box_a),
+            ("li", box_b),
+        ],
+        [(body, 1), (other, 2), (box_a, 4), (box_b, 5)],
+    )
+    assert group_statements(doc) == [[0, 2], [1, 3]]

@@ -26,7 +26,7 @@ from versprochen.extraction.types import (
     Pledge,
     Statement,
 )
-from versprochen.matching.similarity import Profile, TokenWeights, token_f1
+from versprochen.matching.similarity import Profile, TokenWeights, fuzzy_shared, token_f1
 
 SAME_SECTION_OVERLAP = 0.9
 SAME_SECTION_F1 = 0.55
@@ -134,13 +134,22 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
         key = tokens or " ".join(statement.text.lower().split())
         target = group_of[first_with_text[key]] if key in first_with_text else -1
         if target < 0:
-            candidates = {j for token in tokens & rare for j in index[token]}
+            # A recap item is compared with every earlier statement, forgiving typos;
+            # recaps are short, so this stays cheap.
+            candidates = (
+                set(range(i)) if in_recap[i] else {j for t in tokens & rare for j in index[t]}
+            )
             scored = []
             for j in candidates:
                 if blocks[j] == blocks[i]:
                     continue
                 lighter = min(totals[i], totals[j])
-                overlap = weights.total(tokens & profiles[j].tokens) / lighter if lighter else 0.0
+                shared = (
+                    fuzzy_shared(tokens, profiles[j].tokens)
+                    if in_recap[i]
+                    else tokens & profiles[j].tokens
+                )
+                overlap = weights.total(shared) / lighter if lighter else 0.0
                 if overlap >= RECAP_OVERLAP:
                     scored.append((overlap, j))
             for overlap, j in sorted(scored, reverse=True):
@@ -173,8 +182,9 @@ def _same_commitment(
     # A recap restates what came before; a foreword previews what comes after.
     restates = in_recap[i] or statements[j].section in previews
     if restates:
-        shared = len(a.tokens & b.tokens)
-        return overlap >= RECAP_OVERLAP and shared >= 2 and token_f1(a.tokens, b.tokens) >= 0.3
+        shared = len(fuzzy_shared(a.tokens, b.tokens))
+        f1 = 2 * shared / (len(a.tokens) + len(b.tokens)) if a.tokens and b.tokens else 0.0
+        return overlap >= RECAP_OVERLAP and shared >= 2 and f1 >= 0.3
     f1 = token_f1(a.tokens, b.tokens)
     if statements[i].section == statements[j].section:
         return overlap >= SAME_SECTION_OVERLAP and f1 >= SAME_SECTION_F1
@@ -204,7 +214,7 @@ def _canonical(
     return statements[max(members, key=fullness)]
 
 
-@stage("merge", 2)
+@stage("merge", 3)
 def merge(doc: CodedDocument) -> Extraction:
     from versprochen.extraction.pipeline import PIPELINE_VERSION
 

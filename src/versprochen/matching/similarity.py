@@ -14,11 +14,45 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from versprochen.extraction.scoring import content_tokens, token_f1
+from rapidfuzz.distance import Levenshtein
+
+from versprochen.extraction import scoring
+from versprochen.extraction.scoring import token_f1
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
-__all__ = ["Profile", "TokenWeights", "content_tokens", "numbers", "token_f1"]
+__all__ = ["Profile", "TokenWeights", "content_tokens", "fuzzy_shared", "numbers", "token_f1"]
+
+# Words of municipal policy that programs use interchangeably, as six-character
+# tokens: common abbreviations and their long forms, and synonyms for fees.
+EQUIVALENT = {
+    "vhs": "volksh",
+    "öpnv": "nahver",
+    "spnv": "nahver",
+    "ogs": "ganzta",
+    "beitra": "gebühr",
+    "beiträ": "gebühr",
+    "entgel": "gebühr",
+    "kitas": "kita",
+}
+
+
+def content_tokens(text: str) -> frozenset[str]:
+    """The guideline's content tokens with equivalent words mapped to one form."""
+    return frozenset(EQUIVALENT.get(t, t) for t in scoring.content_tokens(text))
+
+
+def fuzzy_shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
+    """Tokens of `a` found in `b`, allowing one typo in tokens of five or more letters
+    ("Goverment" and "Government")."""
+    shared = set(a & b)
+    for token in a - b:
+        if len(token) >= 5 and any(
+            len(other) >= 5 and Levenshtein.distance(token, other, score_cutoff=1) <= 1
+            for other in b
+        ):
+            shared.add(token)
+    return frozenset(shared)
 
 
 def numbers(text: str) -> frozenset[str]:

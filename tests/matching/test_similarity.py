@@ -1,0 +1,38 @@
+from versprochen.matching.similarity import (
+    Profile,
+    TokenWeights,
+    content_tokens,
+    fuzzy_shared,
+    numbers,
+)
+
+
+def test_abbreviations_and_fee_synonyms_are_one_token() -> None:
+    assert "volksh" in content_tokens("Angebote der VHS")
+    assert content_tokens("Kita-Beiträgen") == content_tokens("KiTa-Gebühren")
+
+
+def test_one_typo_is_forgiven_in_long_tokens_only() -> None:
+    a = content_tokens("Digital Goverment")
+    b = content_tokens("Digital Government")
+    assert fuzzy_shared(a, b) == a
+    assert fuzzy_shared(frozenset({"bus"}), frozenset({"bau"})) == frozenset()
+
+
+def test_numbers_are_normalised() -> None:
+    assert numbers("1,5 Stellen und 50 Prozent") == frozenset({"1.5", "50"})
+
+
+def test_rare_tokens_weigh_more_than_common_ones() -> None:
+    profiles = [
+        Profile.of(t)
+        for t in (
+            "Ausbau der Radwege im Kreis",
+            "Ausbau der Schulen im Kreis",
+            "Neubau eines Hallenbades im Kreis",
+        )
+    ]
+    weights = TokenWeights(p.tokens for p in profiles)
+    assert weights.weight("hallen") > weights.weight("kreis")
+    assert weights.rare_tokens(1) >= {"hallen", "radweg"}
+    assert weights.overlap(profiles[0].tokens, profiles[1].tokens) < 0.5
