@@ -4,7 +4,11 @@ VENV ?= .venv
 SEEDS ?= ../shared/data/seeds
 BIN := $(VENV)/bin
 
-.PHONY: demo test lint bench
+# PostgreSQL for the second run of the suite (skipped when unreachable unless REQUIRE_POSTGRES=1).
+TEST_DATABASE_URL ?= postgresql://postgres@127.0.0.1:5432/versprochen
+PORT ?= 8000
+
+.PHONY: demo test lint bench serve test-sqlite test-postgres browser-deps messages bench-web
 
 $(BIN)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -12,17 +16,45 @@ $(BIN)/.installed: pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev]'
 	touch $@
 
-demo: $(BIN)/.installed
-	$(BIN)/versprochen extract $(wildcard $(SEEDS)/*.md $(SEEDS)/*.txt)
+demo: serve
+
+# The tracker on the embedded SQLite file in ./data; the first start imports the seeds.
+serve: $(BIN)/.installed
+	$(BIN)/versprochen serve --seeds $(SEEDS) --port $(PORT)
+
+# axe-core (npm) for the accessibility test in Chromium.
+node_modules/axe-core/axe.min.js: package.json
+	npm install --no-audit --no-fund --silent
+	touch $@
+
+browser-deps: node_modules/axe-core/axe.min.js
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check src tests benchmarks
 	$(BIN)/ruff format --check src tests benchmarks
 	$(BIN)/mypy
 
-test: lint
+test: lint test-sqlite test-postgres
+
+test-sqlite: $(BIN)/.installed
 	$(BIN)/pytest
+
+test-postgres: $(BIN)/.installed
+	@if $(BIN)/python -c "import psycopg,sys; psycopg.connect('$(TEST_DATABASE_URL)', dbname='postgres', connect_timeout=3).close()" 2>/dev/null; then \
+		DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -p no:cacheprovider tests/tracker tests/site tests/api tests/browser; \
+	elif [ -n "$$REQUIRE_POSTGRES" ]; then echo "PostgreSQL at $(TEST_DATABASE_URL) unreachable" >&2; exit 1; \
+	else echo "PostgreSQL at $(TEST_DATABASE_URL) unreachable: suite ran on SQLite only"; fi
+
+# German is the source language; regenerate and compile the English catalogue (needs gettext).
+messages: $(BIN)/.installed
+	cd src/versprochen && ../../$(BIN)/django-admin makemessages -l en --settings versprochen.site.settings \
+		--ignore 'extraction/*' --ignore 'tracker/migrations/*' --ignore 'tracker/testing.py'
+	cd src/versprochen/site && ../../../$(BIN)/django-admin compilemessages --settings versprochen.site.settings
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/extraction_quality.py
 	$(BIN)/python benchmarks/extraction_speed.py
+
+# Web benchmark: 10,000 and 100,000 pledges on SQLite and PostgreSQL behind gunicorn.
+bench-web: $(BIN)/.installed
+	$(BIN)/python benchmarks/web_load.py --database-url $(TEST_DATABASE_URL)

@@ -6,6 +6,7 @@ import click
 
 from versprochen import __version__
 from versprochen.cli.extraction import evaluate, extract
+from versprochen.cli.tracker import register_tracker_commands
 
 
 @click.group()
@@ -16,3 +17,4 @@ def main() -> None:
 
 main.add_command(extract)
 main.add_command(evaluate)
+register_tracker_commands(main)

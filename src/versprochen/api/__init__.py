@@ -1,0 +1,1 @@
+"""The JSON API (OpenAPI, django-ninja) and the open data exports."""

@@ -1,0 +1,197 @@
+"""Open data: pledges, mentions and published assessments as CSV, JSON and a Frictionless
+Data Package. Rows are streamed from the database in batches; nothing internal is exported.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from versprochen import __version__
+from versprochen.tracker.models import Assessment, Mention, Pledge
+from versprochen.tracker.vocabulary import AssessmentState
+
+BATCH = 2000
+
+# name → (fields as (name, Frictionless type, description))
+TABLES: dict[str, list[tuple[str, str, str]]] = {
+    "pledges": [
+        ("id", "integer", "Pledge id (stable across document versions)"),
+        ("body", "string", "Body slug"),
+        ("document", "string", "Document slug"),
+        ("number", "integer", "Order in the document"),
+        ("text", "string", "Canonical text"),
+        ("section", "string", "Section title"),
+        ("area", "string", "Policy area"),
+        ("cap", "integer", "Comparative Agendas Project major topic"),
+        ("kind", "string", "action, preserve, reject or examine"),
+        ("testable", "boolean", "Whether fulfilment can be checked"),
+        ("quantities", "string", "Quantities named, separated by ' | '"),
+        ("places", "string", "Places named, separated by ' | '"),
+        ("status", "string", "Current status (latest published assessment, else offen)"),
+        ("status_changed_at", "datetime", "When the status last changed"),
+        ("pipeline", "string", "Extraction pipeline version"),
+    ],
+    "mentions": [
+        ("id", "integer", "Mention id"),
+        ("pledge", "integer", "Pledge id"),
+        ("document", "string", "Document slug"),
+        ("page", "integer", "Page number"),
+        ("start", "integer", "Start offset in the cleaned text"),
+        ("end", "integer", "End offset in the cleaned text"),
+        ("text", "string", "Wording at this place"),
+    ],
+    "assessments": [
+        ("id", "integer", "Assessment id"),
+        ("pledge", "integer", "Pledge id"),
+        ("status", "string", "Status judged"),
+        ("assessed_on", "date", "Date of the judgement"),
+        ("published_at", "datetime", "When it was published"),
+        ("rationale", "string", "Reasoning"),
+    ],
+}
+
+
+def _pledge_rows() -> Iterator[list[Any]]:
+    pledges = (
+        Pledge.objects.filter(current=True)
+        .select_related("body", "document", "section")
+        .order_by("document_id", "number")
+    )
+    for p in pledges.iterator(chunk_size=BATCH):
+        yield [
+            p.pk,
+            p.body.slug,
+            p.document.slug,
+            p.number,
+            p.text,
+            p.section.title if p.section else "",
+            p.area,
+            p.cap,
+            p.kind,
+            "true" if p.testable else "false",
+            " | ".join(p.quantities),
+            " | ".join(p.places),
+            p.status,
+            p.status_changed_at.isoformat() if p.status_changed_at else "",
+            p.pipeline,
+        ]
+
+
+def _mention_rows() -> Iterator[list[Any]]:
+    mentions = (
+        Mention.objects.filter(pledge__current=True)
+        .select_related("document")
+        .order_by("document_id", "start")
+    )
+    for m in mentions.iterator(chunk_size=BATCH):
+        yield [m.pk, m.pledge_id, m.document.slug, m.page, m.start, m.end, m.text]
+
+
+def _assessment_rows() -> Iterator[list[Any]]:
+    assessments = Assessment.objects.filter(state=AssessmentState.PUBLISHED).order_by("id")
+    for a in assessments.iterator(chunk_size=BATCH):
+        yield [
+            a.pk,
+            a.pledge_id,
+            a.status,
+            a.assessed_on.isoformat(),
+            a.published_at.isoformat() if a.published_at else "",
+            a.rationale,
+        ]
+
+
+ROWS = {"pledges": _pledge_rows, "mentions": _mention_rows, "assessments": _assessment_rows}
+
+
+def csv_lines(table: str) -> Iterator[str]:
+    """The CSV of `table`, header first, one line at a time (for streaming)."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow([name for name, _, _ in TABLES[table]])
+    for row in ROWS[table]():
+        writer.writerow(row)
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()
+
+
+def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
+    """The Frictionless `datapackage.json` describing the three CSV files."""
+    paths = path_of or {name: f"{name}.csv" for name in TABLES}
+    return {
+        "profile": "tabular-data-package",
+        "name": "versprochen",
+        "title": "versprochen: pledges, mentions and assessments",
+        "version": __version__,
+        "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
+        "resources": [
+            {
+                "name": name,
+                "path": paths[name],
+                "profile": "tabular-data-resource",
+                "format": "csv",
+                "mediatype": "text/csv",
+                "encoding": "utf-8",
+                "schema": {
+                    "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
+                    "primaryKey": ["id"],
+                    **(
+                        {
+                            "foreignKeys": [
+                                {
+                                    "fields": ["pledge"],
+                                    "reference": {"resource": "pledges", "fields": ["id"]},
+                                }
+                            ]
+                        }
+                        if name != "pledges"
+                        else {}
+                    ),
+                },
+            }
+            for name, fields in TABLES.items()
+        ],
+    }
+
+
+def json_export() -> Iterator[str]:
+    """All three tables as one JSON object {table: [records]}, streamed."""
+    yield "{"
+    for t, table in enumerate(TABLES):
+        names = [name for name, _, _ in TABLES[table]]
+        yield ("," if t else "") + json.dumps(table) + ":["
+        for i, row in enumerate(ROWS[table]()):
+            record = dict(zip(names, row, strict=True))
+            yield ("," if i else "") + json.dumps(record, ensure_ascii=False)
+        yield "]"
+    yield "}"
+
+
+def write_export(directory: Path, fmt: str) -> list[Path]:
+    """Write the export in `fmt` (csv, json or datapackage) into `directory`; the files."""
+    directory.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    if fmt == "json":
+        path = directory / "versprochen.json"
+        with path.open("w", encoding="utf-8") as out:
+            out.writelines(json_export())
+        return [path]
+    if fmt not in ("csv", "datapackage"):
+        raise ValueError(f"--format: {fmt!r} is not csv, json or datapackage")
+    for table in TABLES:
+        path = directory / f"{table}.csv"
+        with path.open("w", encoding="utf-8", newline="") as out:
+            out.writelines(csv_lines(table))
+        written.append(path)
+    if fmt == "datapackage":
+        path = directory / "datapackage.json"
+        path.write_text(json.dumps(datapackage(), ensure_ascii=False, indent=2), encoding="utf-8")
+        written.append(path)
+    return written

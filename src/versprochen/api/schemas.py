@@ -1,0 +1,114 @@
+"""The API's response shapes (OpenAPI); filled from `versprochen.tracker.public`."""
+
+from __future__ import annotations
+
+from ninja import Schema
+from pydantic import Field
+
+
+class BodyOut(Schema):
+    slug: str
+    name: str
+    ags: str | None
+
+
+class DocumentOut(Schema):
+    slug: str
+    title: str
+    kind: str
+    body: str
+    authors: list[str]
+    term_start: int | None
+    term_end: int | None
+    date: str | None
+    format: str
+    page_count: int
+    pipeline: str
+    sha256: str | None
+    pledge_count: int
+    status_counts: dict[str, int]
+
+
+class SectionOut(Schema):
+    index: int
+    title: str
+    level: int
+    page: int
+    start: int
+    parent: int | None
+
+
+class MentionOut(Schema):
+    id: int
+    page: int
+    start: int
+    end: int
+    text: str
+
+
+class EvidenceOut(Schema):
+    kind: str
+    title: str
+    url: str | None
+    date: str | None
+    quote: str
+    oparl_id: str | None
+
+
+class AssessmentOut(Schema):
+    id: int
+    pledge: int
+    status: str
+    status_label: str
+    assessed_on: str
+    published_at: str | None
+    rationale: str
+    evidence: list[EvidenceOut]
+
+
+class PledgeOut(Schema):
+    id: int
+    document: str
+    body: str
+    number: int
+    text: str
+    section: str | None
+    area: str
+    area_label: str
+    cap: int
+    cap_topic: str
+    kind: str
+    testable: bool
+    quantities: list[str]
+    places: list[str]
+    status: str
+    status_label: str
+    status_changed_at: str | None
+    pipeline: str
+    mentions: list[MentionOut] = Field(default_factory=list)
+
+
+class PledgeDetailOut(PledgeOut):
+    current: bool
+    assessments: list[AssessmentOut]
+
+
+class PledgePageOut(Schema):
+    page: int
+    page_size: int
+    count: int
+    count_is_lower_bound: bool
+    next_page: int | None
+    problems: list[str]
+    items: list[PledgeOut]
+
+
+class AssessmentPageOut(Schema):
+    page: int
+    page_size: int
+    next_page: int | None
+    items: list[AssessmentOut]
+
+
+class ErrorOut(Schema):
+    detail: str

@@ -1,0 +1,148 @@
+"""The tracker's settings: declared once, typed, with help text, read once and passed in.
+
+`Config.from_env` is the only place that reads the environment. Django's settings
+module calls it once; the command line sets the environment before that.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+
+def _setting(env: str, help: str) -> dict[str, str]:
+    return {"env": env, "help": help}
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    data_dir: Path = field(
+        default=Path("data"),
+        metadata=_setting(
+            "VERSPROCHEN_DATA_DIR",
+            "Directory of the embedded database (tracker.sqlite3) and the secret key.",
+        ),
+    )
+    database_url: str = field(
+        default="",
+        metadata=_setting(
+            "DATABASE_URL",
+            "postgresql://user:password@host:5432/name selects PostgreSQL; empty means "
+            "the SQLite file in the data directory.",
+        ),
+    )
+    secret_key: str = field(
+        default="",
+        metadata=_setting(
+            "VERSPROCHEN_SECRET_KEY",
+            "Django's secret key; empty means one generated once and kept in the data directory.",
+        ),
+    )
+    debug: bool = field(
+        default=False,
+        metadata=_setting(
+            "VERSPROCHEN_DEBUG", "1 shows Django's debug pages. Never in production."
+        ),
+    )
+    allowed_hosts: tuple[str, ...] = field(
+        default=("*",),
+        metadata=_setting("VERSPROCHEN_ALLOWED_HOSTS", "Comma-separated host names served."),
+    )
+    page_cache: bool = field(
+        default=True,
+        metadata=_setting(
+            "VERSPROCHEN_PAGE_CACHE",
+            "0 turns off the in-process cache of rendered public pages (the benchmark "
+            "measures both).",
+        ),
+    )
+
+    freshness_seconds: float = field(
+        default=1.0,
+        metadata=_setting(
+            "VERSPROCHEN_FRESHNESS_SECONDS",
+            "How long a worker may reuse the data's change time before asking the database "
+            "again (public pages may lag this much behind a change).",
+        ),
+    )
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str]) -> Config:
+        """Read every setting from `environ`; unset ones keep their default."""
+        values: dict[str, object] = {}
+        for f in fields(cls):
+            raw = environ.get(f.metadata["env"])
+            if raw is None or raw == "":
+                continue
+            if f.type in ("bool", bool):
+                values[f.name] = raw.strip().lower() in ("1", "true", "yes", "on")
+            elif f.type in ("Path", Path):
+                values[f.name] = Path(raw)
+            elif f.type in ("float", float):
+                values[f.name] = float(raw)
+            elif f.type in ("tuple[str, ...]",):
+                values[f.name] = tuple(h.strip() for h in raw.split(",") if h.strip())
+            else:
+                values[f.name] = raw
+        return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def sqlite_path(self) -> Path:
+        return self.data_dir / "tracker.sqlite3"
+
+    def database(self) -> dict[str, object]:
+        """Django's DATABASES['default'] for this configuration."""
+        if not self.database_url:
+            return {
+                "ENGINE": "django.db.backends.sqlite3",
+                "NAME": str(self.sqlite_path),
+                "OPTIONS": {
+                    "init_command": (
+                        "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; "
+                        "PRAGMA busy_timeout=5000;"
+                    ),
+                    "transaction_mode": "IMMEDIATE",
+                },
+                "CONN_MAX_AGE": None,
+                "TEST": {"NAME": ":memory:"},
+            }
+        url = urlsplit(self.database_url)
+        if url.scheme not in ("postgres", "postgresql"):
+            raise ValueError(
+                f"DATABASE_URL: unsupported scheme {url.scheme!r} (use postgresql://...)"
+            )
+        return {
+            "ENGINE": "django.db.backends.postgresql",
+            "NAME": unquote(url.path.lstrip("/")) or "versprochen",
+            "USER": unquote(url.username or ""),
+            "PASSWORD": unquote(url.password or ""),
+            "HOST": url.hostname or "",
+            "PORT": str(url.port or ""),
+            "CONN_MAX_AGE": 60,
+            "OPTIONS": {"connect_timeout": 5},
+        }
+
+    def resolved_secret_key(self) -> str:
+        """The configured key, or one generated once and kept in the data directory."""
+        if self.secret_key:
+            return self.secret_key
+        path = self.data_dir / "secret_key"
+        if path.exists():
+            return path.read_text().strip()
+        try:
+            self.data_dir.mkdir(parents=True, exist_ok=True)
+            key = secrets.token_urlsafe(50)
+            path.write_text(key)
+            os.chmod(path, 0o600)
+            return key
+        except OSError:
+            return secrets.token_urlsafe(50)
+
+
+def describe() -> list[tuple[str, str]]:
+    """Each setting's environment variable and help text (for `versprochen serve --help`)."""
+    return [(f.metadata["env"], f.metadata["help"]) for f in fields(Config)]

@@ -1,0 +1,1 @@
+"""The public pages: start, pledge list, pledge, document, feeds and open data."""

@@ -1,0 +1,1 @@
+"""The tracker: bodies, documents, pledges, mentions, assessments and evidence (Django app)."""

@@ -1,0 +1,313 @@
+"""Store an extraction as a document with sections, pledges and mentions.
+
+The caller owns the transaction (`versprochen import` wraps `store_extraction`
+in one); nothing here commits. A new version of a document keeps every pledge
+that is still there, matched by its text, with its assessments; pledges that
+are gone stay in the database with `current=False`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from django.utils.text import slugify
+from rapidfuzz import fuzz
+
+from versprochen.extraction.types import Extraction
+from versprochen.extraction.types import Pledge as ExtractedPledge
+from versprochen.tracker.models import (
+    Actor,
+    Body,
+    Document,
+    Mention,
+    Pledge,
+    PledgePlace,
+    Section,
+    SourceFile,
+)
+from versprochen.tracker.tally import refresh_tally
+from versprochen.tracker.vocabulary import DocumentKind
+
+# Two texts at least this similar (rapidfuzz ratio, 0-100) are the same pledge, changed.
+CHANGED_PLEDGE_SIMILARITY = 85.0
+
+Progress = Callable[[int], None]
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentInfo:
+    """What the importer is told about a document (the command's options)."""
+
+    body: str
+    kind: str
+    authors: tuple[str, ...]
+    term_start: int | None = None
+    term_end: int | None = None
+    date: dt.date | None = None
+    title: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.body.strip():
+            raise ValueError("--body: must not be empty")
+        if self.kind not in DocumentKind.values:
+            raise ValueError(
+                f"--kind: {self.kind!r} is not one of {', '.join(DocumentKind.values)}"
+            )
+        if not self.authors:
+            raise ValueError("--authors: name at least one author")
+        if (
+            self.term_start is not None
+            and self.term_end is not None
+            and self.term_end < self.term_start
+        ):
+            raise ValueError(f"--term: ends ({self.term_end}) before it starts")
+
+    @property
+    def identity(self) -> str:
+        authors = ",".join(sorted(slugify(a) for a in self.authors))
+        return f"{slugify(self.body)}|{self.kind}|{authors}|{self.term_start}-{self.term_end}"
+
+
+def parse_term(value: str) -> tuple[int, int]:
+    """'2025-2030' (or with an en dash) → (2025, 2030)."""
+    match = re.fullmatch(r"\s*(\d{4})\s*[-–/]\s*(\d{4})\s*", value)
+    if not match:
+        raise ValueError(f"--term: {value!r} is not a term like 2025-2030")
+    start, end = int(match[1]), int(match[2])
+    if end < start:
+        raise ValueError(f"--term: {value!r} ends before it starts")
+    return start, end
+
+
+def parse_authors(value: str) -> tuple[str, ...]:
+    authors = tuple(a.strip() for a in value.split(",") if a.strip())
+    if not authors:
+        raise ValueError("--authors: name at least one author")
+    return authors
+
+
+@dataclass(slots=True)
+class ImportReport:
+    document: Document
+    version: int
+    unchanged: bool = False
+    new: list[str] = field(default_factory=list)
+    changed: list[tuple[str, str]] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)
+    kept: int = 0
+
+    def summary(self) -> str:
+        if self.unchanged:
+            return (
+                f"{self.document.title}: unchanged (these bytes are version {self.version}); "
+                "nothing imported"
+            )
+        return (
+            f"{self.document.title}: version {self.version} — {self.kept} pledges kept, "
+            f"{len(self.new)} new, {len(self.changed)} changed, {len(self.gone)} gone"
+        )
+
+
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def find_existing(info: DocumentInfo, sha256: str) -> ImportReport | None:
+    """The report for bytes this document already holds, or None."""
+    document = Document.objects.filter(identity=info.identity).first()
+    if document is None:
+        return None
+    source = document.sources.filter(sha256=sha256).order_by("-version").first()
+    if source is None:
+        return None
+    return ImportReport(document=document, version=source.version, unchanged=True)
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def _unique_slug(base: str) -> str:
+    slug = slugify(base)[:180] or "dokument"
+    candidate, n = slug, 1
+    while Document.objects.filter(slug=candidate).exists():
+        n += 1
+        candidate = f"{slug}-{n}"
+    return candidate
+
+
+def _default_title(info: DocumentInfo) -> str:
+    kind = {"program": "Programm", "coalition_agreement": "Koalitionsvertrag"}.get(
+        info.kind, "Dokument"
+    )
+    term = f" {info.term_start}–{info.term_end}" if info.term_start else ""
+    return f"{kind} {', '.join(info.authors)}{term}"
+
+
+def _document_for(info: DocumentInfo) -> Document:
+    body, _ = Body.objects.get_or_create(
+        name=info.body.strip(), defaults={"slug": slugify(info.body)[:200] or "body"}
+    )
+    document = Document.objects.filter(identity=info.identity).first()
+    # A new version keeps the document's title unless a new one is given.
+    title = info.title.strip() or (document.title if document else _default_title(info))
+    if document is None:
+        document = Document(
+            identity=info.identity,
+            slug=_unique_slug(f"{info.body} {title}"),
+            body=body,
+        )
+    document.title = title
+    document.kind = info.kind
+    document.term_start = info.term_start
+    document.term_end = info.term_end
+    document.date = info.date
+    document.save()
+    actors = []
+    for name in info.authors:
+        actor, _ = Actor.objects.get_or_create(
+            name=name, defaults={"slug": slugify(name)[:200] or "actor"}
+        )
+        actors.append(actor)
+    document.authors.set(actors)
+    return document
+
+
+def _match(
+    old: Sequence[Pledge], new: Sequence[ExtractedPledge]
+) -> tuple[dict[int, Pledge], dict[int, Pledge], list[Pledge]]:
+    """Pair new pledges (by index) with old ones: same text, similar text, and the gone."""
+    by_text: dict[str, list[Pledge]] = {}
+    for pledge in old:
+        by_text.setdefault(_normal(pledge.text), []).append(pledge)
+    same: dict[int, Pledge] = {}
+    for i, extracted in enumerate(new):
+        candidates = by_text.get(_normal(extracted.text))
+        if candidates:
+            same[i] = candidates.pop(0)
+    left = [p for group in by_text.values() for p in group]
+    scored = []
+    for i, extracted in enumerate(new):
+        if i in same:
+            continue
+        for pledge in left:
+            score = fuzz.ratio(_normal(extracted.text), _normal(pledge.text))
+            if score >= CHANGED_PLEDGE_SIMILARITY:
+                scored.append((score, i, pledge.pk, pledge))
+    scored.sort(key=lambda row: (-row[0], row[1], row[2]))
+    changed: dict[int, Pledge] = {}
+    used: set[int] = set()
+    for _score, i, pk, pledge in scored:
+        if i in changed or pk in used:
+            continue
+        changed[i] = pledge
+        used.add(pk)
+    gone = [p for p in left if p.pk not in used]
+    return same, changed, gone
+
+
+def store_extraction(
+    info: DocumentInfo,
+    filename: str,
+    data: bytes,
+    extraction: Extraction,
+    progress: Progress | None = None,
+) -> ImportReport:
+    """Write `extraction` of `data` as the newest version of the document `info` names."""
+    existing = find_existing(info, sha256_of(data))
+    if existing is not None:
+        return existing
+    document = _document_for(info)
+    version = (document.sources.count() or 0) + 1
+    source = SourceFile.objects.create(
+        document=document,
+        version=version,
+        filename=filename,
+        data=data,
+        sha256=sha256_of(data),
+        size=len(data),
+        pipeline=extraction.pipeline,
+    )
+    document.source = source
+    document.text = extraction.text
+    document.format = extraction.format
+    document.pipeline = extraction.pipeline
+    document.page_count = extraction.page_count
+    document.save()
+
+    Section.objects.filter(document=document).delete()
+    sections: list[Section] = []
+    for index, s in enumerate(extraction.sections):
+        sections.append(
+            Section.objects.create(
+                document=document,
+                index=index,
+                title=s.title[:500],
+                level=s.level,
+                page=s.page,
+                start=s.start,
+                parent=sections[s.parent] if s.parent is not None else None,
+                restored=s.restored,
+            )
+        )
+
+    old = list(Pledge.objects.filter(document=document, current=True).order_by("number"))
+    same, changed, gone = _match(old, extraction.pledges)
+    report = ImportReport(document=document, version=version)
+    Mention.objects.filter(document=document).delete()
+    for i, extracted in enumerate(extraction.pledges):
+        pledge = same.get(i) or changed.get(i)
+        if pledge is None:
+            pledge = Pledge(document=document, body=document.body)
+            report.new.append(extracted.text)
+        elif i in changed:
+            report.changed.append((pledge.text, extracted.text))
+        else:
+            report.kept += 1
+        coding = extracted.coding
+        pledge.number = i + 1
+        pledge.text = extracted.text
+        pledge.section = (
+            sections[extracted.section_index] if extracted.section_index is not None else None
+        )
+        pledge.area = coding.area
+        pledge.cap = coding.cap
+        pledge.kind = coding.kind
+        pledge.testable = coding.testable
+        pledge.quantities = list(coding.quantities)
+        pledge.places = list(coding.places)
+        pledge.pipeline = extraction.pipeline
+        pledge.save()
+        PledgePlace.objects.filter(pledge=pledge).delete()
+        PledgePlace.objects.bulk_create(
+            PledgePlace(pledge=pledge, key=key) for key in place_keys(coding.places)
+        )
+        Mention.objects.bulk_create(
+            Mention(
+                pledge=pledge,
+                document=document,
+                text=m.text,
+                page=m.page,
+                start=m.start,
+                end=m.end,
+            )
+            for m in extracted.mentions
+        )
+        if progress is not None:
+            progress(1)
+    for pledge in gone:
+        pledge.current = False
+        pledge.gone_in = source
+        pledge.save(update_fields=["current", "gone_in"])
+        report.gone.append(pledge.text)
+    refresh_tally(document)
+    return report
+
+
+def place_keys(places: Sequence[str]) -> list[str]:
+    """The distinct case-folded places, as the place filter looks them up."""
+    return sorted({" ".join(p.casefold().split())[:200] for p in places if p.strip()})

@@ -1,0 +1,136 @@
+"""What the public may see of each record, as plain JSON-ready dicts.
+
+Every public page's JSON twin, the API and the exports build their payloads
+here, from an explicit list of fields: internal fields (an assessment's note,
+drafts, the stored file's bytes) cannot leak by being added to a model.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from versprochen.extraction.types import CAP_TOPICS
+from versprochen.tracker.models import (
+    Assessment,
+    Body,
+    Document,
+    Evidence,
+    Mention,
+    Pledge,
+    Section,
+)
+from versprochen.tracker.vocabulary import AREA_LABELS, AssessmentState, Status
+
+Json = dict[str, Any]
+
+
+def body_json(body: Body) -> Json:
+    return {"slug": body.slug, "name": body.name, "ags": body.ags or None}
+
+
+def document_json(document: Document, authors: Iterable[str] | None = None) -> Json:
+    tally = document.tally or {}
+    return {
+        "slug": document.slug,
+        "title": document.title,
+        "kind": document.kind,
+        "body": document.body.slug,
+        "authors": list(authors if authors is not None else _authors(document)),
+        "term_start": document.term_start,
+        "term_end": document.term_end,
+        "date": document.date.isoformat() if document.date else None,
+        "format": document.format,
+        "page_count": document.page_count,
+        "pipeline": document.pipeline,
+        "sha256": document.source.sha256 if document.source else None,
+        "pledge_count": tally.get("total", 0),
+        "status_counts": tally.get("status", {}),
+    }
+
+
+def _authors(document: Document) -> list[str]:
+    return [a.name for a in document.authors.all()]
+
+
+def section_json(section: Section) -> Json:
+    return {
+        "index": section.index,
+        "title": section.title,
+        "level": section.level,
+        "page": section.page,
+        "start": section.start,
+        "parent": section.parent.index if section.parent_id and section.parent else None,
+    }
+
+
+def mention_json(mention: Mention) -> Json:
+    return {
+        "id": mention.pk,
+        "page": mention.page,
+        "start": mention.start,
+        "end": mention.end,
+        "text": mention.text,
+    }
+
+
+def pledge_json(pledge: Pledge, mentions: Iterable[Mention] | None = None) -> Json:
+    data: Json = {
+        "id": pledge.pk,
+        "document": pledge.document.slug,
+        "body": pledge.body.slug,
+        "number": pledge.number,
+        "text": pledge.text,
+        "section": pledge.section.title if pledge.section_id and pledge.section else None,
+        "area": pledge.area,
+        "area_label": str(AREA_LABELS.get(pledge.area, pledge.area)),
+        "cap": pledge.cap,
+        "cap_topic": CAP_TOPICS.get(pledge.cap, ""),
+        "kind": pledge.kind,
+        "testable": pledge.testable,
+        "quantities": list(pledge.quantities),
+        "places": list(pledge.places),
+        "status": pledge.status,
+        "status_label": str(Status(pledge.status).label),
+        "status_changed_at": (
+            pledge.status_changed_at.isoformat() if pledge.status_changed_at else None
+        ),
+        "pipeline": pledge.pipeline,
+    }
+    if mentions is not None:
+        data["mentions"] = [mention_json(m) for m in mentions]
+    return data
+
+
+def evidence_json(evidence: Evidence) -> Json:
+    return {
+        "kind": evidence.kind,
+        "title": evidence.title,
+        "url": evidence.url or None,
+        "date": evidence.date.isoformat() if evidence.date else None,
+        "quote": evidence.quote,
+        "oparl_id": evidence.oparl_id or None,
+    }
+
+
+def assessment_json(assessment: Assessment, evidence: Iterable[Evidence] = ()) -> Json:
+    if assessment.state != AssessmentState.PUBLISHED:
+        raise ValueError("only published assessments are public")
+    return {
+        "id": assessment.pk,
+        "pledge": assessment.pledge_id,
+        "status": assessment.status,
+        "status_label": str(Status(assessment.status).label),
+        "assessed_on": assessment.assessed_on.isoformat(),
+        "published_at": (assessment.published_at.isoformat() if assessment.published_at else None),
+        "rationale": assessment.rationale,
+        "evidence": [evidence_json(e) for e in evidence],
+    }
+
+
+def published_assessments(pledge: Pledge) -> list[Assessment]:
+    return list(
+        pledge.assessments.filter(state=AssessmentState.PUBLISHED)
+        .prefetch_related("evidence")
+        .order_by("published_at", "id")
+    )

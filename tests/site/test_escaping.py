@@ -1,0 +1,70 @@
+"""Text from a PDF is always escaped: a hostile document renders inert everywhere."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from django.core.cache import cache
+from django.test import Client
+
+from versprochen.tracker.assessments import publish
+from versprochen.tracker.importer import DocumentInfo
+from versprochen.tracker.models import Assessment, Document, Pledge
+from versprochen.tracker.testing import store
+
+HOSTILE = '<script>alert("x")</script><img src=x onerror="alert(1)"> Wir bauen Kitas.'
+RAW = ("<script>alert", "<img src=x", "<svg", "<b onmouseover", "<h1 onclick", '<a href="java')
+EVIL_BODY = DocumentInfo(
+    body='Stadt <b onmouseover="alert(2)">Böse</b>',
+    kind="program",
+    authors=('<script>alert("author")</script>',),
+    title='Programm <svg onload="alert(3)">',
+)
+
+
+@pytest.mark.django_db
+def test_script_and_attributes_from_a_document_render_inert(client: Client) -> None:
+    store(
+        [(HOSTILE, "bildung", {"places": ['<a href="javascript:alert(4)">x</a>']})],
+        info=EVIL_BODY,
+        heading='<h1 onclick="alert(5)">Kapitel</h1>',
+    )
+    pledge = Pledge.objects.get()
+    assessment = Assessment.objects.create(
+        pledge=pledge,
+        status="in_arbeit",
+        assessed_on=dt.date(2026, 1, 1),
+        rationale='<script>alert("feed")</script>',
+    )
+    publish(assessment)
+    cache.clear()
+    document = Document.objects.get()
+    urls = [
+        "/",
+        "/versprechen/",
+        "/versprechen/?q=Kitas",
+        f"/versprechen/{pledge.pk}/",
+        f"/dokumente/{document.slug}/",
+        "/feeds/status.atom",
+        f"/feeds/versprechen/{pledge.pk}.atom",
+        f"/feeds/koerperschaft/{document.body.slug}.atom",
+    ]
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = response.content.decode()
+        for raw in (
+            "<script>alert",
+            "<img src=x",
+            "<svg",
+            "<b onmouseover",
+            "<h1 onclick",
+            '<a href="javascript',
+        ):
+            assert raw not in body, (url, raw)
+    html = client.get(f"/versprechen/{pledge.pk}/").content.decode()
+    assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in html
+    json_data = client.get(f"/versprechen/{pledge.pk}/?format=json")
+    assert json_data["Content-Type"].startswith("application/json")
+    assert json_data.json()["text"] == HOSTILE
