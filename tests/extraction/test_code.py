@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import unicodedata
+
 import pytest
+import simplemma
 
 from versprochen.extraction.code import code, code_text
+from versprochen.extraction.coding import kind, places, quantities
 from versprochen.extraction.coding.context import document_title, home_places
+from versprochen.extraction.coding.gates import Gated, text_cues
 from versprochen.extraction.coding.lexicon import Lexicon
 from versprochen.extraction.coding.places import find_places
 from versprochen.extraction.coding.quantities import find_quantities
@@ -46,6 +51,24 @@ def test_lexicon_longest_match_wins_inside_a_compound() -> None:
 def test_lexicon_phrases_span_words() -> None:
     lexicon = Lexicon("test", "[a]\n2: park_and_ride\n")
     assert lexicon.scores("Digitalisierung der Park and Ride-Plätze") == {"a": 2.0}
+
+
+def test_lexicon_short_stems_and_word_parts() -> None:
+    lexicon = Lexicon("test", "[a]\n1: ki *ki\n[b]\n2: gebühr ~gebühr\n")
+    assert lexicon.scores("Kita") == {"a": 1.0}
+    assert lexicon.scores("Wiki") == {"a": 1.0}
+    assert lexicon.scores("Kita-Gebühren") == {"a": 1.0, "b": 2.0}
+    # Parts after a slash begin afresh, but only the last part ends the word.
+    assert lexicon.scores("Wiki/Gebühr") == {"b": 2.0}
+    assert lexicon.scores("Elternbeiträge") == {}
+
+
+def test_lexicon_with_many_phrases_finds_them_after_signs_only() -> None:
+    phrases = " ".join(f"phrase_{n}" for n in range(20))
+    lexicon = Lexicon("test", f"[a]\n1: park_and_ride {phrases}\n")
+    assert lexicon.scores("Neue Park and Ride-Plätze") == {"a": 1.0}
+    assert lexicon.scores("Rad/Park and Ride") == {"a": 1.0}
+    assert lexicon.scores("Stadtpark and ride") == {}
 
 
 def test_lexicon_rejects_lines_without_weight() -> None:
@@ -187,6 +210,60 @@ def test_kind(text: str, kind: str) -> None:
     assert code_text(text, ()).kind == kind
 
 
+GATED_TEXTS = [
+    "Wir werden prüfen, ob eine Seilbahn machbar ist",
+    "Die Überprüfung der Satzung erfolgt jährlich",
+    "Eine Machbarkeitsstudie zur Stadtbahn",
+    "Keine Erhöhung der Kita-Gebühren, Kürzungen lehnen wir ab",
+    "Eine Verschlechterung der Pflege wollen wir vermeiden",
+    "Den Wegfall von Stellen verhindern",
+    "Wir sprechen uns gegen eine Privatisierung aus",
+    "Das wird es mit uns nicht geben",
+    "Den Bau der Deponie stoppen",
+    "Wir werden keine neuen Schulden machen",
+    "Weiterhin kostenfreie Nutzung der Bäder",
+    "Die Bäder sollen erhalten bleiben und weiter gesichert werden",
+    "Um einen Überblick zu erhalten, wird berichtet",
+    "Bis Ende 2027 sollen 50 Prozent der Busse elektrisch fahren",
+    "Zweimal im Jahr tagt der Beirat, ab 18 Uhr",
+    "Eine Woche vor der Wahl, drei neue Feuerwachen, zweispurige Straßen",
+    "IGA 2027 und die Jahre 2025 - 2030, 2026 ff.",
+    # Letters that lower-casing does not fold as `re` does.
+    "Wir wollen die Lage ſondieren.",
+    "Zweı neue Schulen für İstanbul",
+    "",
+]
+
+
+@pytest.mark.parametrize("text", GATED_TEXTS)
+def test_gated_rules_find_what_their_whole_regex_finds(text: str) -> None:
+    present = text_cues(text)
+    gates = [g for m in (kind, quantities) for g in vars(m).values() if isinstance(g, Gated)]
+    assert len(gates) == 7
+    for gated in gates:
+        whole = [m.span() for m in gated.pattern.finditer(text)]
+        assert [m.span() for m in gated.finditer(text, present)] == whole
+        first = gated.pattern.search(text)
+        found = gated.search(text, present)
+        assert (found and found.span()) == (first and first.span())
+        if first is not None:
+            after = gated.pattern.search(text, first.end())
+            found = gated.search(text, present, first.end())
+            assert (found and found.span()) == (after and after.span())
+
+
+def test_unfolded_letters_still_count() -> None:
+    assert code_text("Wir wollen die Lage ſondieren.", ()).kind == "examine"
+    assert find_quantities("zweı neue Schulen") == ("zweı neue Schulen",)
+
+
+def test_gated_needs_are_lower_case_words() -> None:
+    with pytest.raises(ValueError, match="lower-case"):
+        Gated((r"\bPrüf", "Prüf"))
+    with pytest.raises(ValueError, match="empty"):
+        Gated((r"\bprüf", ""))
+
+
 # --- testable -------------------------------------------------------------------
 
 
@@ -301,6 +378,15 @@ def test_places(text: str, expected: set[str]) -> None:
 )
 def test_ordinary_nouns_are_not_places(text: str) -> None:
     assert find_places(text) == ()
+
+
+@pytest.mark.parametrize(
+    "word",
+    ["Haus", "HAUS", "Sodingen", "KiTa", "Geht’s", "Abseitsʼ", "Straße", "Strasse", "Ärzte"],
+)
+def test_known_words_are_simplemmas(word: str) -> None:
+    for form in (word, unicodedata.normalize("NFD", word), word.lower(), word.capitalize()):
+        assert places._known(form) == bool(simplemma.is_known(form, lang="de"))
 
 
 # --- the stage ------------------------------------------------------------------

@@ -56,7 +56,20 @@ CAP_HEADING_WEIGHT = 1.0
 
 def area_scores(text: str, sections: tuple[str, ...]) -> dict[str, float]:
     """Evidence per area: the text's matches plus the normalised heading votes."""
-    combined: dict[str, float] = defaultdict(float, load(AREA_LEXICON).scores(text))
+    combined = load(AREA_LEXICON).scores(text)
+    for label, vote in _heading_path_votes(sections):
+        combined[label] = combined.get(label, 0.0) + vote
+    return combined
+
+
+@lru_cache(maxsize=4096)
+def _heading_path_votes(sections: tuple[str, ...]) -> tuple[tuple[str, float], ...]:
+    """The weighted votes of a heading path, in the order they are added up.
+
+    Many statements share a path; the order keeps the sums exactly as if
+    each vote were added on its own.
+    """
+    out: list[tuple[str, float]] = []
     weight = HEADING_WEIGHT
     for heading in reversed(sections):
         votes = _heading_votes(heading)
@@ -64,15 +77,21 @@ def area_scores(text: str, sections: tuple[str, ...]) -> dict[str, float]:
         if top <= 0:
             continue
         for label, value in votes.items():
-            combined[label] += weight * value / max(top, STRONG_MATCH)
+            out.append((label, weight * value / max(top, STRONG_MATCH)))
         weight *= OUTER_DECAY
-    return dict(combined)
+    return tuple(out)
 
 
 @lru_cache(maxsize=4096)
 def _heading_votes(heading: str) -> dict[str, float]:
     """Area matches of one heading; every statement under it asks again."""
     return load(AREA_LEXICON).scores(heading)
+
+
+@lru_cache(maxsize=4096)
+def _heading_topics(heading: str) -> dict[str, float]:
+    """CAP topic matches of one heading; every statement under it asks again."""
+    return load(CAP_LEXICON).scores(heading)
 
 
 def code_area(text: str, sections: tuple[str, ...], previous: str | None = None) -> str:
@@ -82,9 +101,9 @@ def code_area(text: str, sections: tuple[str, ...], previous: str | None = None)
     weiterentwickelt werden"), so the previous area is a weak vote of its own,
     and the answer where nothing else says anything.
     """
-    scores = defaultdict(float, area_scores(text, sections))
+    scores = area_scores(text, sections)
     if previous is not None:
-        scores[previous] += CONTEXT_WEIGHT
+        scores[previous] = scores.get(previous, 0.0) + CONTEXT_WEIGHT
     if not scores or max(scores.values()) <= 0:
         return FALLBACK_AREA
     order = load(AREA_LEXICON).labels
@@ -100,7 +119,7 @@ def code_cap(text: str, sections: tuple[str, ...], area: str) -> int:
         # The heading already chose the area and with it the default topic;
         # it only counts here where it names another topic ("Keine
         # Privatisierung des Klinikums" under social policy is Health).
-        for label, value in lexicon.scores(sections[-1]).items():
+        for label, value in _heading_topics(sections[-1]).items():
             if int(label) != default:
                 evidence[label] += CAP_HEADING_WEIGHT * value
     best = max(evidence, key=lambda c: evidence[c], default=None)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from versprochen.extraction.coding.gates import Gated, text_cues
 from versprochen.extraction.types import Kind
 
 # A worsening of something that exists: refusing it means keeping the status quo.
@@ -18,15 +19,41 @@ _WORSENING = (
 )
 _NEGATOR = r"(?:kein|keine|keinen|keiner|keines|nicht|nein)"
 
-_EXAMINE = re.compile(
-    r"\bprüf|\b\w+prüfung\b(?<!überprüfung)|\bprüfstand|\bgeprüft\b|\bevaluier|\bevaluation"
-    r"|\buntersuch(?!ungen\b)|machbarkeitsstud|machbarkeit\s+(?:zu\s+)?(?:prüf|untersuch|klär)"
-    r"|\bklären,?\s+ob\b|\bzu\s+überlegen|\bbeurteil|\babwägung|\bdiskussion\s+darüber\b"
-    r"|\bob\b[^.]*\b(?:realisierbar|machbar|möglich\s+ist|sinnvoll\s+ist|lohnen|vorteilhaft"
-    r"|billiger|günstiger)|\bgutachten\s+(?:erstellen|einholen)|\bsich\b[^.]{0,40}\banschauen"
-    r"|\bausloten|\bsondieren|\btesten\b|\bpilotversuch|in\s+die\s+\w*überlegungen\b"
-    r"|erst\s+dann\s+zu\s+fällen",
-    re.IGNORECASE,
+_WORSENING_CUES = (
+    "erhöh|kürz|verschlechter|reduzier|reduktion|abbau|streich|absenk|einschränk|verteuer"
+    "|senkung|disposition|gespart"
+)
+
+# Each branch with the words any match of it needs (see `gates`).
+_EXAMINE = Gated(
+    (r"\bprüf", "prüf"),
+    (r"\b\w+prüfung\b(?<!überprüfung)", "prüfung"),
+    (r"\bprüfstand", "prüfstand"),
+    (r"\bgeprüft\b", "=geprüft"),
+    (r"\bevaluier", "evaluier"),
+    (r"\bevaluation", "evaluation"),
+    (r"\buntersuch(?!ungen\b)", "untersuch"),
+    (r"machbarkeitsstud", "machbarkeitsstud"),
+    (r"machbarkeit\s+(?:zu\s+)?(?:prüf|untersuch|klär)", "machbarkeit prüf|untersuch|klär"),
+    (r"\bklären,?\s+ob\b", "klären =ob"),
+    (r"\bzu\s+überlegen", "überlegen =zu"),
+    (r"\bbeurteil", "beurteil"),
+    (r"\babwägung", "abwägung"),
+    (r"\bdiskussion\s+darüber\b", "diskussion =darüber"),
+    (
+        r"\bob\b[^.]*\b(?:realisierbar|machbar|möglich\s+ist|sinnvoll\s+ist|lohnen|vorteilhaft"
+        r"|billiger|günstiger)",
+        "realisierbar|machbar|möglich|sinnvoll|lohnen|vorteilhaft|billiger|günstiger =ob",
+    ),
+    (r"\bgutachten\s+(?:erstellen|einholen)", "gutachten erstellen|einholen"),
+    (r"\bsich\b[^.]{0,40}\banschauen", "anschauen =sich"),
+    (r"\bausloten", "ausloten"),
+    (r"\bsondieren", "sondieren"),
+    (r"\btesten\b", "=testen"),
+    (r"\bpilotversuch", "pilotversuch"),
+    (r"in\s+die\s+\w*überlegungen\b", "überlegungen =die"),
+    (r"erst\s+dann\s+zu\s+fällen", "fällen =dann =zu"),
+    flags=re.IGNORECASE,
 )
 # Words that make a check part of the measure rather than the commitment itself.
 _EXAMINE_AS_ACTION = re.compile(
@@ -34,54 +61,109 @@ _EXAMINE_AS_ACTION = re.compile(
     re.IGNORECASE,
 )
 
-_REJECT_VERB = re.compile(
-    r"\blehn\w*\b[^.;]*\bab\b|\babgelehnt|\bablehn|\bnein\s+zu\b|\bsagen\s+nein"
-    r"|\bwird\s+es\s+(?:mit\s+uns\s+)?nicht\s+geben|\bnicht\s+(?:mit)?(?:machen|tragen|zustimmen)\b"
-    r"|\bnicht\s+mitmachen|\bkeinen\s+anlass\b|\bkommt\s+nicht\s+in\s+frage"
-    r"|\b(?:sind|ist|bin|sprechen\s+\w+|spricht\s+sich|wenden\s+\w+|stellen\s+\w+|und)"
-    r"\s+(?:\w+\s+){0,3}?gegen\s+(?:eine|einen|die|den|das|jede|jeden|weitere|neue)\b"
-    r"|\bsprechen\s+(?:wir\s+)?uns\s+gegen\b|\bnicht\s+durch\s+verbote",
-    re.IGNORECASE,
+_REJECT_VERB = Gated(
+    (r"\blehn\w*\b[^.;]*\bab\b", "lehn =ab"),
+    (r"\babgelehnt", "abgelehnt"),
+    (r"\bablehn", "ablehn"),
+    (r"\bnein\s+zu\b", "=nein =zu"),
+    (r"\bsagen\s+nein", "sagen nein"),
+    (r"\bwird\s+es\s+(?:mit\s+uns\s+)?nicht\s+geben", "geben =nicht =wird =es"),
+    (r"\bnicht\s+(?:mit)?(?:machen|tragen|zustimmen)\b", "machen|tragen|zustimmen =nicht"),
+    (r"\bnicht\s+mitmachen", "mitmachen =nicht"),
+    (r"\bkeinen\s+anlass\b", "=anlass =keinen"),
+    (r"\bkommt\s+nicht\s+in\s+frage", "frage =kommt =nicht"),
+    (
+        r"\b(?:sind|ist|bin|sprechen\s+\w+|spricht\s+sich|wenden\s+\w+|stellen\s+\w+|und)"
+        r"\s+(?:\w+\s+){0,3}?gegen\s+(?:eine|einen|die|den|das|jede|jeden|weitere|neue)\b",
+        "=gegen =eine|=einen|=die|=den|=das|=jede|=jeden|=weitere|=neue",
+    ),
+    (r"\bsprechen\s+(?:wir\s+)?uns\s+gegen\b", "=gegen =uns"),
+    (r"\bnicht\s+durch\s+verbote", "verbote =nicht =durch"),
+    flags=re.IGNORECASE,
 )
 # Stopping or limiting a development (a settlement, a building, a sale).
-_BLOCK = re.compile(
-    r"\b(?:verhinder\w*|begrenzung|begrenzen|stoppen|stopp|untersag\w*)\b[^.;]{0,60}?"
-    r"\b\w*(?:ansiedlung|bebauung|projekt|privatisierung|verkauf|fusion|bau|anlage"
-    r"|ausweisung|erweiterung|fracking|deponie|abholzung|windr\w*)",
-    re.IGNORECASE,
+_BLOCK = Gated(
+    (
+        r"\b(?:verhinder\w*|begrenzung|begrenzen|stoppen|stopp|untersag\w*)\b[^.;]{0,60}?"
+        r"\b\w*(?:ansiedlung|bebauung|projekt|privatisierung|verkauf|fusion|bau|anlage"
+        r"|ausweisung|erweiterung|fracking|deponie|abholzung|windr\w*)",
+        "verhinder|begrenzung|begrenzen|stopp|untersag"
+        " ansiedlung|bebauung|projekt|privatisierung|verkauf|fusion|bau|anlage|ausweisung"
+        "|erweiterung|fracking|deponie|abholzung|windr",
+    ),
+    flags=re.IGNORECASE,
 )
 _LEADING_NO = re.compile(r"^\W*(?:kein|keine|keinen)\b", re.IGNORECASE)
-_WANT_NO = re.compile(
-    r"\b(?:wollen|werden|soll|sollen|darf|dürfen|wird)\s+(?:\w+\s+){0,2}?(?:kein|keine|keinen)\b",
-    re.IGNORECASE,
+_WANT_NO = Gated(
+    (
+        r"\b(?:wollen|werden|soll|sollen|darf|dürfen|wird)\s+(?:\w+\s+){0,2}?"
+        r"(?:kein|keine|keinen)\b",
+        "=kein|=keine|=keinen =wollen|=werden|=soll|=sollen|=darf|=dürfen|=wird",
+    ),
+    flags=re.IGNORECASE,
 )
-_NO_WORSENING = re.compile(
-    _NEGATOR
-    + r"\b[^.;]{0,50}?"
-    + _WORSENING
-    + r"|"
-    + _WORSENING
-    + r"\w*\b[^.;]{0,60}?\b(?:vermeiden|vermieden|verhindern)\b"
-    + r"|\b(?:abwanderung|wegzug|abriss|verlust|wegfall)\w*\b[^.;]{0,40}?\b(?:verhinder|vermeid)"
-    + r"|"
-    + _WORSENING
-    + r"\w*\b[^.;]{0,60}?\b(?:lehn\w*\b[^.;]*\bab\b|abgelehnt)",
-    re.IGNORECASE,
+_NO_WORSENING = Gated(
+    (_NEGATOR + r"\b[^.;]{0,50}?" + _WORSENING, _WORSENING_CUES + " kein|nicht|nein"),
+    (
+        _WORSENING + r"\w*\b[^.;]{0,60}?\b(?:vermeiden|vermieden|verhindern)\b",
+        _WORSENING_CUES + " vermeiden|vermieden|verhindern",
+    ),
+    (
+        r"\b(?:abwanderung|wegzug|abriss|verlust|wegfall)\w*\b[^.;]{0,40}?\b(?:verhinder|vermeid)",
+        "abwanderung|wegzug|abriss|verlust|wegfall verhinder|vermeid",
+    ),
+    (
+        _WORSENING + r"\w*\b[^.;]{0,60}?\b(?:lehn\w*\b[^.;]*\bab\b|abgelehnt)",
+        _WORSENING_CUES + " lehn",
+    ),
+    flags=re.IGNORECASE,
 )
 
-_PRESERVE = re.compile(
-    r"\berhalt\b|\berhalte[nt]?\s+(?:bleiben|werden|und)\b|\berhalten\s*(?:$|[,;])"
-    r"|\bzu\s+erhalten\b|\baufrechterhalt|\bbeibehalt|\bbeizubehalten"
-    r"|\bfortsetz|\bfortgesetzt|\bfortzusetzen|\bfortführ|\bfortzuführen"
-    r"|\bweiterführen\b|\bweiterführung|\bweiterzuführen"
+_PRESERVE = Gated(
+    (r"\berhalt\b", "=erhalt"),
+    (
+        r"\berhalte[nt]?\s+(?:bleiben|werden|und)\b",
+        "=erhalte|=erhalten|=erhaltet =bleiben|=werden|=und",
+    ),
+    (r"\berhalten\s*(?:$|[,;])", "=erhalten"),
+    (r"\bzu\s+erhalten\b", "=erhalten =zu"),
+    (r"\baufrechterhalt", "aufrechterhalt"),
+    (r"\bbeibehalt", "beibehalt"),
+    (r"\bbeizubehalten", "beizubehalten"),
+    (r"\bfortsetz", "fortsetz"),
+    (r"\bfortgesetzt", "fortgesetzt"),
+    (r"\bfortzusetzen", "fortzusetzen"),
+    (r"\bfortführ", "fortführ"),
+    (r"\bfortzuführen", "fortzuführen"),
+    (r"\bweiterführen\b", "=weiterführen"),
+    (r"\bweiterführung", "weiterführung"),
+    (r"\bweiterzuführen", "weiterzuführen"),
     # "Weiterhin kostenfreie Nutzung" keeps; "Weiterhin wäre ... sinnvoll" only adds.
-    r"|(?<!^)\bweiterhin\b|^weiterhin\s+(?!(?:wäre|ist|sind|soll|sollen|sollte|muss|müssen"
-    r"|wird|werden|können|kann)\b)"
-    r"|\bweiter\s+(?:verfolgt|gewährleistet|gesichert|bestehen)|\bweitere\s+umsetzung"
-    r"|\bsicherung\b|\bgesichert|\bsichern\b|\bsicherstell|\bbleiben\b|\bbleibt\b"
-    r"|\bzukunftssicher|\bin\s+städtischer\s+hand|\bkontinuierliche\s+förderung"
-    r"|\bnicht\s+zur\s+disposition|\bnicht\s+tolerierbar|\bbewahr|\bfreiwillig\s+sein",
-    re.IGNORECASE,
+    (r"(?<!^)\bweiterhin\b", "=weiterhin"),
+    (
+        r"^weiterhin\s+(?!(?:wäre|ist|sind|soll|sollen|sollte|muss|müssen"
+        r"|wird|werden|können|kann)\b)",
+        "=weiterhin",
+    ),
+    (
+        r"\bweiter\s+(?:verfolgt|gewährleistet|gesichert|bestehen)",
+        "verfolgt|gewährleistet|gesichert|bestehen =weiter",
+    ),
+    (r"\bweitere\s+umsetzung", "umsetzung =weitere"),
+    (r"\bsicherung\b", "=sicherung"),
+    (r"\bgesichert", "gesichert"),
+    (r"\bsichern\b", "=sichern"),
+    (r"\bsicherstell", "sicherstell"),
+    (r"\bbleiben\b", "=bleiben"),
+    (r"\bbleibt\b", "=bleibt"),
+    (r"\bzukunftssicher", "zukunftssicher"),
+    (r"\bin\s+städtischer\s+hand", "=städtischer hand"),
+    (r"\bkontinuierliche\s+förderung", "=kontinuierliche förderung"),
+    (r"\bnicht\s+zur\s+disposition", "disposition =nicht =zur"),
+    (r"\bnicht\s+tolerierbar", "tolerierbar =nicht"),
+    (r"\bbewahr", "bewahr"),
+    (r"\bfreiwillig\s+sein", "=freiwillig sein"),
+    flags=re.IGNORECASE,
 )
 # Strong verbs of change: where one comes before the preserving word, the
 # pledge changes something and only secures the result.
@@ -103,17 +185,18 @@ _RECEIVE = re.compile(
 
 def code_kind(text: str) -> Kind:
     """Examine before negation before preserve: the most specific reading wins."""
-    if _EXAMINE.search(text) and not _EXAMINE_AS_ACTION.search(text):
+    present = text_cues(text)
+    if _EXAMINE.search(text, present) and not _EXAMINE_AS_ACTION.search(text):
         return "examine"
-    if _NO_WORSENING.search(text):
+    if _NO_WORSENING.search(text, present):
         return "preserve"
-    if _REJECT_VERB.search(text) or _BLOCK.search(text):
+    if _REJECT_VERB.search(text, present) or _BLOCK.search(text, present):
         return "reject"
-    if _LEADING_NO.search(text) or _WANT_NO.search(text):
+    if _LEADING_NO.search(text) or _WANT_NO.search(text, present):
         return "reject"
-    preserve = _PRESERVE.search(text)
+    preserve = _PRESERVE.search(text, present)
     if preserve and "erhalten" in preserve.group().lower() and _RECEIVE.search(text):
-        preserve = _PRESERVE.search(text, preserve.end())
+        preserve = _PRESERVE.search(text, present, preserve.end())
     if preserve:
         change = _CHANGE_FIRST.search(text)
         if change and change.start() < preserve.start():

@@ -10,12 +10,17 @@ or when it is an acronym. Public bodies ("Rat", "Bezirksvertretungen",
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
+from bisect import bisect_left
+from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib.resources import files
 
 import simplemma
 
+from versprochen.extraction.coding.gates import Parts
 from versprochen.extraction.coding.lexicon import load
 
 PLACES_LEXICON = "coding-places.txt"
@@ -45,13 +50,104 @@ def _word_lists() -> dict[str, frozenset[str]]:
 
 
 @cache
-def _toponym_endings() -> tuple[str, ...]:
-    return tuple(sorted(_word_lists()["toponym"], key=len, reverse=True))
+def _toponym_endings() -> frozenset[str]:
+    return _word_lists()["toponym"]
 
 
 @lru_cache(maxsize=65536)
 def _known(word: str) -> bool:
+    return _german()(word)
+
+
+def _simplemma_known(word: str) -> bool:
     return bool(simplemma.is_known(word, lang="de"))
+
+
+@cache
+def _german() -> Callable[[str], bool]:
+    """`simplemma.is_known(word, lang="de")`, with its dictionary read faster.
+
+    On first use simplemma decodes its 1.1 million German word forms and
+    their lemmas into a dict, which takes most of a second of start-up. Only
+    the forms are needed here, and reading just them into a sorted list takes
+    half as long. Where the installed simplemma stores its dictionary
+    differently, its own lookup is used.
+    """
+    try:
+        from simplemma.utils import apostrophe_variants, has_apostrophe, normalize_token
+
+        forms = _read_forms("de")
+    except (ImportError, AttributeError, LookupError, TypeError, ValueError):
+        return _simplemma_known
+
+    def has(form: str) -> bool:
+        turned = form.lower() if form[:1].isupper() else form.capitalize()
+        return _has(forms, form.encode()) or _has(forms, turned.encode())
+
+    def known(word: str) -> bool:
+        # simplemma's lookup: the NFC form, with the first letter's case as
+        # written and turned, then each other way of writing an apostrophe.
+        token = normalize_token(word)
+        if has(token):
+            return True
+        return has_apostrophe(token) and any(map(has, apostrophe_variants(token)[1:]))
+
+    return known
+
+
+def _has(forms: list[bytes], key: bytes) -> bool:
+    i = bisect_left(forms, key)
+    return i < len(forms) and forms[i] == key
+
+
+def _read_forms(lang: str) -> list[bytes]:
+    """The sorted word forms of simplemma's front-coded dictionary for `lang`.
+
+    Each record holds how many leading bytes the form shares with the one
+    before, the rest of the form, and the lemma, which is skipped.
+    """
+    from simplemma.strategies.dictionaries import dictionary_factory, frontcode
+
+    data: bytes = dictionary_factory._read_decompressed(lang)
+    reverse, count, pos = frontcode._read_header(data)
+    if reverse:
+        raise ValueError("reversed keys")
+    same_lemma: int = frontcode._SAME_AS_PREV
+    varint = frontcode._read_varint
+    forms: list[bytes] = []
+    add = forms.append
+    form = b""
+    size = len(data)
+    try:
+        while pos < size:
+            shared = data[pos]
+            if shared < 0x80:
+                pos += 1
+            else:
+                shared, pos = varint(data, pos)
+            length = data[pos]
+            if length < 0x80:
+                pos += 1
+            else:
+                length, pos = varint(data, pos)
+            end = pos + length
+            form = form[:shared] + data[pos:end]
+            add(form)
+            pos = end + 1
+            if data[end] != same_lemma:
+                length = data[pos]
+                if length < 0x80:
+                    pos += 1 + length
+                else:
+                    length, pos = varint(data, pos)
+                    pos += length
+    except IndexError:
+        raise ValueError("truncated dictionary") from None
+    # Lookups bisect: the order is checked once rather than trusted.
+    ordered = all(map(operator.lt, forms, itertools.islice(forms, 1, None)))
+    if len(forms) != count or pos != size or not ordered:
+        raise ValueError("unexpected dictionary layout")
+    return forms
 
 
 @lru_cache(maxsize=65536)
@@ -79,27 +175,63 @@ def _compound_of_known(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def _has_toponym_ending(word: str) -> bool:
     lower = word.lower()
-    return any(lower.endswith(e) and len(lower) > len(e) + 2 for e in _toponym_endings())
+    endings = _toponym_endings()
+    # The ending leaves at least three letters of the name before it.
+    return any(lower[-n:] in endings for n in range(1, len(lower) - 2))
+
+
+# What a word alone says about being (part of) a name; see `_is_name`.
+_Evidence = tuple[bool | None, tuple[str, ...], bool, bool]
+
+
+@lru_cache(maxsize=65536)
+def _evidence(word: str) -> _Evidence:
+    """Whether `word` is a name whatever stands around it (True or False), or None.
+
+    With None follow the capitalised parts of a hyphenated word, each judged
+    on its own, or else whether the word has a place-name ending and whether
+    it is unknown: then the words around it decide.
+    """
+    lists = _word_lists()
+    if word.lower() in lists["not_a_name"] or not word[0].isupper():
+        return False, (), False, False
+    if _ACRONYM.match(word):
+        return word not in lists["common_acronym"], (), False, False
+    parts = word.split("-")
+    if len(parts) > 1:
+        named = tuple(p for p in parts if p[:1].isupper())
+        return (None, named, False, False) if named else (False, (), False, False)
+    if len(word) < 3 or word.isdigit():
+        return False, (), False, False
+    # "KiTa", "BürgerInnen": house spellings of ordinary words.
+    unknown = not _known(word) and not _known(word.capitalize())
+    if unknown and not _compound_of_known(word):
+        return True, (), False, False
+    return None, (), _has_toponym_ending(word), unknown
 
 
 def _is_name(word: str, previous: str, sentence_start: bool) -> bool:
     """Whether `word`, after `previous`, is (part of) a proper name."""
-    if word.lower() in _word_lists()["not_a_name"] or not word[0].isupper():
-        return False
-    if _ACRONYM.match(word):
-        return word not in _word_lists()["common_acronym"]
-    parts = word.split("-")
-    if len(parts) > 1:
-        return any(_is_name(p, previous, sentence_start) for p in parts if p[:1].isupper())
-    if len(word) < 3 or word.isdigit():
-        return False
-    # "KiTa", "BürgerInnen": house spellings of ordinary words.
-    unknown = not _known(word) and not _known(word.capitalize())
-    if unknown and not _compound_of_known(word):
-        return True
-    if sentence_start:
-        return False
-    toponym = _has_toponym_ending(word)
+    verdict, parts, toponym, unknown = _evidence(word)
+    if verdict is not None:
+        return verdict
+    if parts:
+        return any(_is_name(p, previous, sentence_start) for p in parts)
+    return not sentence_start and _named_by_context(previous, toponym, unknown)
+
+
+def _is_name_at(word: str, previous: str, text: str, position: int) -> bool:
+    """`_is_name` for the word at `position`, looking for a sentence start only if it matters."""
+    verdict, parts, toponym, unknown = _evidence(word)
+    if verdict is not None:
+        return verdict
+    if parts:
+        return any(_is_name_at(p, previous, text, position) for p in parts)
+    return _named_by_context(previous, toponym, unknown) and not _starts_sentence(text, position)
+
+
+def _named_by_context(previous: str, toponym: bool, unknown: bool) -> bool:
+    """Whether a word that might be a name is one where no sentence starts with it."""
     if toponym and unknown:
         return True
     cue = previous.lower()
@@ -116,9 +248,13 @@ def find_places(text: str) -> tuple[str, ...]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        word = token.group()
+        # Most words are no name wherever they stand: no need to look around.
+        if _evidence(word)[0] is False:
+            i += 1
+            continue
         previous = tokens[i - 1].group() if i else ""
-        start_of_sentence = _starts_sentence(text, token.start())
-        if _is_name(token.group(), previous, start_of_sentence):
+        if _is_name_at(word, previous, text, token.start()):
             first = i
             # A capitalised adjective of place before the name ("Herner Stadtgarten").
             if first and _joins_name(tokens, first - 1, text):
@@ -139,7 +275,8 @@ def find_places(text: str) -> tuple[str, ...]:
             i = last + 1
             continue
         i += 1
-    spans.extend(_institution_spans(text, tokens))
+    if _may_name_institution(text, tokens):
+        spans.extend(_institution_spans(text, tokens))
     return _distinct(text, spans)
 
 
@@ -168,6 +305,31 @@ def _joins(tokens: list[re.Match[str]], index: int, text: str) -> bool:
     if index + 1 >= len(tokens):
         return False
     return text[tokens[index].end() : tokens[index + 1].start()] == " "
+
+
+def _may_name_institution(text: str, tokens: list[re.Match[str]]) -> bool:
+    """Whether a capitalised word holds the beginning of a public body's name.
+
+    Most statements name none, and their words are known from the names
+    above: looking for one is cheaper than matching the lexicon. A match
+    begins with one of its stems' first words, inside the capitalised word
+    where it starts; "İ" lower-cases to two letters and moves the matches.
+    """
+    if "İ" in text or _institution_heads() is None:
+        return True
+    return any(t.group()[0].isupper() and _begins_institution(t.group()) for t in tokens)
+
+
+@cache
+def _institution_heads() -> Parts | None:
+    heads = load(PLACES_LEXICON).first_words()
+    return Parts(heads) if heads is not None else None
+
+
+@lru_cache(maxsize=65536)
+def _begins_institution(word: str) -> bool:
+    heads = _institution_heads()
+    return heads is None or bool(heads.find(word.lower()))
 
 
 def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
