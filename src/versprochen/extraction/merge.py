@@ -123,6 +123,7 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
     in_recap = recap_statements(doc, blocks)
     first_with_text: dict[object, int] = {}
     index: dict[str, list[int]] = defaultdict(list)
+    every: dict[str, list[int]] = defaultdict(list)
     # Only tokens that few statements share lead to candidates: a merge needs at
     # least half of the lighter side's weight in common, which words found in
     # every other statement cannot supply on their own.
@@ -134,11 +135,10 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
         key = tokens or " ".join(statement.text.lower().split())
         target = group_of[first_with_text[key]] if key in first_with_text else -1
         if target < 0:
-            # A recap item is compared with every earlier statement, forgiving typos;
-            # recaps are short, so this stays cheap.
-            candidates = (
-                set(range(i)) if in_recap[i] else {j for t in tokens & rare for j in index[t]}
-            )
+            # A recap item is compared, forgiving typos, with every earlier statement
+            # that shares any word with it; recaps are short, so this stays cheap.
+            source = every if in_recap[i] else index
+            candidates = {j for t in (tokens if in_recap[i] else tokens & rare) for j in source[t]}
             scored = []
             for j in candidates:
                 if blocks[j] == blocks[i]:
@@ -162,8 +162,10 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
         groups[target].append(i)
         group_of.append(target)
         first_with_text.setdefault(key, i)
-        for token in tokens & rare:
-            index[token].append(i)
+        for token in tokens:
+            every[token].append(i)
+            if token in rare:
+                index[token].append(i)
     return groups
 
 
