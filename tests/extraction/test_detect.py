@@ -43,6 +43,7 @@ def test_commitments_are_pledges(text: str) -> None:
         "Weiterhin finden sich dort Informationen darüber, ob eine Beteiligung stattfinden soll.",
         "Hendrik Mustermann Vorsitzender der SPD-Fraktion",
         "Als Maßnahmen fordern wir",
+        "Wir fordern daher von Bund und Land,",
         "Die ländliche Umgebung und die Großstädte lassen sich wunderbar kombinieren.",
         "Die größere Transparenz fördert eine aktive Beteiligung der Bürger.",
     ],

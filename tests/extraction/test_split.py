@@ -56,6 +56,8 @@ def test_bundles_are_split_into_verbatim_parts(text: str, expected: list[str]) -
         "Für uns hat die Förderung des ÖPNV und der Erhalt des Straßennetzes Vorrang vor dem Bau.",
         "Das muss nicht so bleiben, wenn wir nach dem Motto handeln, Stärken stärken.",
         "Gewerbe, die sich für Nachhaltigkeit einsetzen und Konzepte vorlegen, sollen bevorzugt werden.",
+        "Wir werden die Aufgabe des Haushaltsausgleichs und der Schuldentilgung konsequent angehen.",
+        "Ziel dieser Methode soll es sein, die Wirkung einzelner Maßnahmen einschätzen zu können.",
     ],
 )
 def test_illustrating_lists_stay_whole(text: str) -> None:

@@ -117,7 +117,8 @@ def judge(
         return Judgement(False, "too short")
     if stripped.endswith("?"):
         return Judgement(False, "question")
-    if stripped.endswith(":") or _LEAD_WITHOUT_COLON.search(stripped):
+    # A sentence never ends in a comma: that is a lead into the list that follows.
+    if stripped.endswith((":", ",")) or _LEAD_WITHOUT_COLON.search(stripped):
         return Judgement(False, "introduces a list")
     if _SIGNATURE.match(stripped) or _is_signature(stripped):
         return Judgement(False, "signature or date")
@@ -194,7 +195,7 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     return not judgement.strong
 
 
-@stage("detect", 2)
+@stage("detect", 3)
 def detect(doc: SegmentedDocument) -> DetectedDocument:
     agreement = is_agreement(doc.outlined.clean.text)
     kept: list[Candidate] = []

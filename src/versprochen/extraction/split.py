@@ -29,8 +29,12 @@ _UND_THEN = re.compile(
 )
 _COMMA_ACTION = re.compile(rf",\s+(?={_ARTICLE}\s+[A-ZÄÖÜ][a-zäöüß-]*ung\b)")
 _UND = re.compile(r"\s+und\s+")
+# Only articles that open a new object ("und den Ausbau", "und eine Erhöhung"); "und der
+# Schuldentilgung" continues a genitive ("die Aufgabe des Ausgleichs und der Tilgung").
+_NEW_OBJECT_ARTICLE = r"(?:den|die|das|ein|eine|einen)"
 _UND_ACTION = re.compile(
-    rf"\s+und\s+(?=(?:{_ARTICLE}\s+)?[A-ZÄÖÜ][a-zäöüß]+\s+(?:{_ARTICLE}|von|für|im|in|an|auf|zu|zur|zum)\b)"
+    rf"\s+und\s+(?=(?:{_NEW_OBJECT_ARTICLE}\s+)?[A-ZÄÖÜ][a-zäöüß]+\s+"
+    rf"(?:{_ARTICLE}|von|für|im|in|an|auf|zu|zur|zum)\b)"
 )
 _COMMA = re.compile(r",\s+")
 _SUBORDINATE_START = re.compile(
@@ -142,7 +146,14 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             ):
                 cuts.append((match.start(), match.end()))
     for match in _COMMA_ACTION.finditer(masked):
-        if _tokens(text[: match.start()]) >= MIN_PART_TOKENS:
+        left, right = text[: match.start()], text[match.end() :]
+        # A list of actions, not an infinitive clause (", die Wirkung ... einschätzen zu
+        # können") or a clause that only the demand before it makes a pledge.
+        listed = _starts_with_action(left) or bool(cues.DEMAND.search(left))
+        infinitive = bool(
+            re.search(r"\bzu\s+[a-zäöüß]+\W*$|\b[a-zäöüß]+zu[a-zäöüß]+en\W*$", right.split(",")[0])
+        )
+        if _tokens(left) >= MIN_PART_TOKENS and listed and not infinitive:
             cuts.append((match.start(), match.end()))
     if _SUBORDINATE_OPENING.match(text):
         return sorted(set(cuts))
@@ -203,6 +214,6 @@ def _statements(doc: DetectedDocument) -> Iterator[Statement]:
             yield Statement(text=text, start=start, end=end, page=first.page, section=first.section)
 
 
-@stage("split", 3)
+@stage("split", 4)
 def split(doc: DetectedDocument) -> SplitDocument:
     return SplitDocument(outlined=doc.outlined, statements=tuple(_statements(doc)))
