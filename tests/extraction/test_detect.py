@@ -46,6 +46,7 @@ def test_commitments_are_pledges(text: str) -> None:
         "Wir fordern daher von Bund und Land,",
         "Die ländliche Umgebung und die Großstädte lassen sich wunderbar kombinieren.",
         "Die größere Transparenz fördert eine aktive Beteiligung der Bürger.",
+        "Integration in den Arbeitsmarkt ist für die Menschen Voraussetzung für Teilhabe.",
     ],
 )
 def test_descriptions_evaluations_and_slogans_are_not(text: str) -> None:
@@ -106,6 +107,20 @@ def test_a_pointer_back_in_the_first_words_marks_a_follow_up() -> None:
         ),
     )
     assert len(detect(doc).candidates[0].segments) == 2
+
+
+def test_a_bullet_holding_a_paragraph_is_judged_as_prose() -> None:
+    doc = segmented(
+        (
+            "li",
+            "Münster besitzt hervorragende Bedingungen für Gründungen. "
+            "Potenziale sehen wir auch in der Kreativwirtschaft. "
+            "Wir werden ein Modellprojekt für Risikokapital beginnen.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Wir werden ein Modellprojekt für Risikokapital beginnen."
+    ]
 
 
 def test_rejections_keep_their_reason() -> None:

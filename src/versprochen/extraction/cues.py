@@ -34,7 +34,8 @@ ZU_INFINITIVE = re.compile(
 DEMAND = re.compile(
     r"\b(fordern|fordert|forderten|setz(?:en|ten)\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\bein|kämpfen\s+für|"
     r"setzt\s+sich\b[^.]*?\bein|abgelehnt|nicht\s+zur\s+disposition|sagen\s+nein|"
-    r"(?:sind|ist)\s+für\s+(?:den|die|das|eine?n?)\s|stehen\s+(?:für|hinter)\b|"
+    r"\bwir\s+(?:sind|stehen)\s+(?:für|hinter)\b|\b(?:sind|stehen)\s+wir\s+(?:für|hinter)\b|"
+    r"\b(?:die|der)\s+[A-ZÄÖÜ]{3,}\s+(?:sind|stehen)\s+(?:für|hinter)\b|"
     r"favorisieren|halten\s+wir\b[^.]*\bfür\b|\bha(?:t|ben)\b[^.]*\b(?:vorrang|priorität)\b|"
     r"keinen\s+anlass|nicht\s+tolerierbar|zum\s+ziel\s+gesetzt|engagieren\s+uns|"
     r"einsetzen|einzusetzen|plädieren|plädiert|treten\b[^.]*?\bfür\b[^.]*?\bein|"

@@ -13,6 +13,7 @@ statement counts unless it only evaluates or describes.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from versprochen.extraction import cues
@@ -195,19 +196,22 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     return not judgement.strong
 
 
-@stage("detect", 3)
+@stage("detect", 4)
 def detect(doc: SegmentedDocument) -> DetectedDocument:
     agreement = is_agreement(doc.outlined.clean.text)
     kept: list[Candidate] = []
     rejected: list[Rejection] = []
     previous: Segment | None = None
     previous_kept = False
+    # A bullet that holds a whole paragraph is prose: only one-sentence items get the
+    # leniency of list items.
+    sentences_in_block = Counter(s.block for s in doc.segments)
     for segment in doc.segments:
         opening = previous is None or previous.block != segment.block
         verdict = judge(
             segment.text,
             agreement=agreement,
-            list_item=segment.kind == "list_item",
+            list_item=segment.kind == "list_item" and sentences_in_block[segment.block] == 1,
             opening=opening,
             lead=segment.lead,
         )
