@@ -43,6 +43,7 @@ def test_commitments_are_pledges(text: str) -> None:
         "Weiterhin finden sich dort Informationen darüber, ob eine Beteiligung stattfinden soll.",
         "Hendrik Mustermann Vorsitzender der SPD-Fraktion",
         "Als Maßnahmen fordern wir",
+        "Wir PIRATEN sind der festen Auffassung, dass es ungenutzte Potenziale gibt.",
         "Wir fordern daher von Bund und Land,",
         "Die ländliche Umgebung und die Großstädte lassen sich wunderbar kombinieren.",
         "Die größere Transparenz fördert eine aktive Beteiligung der Bürger.",
@@ -121,6 +122,29 @@ def test_a_bullet_holding_a_paragraph_is_judged_as_prose() -> None:
     assert [c.text for c in detect(doc).candidates] == [
         "Wir werden ein Modellprojekt für Risikokapital beginnen."
     ]
+
+
+def test_a_short_pledge_pointing_back_takes_the_sentence_it_needs() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Gute Pflege hängt davon ab, ob genug Personal da ist. "
+            "Deshalb darf hier nicht gespart werden.",
+        ),
+    )
+    result = detect(doc)
+    assert [c.text for c in result.candidates] == [
+        "Gute Pflege hängt davon ab, ob genug Personal da ist. "
+        "Deshalb darf hier nicht gespart werden."
+    ]
+    assert not result.rejected
+
+
+def test_principles_are_not_measures_but_a_measure_before_a_dash_is() -> None:
+    assert not judge("Der Zugang zu Kultur darf nicht vom Geldbeutel abhängig sein.").pledge
+    assert judge(
+        "Keine Erhöhung der Kita-Gebühren – Bildung darf nicht vom Geldbeutel abhängen."
+    ).pledge
 
 
 def test_rejections_keep_their_reason() -> None:

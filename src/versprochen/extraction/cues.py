@@ -126,7 +126,8 @@ ACTION_NOUNS = frozenset(
 
 # Openers that describe, evaluate or claim credit rather than commit.
 NON_COMMITMENT_OPENERS = re.compile(
-    r"^(wer\s|wir\s+begrüßen|wir\s+sehen\b|wir\s+sind\s+(?:der|uns)\b|wir\s+wissen|uns\s+ist\s+bewusst|"
+    r"^(wer\s|wir\s+begrüßen|wir\s+sehen\b|wir\s+(?:\S+\s+)?sind\s+(?:der|uns)\b|wir\s+wissen|"
+    r"uns\s+ist\s+bewusst|"
     r"wir\s+haben\b|studien\s+zeigen|es\s+gibt\b|dazu\s+mehr|mehr\s+dazu|siehe\b|"
     r"wir\s+gehen\s+davon\s+aus|wir\s+stellen\b[^.]*\bin\s+frage|"
     r"die\s+\w+\s+begrüßen|[a-zäöüß]+\s+begrüßen\s+es)",
@@ -158,6 +159,16 @@ ANAPHORIC_OPENERS = re.compile(
     r"^(?:\S+\s+){1,5}?(dies|dafür|dazu|hierfür|hierzu|davon|daran)\b",
     re.IGNORECASE,
 )
+# A principle, not a measure: "darf nicht vom Geldbeutel abhängen".
+PRINCIPLE = re.compile(r"\b(?:darf|dürfen)\b[^.]*\b(?:abhängen|abhängig\s+sein)\b", re.IGNORECASE)
+
+# A short pledge that only points back ("Deshalb darf hier nicht gespart werden")
+# needs the sentence before it to stand alone.
+POINTS_BACK = re.compile(
+    r"^(deshalb|daher|darum|deswegen|dies|diese[rsnm]?|das|hier|dort|dabei|dazu|dafür)\b",
+    re.IGNORECASE,
+)
+
 # A sentence that restricts the commitment before it belongs to that commitment.
 RESTRICTING_OPENERS = re.compile(r"^(jedoch|allerdings|ausgenommen|ausnahmsweise)\b", re.IGNORECASE)
 

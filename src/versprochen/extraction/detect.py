@@ -128,6 +128,10 @@ def judge(
     if cues.NON_COMMITMENT_OPENERS.match(stripped):
         return Judgement(False, "describes, evaluates or claims credit")
 
+    # Only the head counts: "Keine Erhöhung der Gebühren – Bildung darf nicht vom
+    # Geldbeutel abhängen" commits before its dash and justifies after it.
+    if cues.PRINCIPLE.search(re.split(r"\s[–—-]\s", stripped)[0]):
+        return Judgement(False, "a principle, not a measure")
     if _WISH_TO_BE.search(stripped):
         return Judgement(False, "slogan: a wish to be")
     if _commits(stripped):
@@ -196,13 +200,29 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     return not judgement.strong
 
 
-@stage("detect", 4)
+MAX_POINTING_TOKENS = 4
+_CONTEXT_REASONS = frozenset({"describes or evaluates", "no commitment"})
+
+
+def _context_needed(segment: Segment, previous: Rejection | None) -> Segment | None:
+    """The sentence a short pointing pledge needs to stand alone (guideline §1)."""
+    if previous is None or previous.segment.block != segment.block:
+        return None
+    if previous.reason not in _CONTEXT_REASONS or not cues.POINTS_BACK.match(segment.text):
+        return None
+    if len(content_tokens(segment.text)) > MAX_POINTING_TOKENS:
+        return None
+    return previous.segment
+
+
+@stage("detect", 5)
 def detect(doc: SegmentedDocument) -> DetectedDocument:
     agreement = is_agreement(doc.outlined.clean.text)
     kept: list[Candidate] = []
     rejected: list[Rejection] = []
     previous: Segment | None = None
     previous_kept = False
+    previous_rejection: Rejection | None = None
     # A bullet that holds a whole paragraph is prose: only one-sentence items get the
     # leniency of list items.
     sentences_in_block = Counter(s.block for s in doc.segments)
@@ -224,12 +244,28 @@ def detect(doc: SegmentedDocument) -> DetectedDocument:
                 reason=last.reason + "+follow-up",
             )
         elif verdict.pledge:
-            kept.append(
-                Candidate(text=segment.text, segments=(segment,), score=1.0, reason=verdict.reason)
-            )
+            context = _context_needed(segment, previous_rejection)
+            if context is not None and previous_rejection is not None:
+                rejected.remove(previous_rejection)
+                kept.append(
+                    Candidate(
+                        text=f"{context.text} {segment.text}",
+                        segments=(context, segment),
+                        score=1.0,
+                        reason=verdict.reason + "+context",
+                    )
+                )
+            else:
+                kept.append(
+                    Candidate(
+                        text=segment.text, segments=(segment,), score=1.0, reason=verdict.reason
+                    )
+                )
             previous_kept = True
+            previous_rejection = None
         else:
-            rejected.append(Rejection(segment, verdict.reason))
+            previous_rejection = Rejection(segment, verdict.reason)
+            rejected.append(previous_rejection)
             previous_kept = False
         previous = segment
     return DetectedDocument(outlined=doc.outlined, candidates=tuple(kept), rejected=tuple(rejected))
