@@ -43,6 +43,10 @@ def test_commitments_are_pledges(text: str) -> None:
         "Weiterhin finden sich dort Informationen darüber, ob eine Beteiligung stattfinden soll.",
         "Hendrik Mustermann Vorsitzender der SPD-Fraktion",
         "Als Maßnahmen fordern wir",
+        "Dieses Ziel ist nur erreichbar, wenn es Angebote gibt.",
+        "Eine Lösung der Finanzkrise ist nur mit einer Gemeindefinanzreform zu erreichen.",
+        "Unter freier Software sind Programme zu verstehen, die frei genutzt werden dürfen.",
+        "Einwohnermeldeämter dürfen laut Meldegesetz Daten gegen Geld weitergeben.",
         "Wir PIRATEN sind der festen Auffassung, dass es ungenutzte Potenziale gibt.",
         "Wir fordern daher von Bund und Land,",
         "Die ländliche Umgebung und die Großstädte lassen sich wunderbar kombinieren.",
@@ -144,6 +148,26 @@ def test_principles_are_not_measures_but_a_measure_before_a_dash_is() -> None:
     assert not judge("Der Zugang zu Kultur darf nicht vom Geldbeutel abhängig sein.").pledge
     assert judge(
         "Keine Erhöhung der Kita-Gebühren – Bildung darf nicht vom Geldbeutel abhängen."
+    ).pledge
+
+
+def test_a_short_sentence_pointing_back_joins_the_pledge_before_it() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Solingen hat sich zum Ziel gesetzt, die Emissionen bis 2020 um 20 Prozent zu senken. "
+            "Die PIRATEN unterstützen dieses Ziel nachdrücklich.",
+        ),
+    )
+    assert len(detect(doc).candidates) == 1
+
+
+def test_an_item_with_a_purpose_clause_is_a_pledge_but_a_bare_zu_clause_is_not() -> None:
+    assert judge(
+        "Maßnahmen gegen Schulabbrüche, um den Weg in eine Ausbildung zu ermöglichen."
+    ).pledge
+    assert not judge(
+        "Die aktuellen Öffnungszeiten nehmen vielen Eltern die Möglichkeit, ganztags zu arbeiten."
     ).pledge
 
 

@@ -80,3 +80,23 @@ def test_justifications_are_cut_off() -> None:
     # A dash inside a term ("CO 2 - Einsparungen") is no justification.
     term = "Zur Erreichung der CO 2 - Einsparungen werden wir den Prozess intensivieren"
     assert trim_justification(term) == term
+
+
+def test_a_pledge_with_a_follow_up_is_still_split() -> None:
+    from tests.extraction.helpers import segmented
+    from versprochen.extraction.detect import detect
+    from versprochen.extraction.split import split
+
+    doc = detect(
+        segmented(
+            (
+                "p",
+                "Reduzierung der Elterntaxen durch Schulstraßen sowie Erhöhung der Sicherheit an "
+                "Schulwegen. Dabei sind die Standorte zu betrachten.",
+            ),
+        )
+    )
+    assert [s.text for s in split(doc).statements] == [
+        "Reduzierung der Elterntaxen durch Schulstraßen",
+        "Erhöhung der Sicherheit an Schulwegen. Dabei sind die Standorte zu betrachten",
+    ]

@@ -25,9 +25,11 @@ _SEPARABLE = (
     "herbei|hin|hinzu|mit|nach|statt|um|vor|voran|vorbei|weg|weiter|wieder|zu|zurück|"
     "zusammen|offen|sicher|fertig|instand|stand|bekannt|aufrecht"
 )
+# Not "ist nur ... zu erreichen" (a possibility) or "sind ... zu verstehen" (a definition).
 ZU_INFINITIVE = re.compile(
-    rf"\b(ist|sind|wäre|wären|bleibt|bleiben|hat|haben|gilt\s+es|gilt)\b[^.;:!?,]*?\b"
-    rf"((?:{_SEPARABLE})zu[a-zäöüß]{{3,}}(?:en|ern|eln)|zu\s+[a-zäöüß]{{3,}}(?:en|ern|eln))\b"
+    rf"\b(ist|sind|wäre|wären|bleibt|bleiben|hat|haben|gilt\s+es|gilt)\b"
+    rf"(?![^.;:!?,]*?(?<!nicht\s)\bnur\b)[^.;:!?,]*?\b"
+    rf"((?:{_SEPARABLE})zu[a-zäöüß]{{3,}}(?:en|ern|eln)|zu\s+(?!verstehen\b)[a-zäöüß]{{3,}}(?:en|ern|eln))\b"
 )
 
 # Verbs and phrases by which authors commit themselves in programs and agreements.
@@ -49,7 +51,8 @@ DEMAND = re.compile(
     r"sind\s+gegen|ist\s+gegen|befürworten|befürwortet|streben\b[^.]*?\ban|"
     r"vereinbaren|vereinbart|verpflichten|beabsichtigen|regen\b[^.]*?\ban|"
     r"erklären\s+ihre\s+absicht|gehört\s+auf\s+den\s+prüfstand|gehören\s+auf\s+den\s+prüfstand|"
-    r"unser\s+ziel|ziel\s+ist|ziel\s+muss|wir\s+stehen\s+zu|stehen\s+zu\s+dem\s+ziel|"
+    r"unser\s+ziel|(?<!dieses\s)(?<!dieses\s\s)ziel\s+ist|ziel\s+muss|wir\s+stehen\s+zu|"
+    r"stehen\s+zu\s+dem\s+ziel|"
     r"anstreben|erhalten\s+bleiben)\b",
     re.IGNORECASE,
 )
@@ -165,7 +168,8 @@ PRINCIPLE = re.compile(r"\b(?:darf|dürfen)\b[^.]*\b(?:abhängen|abhängig\s+sei
 # A short pledge that only points back ("Deshalb darf hier nicht gespart werden")
 # needs the sentence before it to stand alone.
 POINTS_BACK = re.compile(
-    r"^(deshalb|daher|darum|deswegen|dies|diese[rsnm]?|das|hier|dort|dabei|dazu|dafür)\b",
+    r"^(deshalb|daher|darum|deswegen|dies|diese[rsnm]?|das|hier|dort|dabei|dazu|dafür)\b|"
+    r"\b(dies|diese[rsnm]?)\b",
     re.IGNORECASE,
 )
 

@@ -50,7 +50,7 @@ _DESCRIBING_VERBS = re.compile(
 _FINITE = re.compile(
     r"\b(ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|gibt|könnte|"
     r"könnten|würde|würden|dürfte|dürften|müsste|müssten|wäre|wären|hätte|hätten|sich|"
-    r"lassen|lässt|"
+    r"lassen|lässt|darf|dürfen|mag|mögen|"
     r"wir|ich|sie|er|es|man|sollen|soll|muss|müssen|will|wollen)\b",
     re.IGNORECASE,
 )
@@ -65,6 +65,8 @@ _AUTHORS_AS_SUBJECT = re.compile(
     r"[Pp]artner|[Vv]ertragspartner|[Kk]ooperationspartner|[Kk]oalitionspartner)",
 )
 _NEGATED_OPENER = re.compile(r"^(keine?n?|kein)\s+[A-ZÄÖÜ]")
+_ZU_CLAUSE_END = re.compile(r"\bzu\s+[a-zäöüß]+\W*$|,[^,]*\b[a-zäöüß]+zu[a-zäöüß]+en\W*$")
+_PURPOSE_CLAUSE_END = re.compile(r",\s*(?:auch\s+)?um\b[^,]*$", re.IGNORECASE)
 _LEAD_WITHOUT_COLON = re.compile(
     r"\b(fordern|wollen|möchten|schlagen|setzen|planen)\s+wir(\s+uns)?(\s+(vor|ein|an))?\W*$",
     re.IGNORECASE,
@@ -151,7 +153,11 @@ def judge(
         names_action = bool(opener) and cues.is_action_noun(opener[0])
         if (names_action or cues.is_action_noun(cues.first_noun(stripped))) and verbless:
             return Judgement(True, "names an action")
-        if cues.ends_with_verb(stripped) and verbless:
+        # "..., ganztags zu arbeiten": a zu-clause has its main verb elsewhere.
+        zu_clause = bool(_ZU_CLAUSE_END.search(stripped)) and not _PURPOSE_CLAUSE_END.search(
+            stripped
+        )
+        if cues.ends_with_verb(stripped) and verbless and not zu_clause:
             return Judgement(True, "infinitive item")
 
     if cues.PAST.search(stripped):
@@ -195,6 +201,10 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
         return False
     if cues.RESTRICTING_OPENERS.match(segment.text):
         return True
+    if cues.POINTS_BACK.search(segment.text) and (
+        len(content_tokens(segment.text)) <= MAX_POINTING_TOKENS
+    ):
+        return True
     if not cues.ANAPHORIC_OPENERS.match(segment.text):
         return False
     return not judgement.strong
@@ -215,7 +225,7 @@ def _context_needed(segment: Segment, previous: Rejection | None) -> Segment | N
     return previous.segment
 
 
-@stage("detect", 5)
+@stage("detect", 6)
 def detect(doc: SegmentedDocument) -> DetectedDocument:
     agreement = is_agreement(doc.outlined.clean.text)
     kept: list[Candidate] = []

@@ -202,9 +202,14 @@ def _statements(doc: DetectedDocument) -> Iterator[Statement]:
     for candidate in doc.candidates:
         first, last = candidate.segments[0], candidate.segments[-1]
         passage = source[first.start : last.end]
-        spans = split_text(passage) if len(candidate.segments) == 1 else [(0, len(passage))]
-        if len(candidate.segments) > 1:
-            spans = [(0, len(trim_justification(passage.rstrip(" .;!"))))]
+        if len(candidate.segments) == 1:
+            spans = split_text(passage)
+        else:
+            # The first sentence is cut as usual; the sentences that complete it
+            # extend its last part.
+            spans = split_text(source[first.start : first.end])
+            end = len(trim_justification(passage.rstrip(" .;!")))
+            spans[-1] = (spans[-1][0], max(end, spans[-1][1]))
         for s, e in spans:
             s += len(passage[s:e]) - len(passage[s:e].lstrip(" ,;–-"))
             start, end = first.start + s, first.start + e
@@ -214,6 +219,6 @@ def _statements(doc: DetectedDocument) -> Iterator[Statement]:
             yield Statement(text=text, start=start, end=end, page=first.page, section=first.section)
 
 
-@stage("split", 4)
+@stage("split", 5)
 def split(doc: DetectedDocument) -> SplitDocument:
     return SplitDocument(outlined=doc.outlined, statements=tuple(_statements(doc)))
