@@ -15,7 +15,8 @@ import sys
 import time
 from pathlib import Path
 
-SEARCH_TERMS = ("sozialarbeit", "radweg", "kita")
+# Rare word parts and common words: a common word matches thousands of rows.
+SEARCH_TERMS = ("sozialarbeit", "radweg", "kita", "stadt", "werden")
 
 
 def generate(total: int, seeds: Path) -> None:
