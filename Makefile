@@ -47,9 +47,9 @@ test-postgres: $(BIN)/.installed
 
 # German is the source language; regenerate and compile the English catalogue (needs gettext).
 messages: $(BIN)/.installed
-	cd src/versprochen && ../../$(BIN)/django-admin makemessages -l en --settings versprochen.site.settings \
+	cd src/versprochen && VERSPROCHEN_SECRET_KEY=messages ../../$(BIN)/django-admin makemessages -l en --settings versprochen.site.settings \
 		--ignore 'extraction/*' --ignore 'tracker/migrations/*' --ignore 'tracker/testing.py'
-	cd src/versprochen/site && ../../../$(BIN)/django-admin compilemessages --settings versprochen.site.settings
+	cd src/versprochen/site && VERSPROCHEN_SECRET_KEY=messages ../../../$(BIN)/django-admin compilemessages --settings versprochen.site.settings
 
 bench: $(BIN)/.installed
 	$(BIN)/python benchmarks/extraction_quality.py

@@ -75,4 +75,5 @@ def test_export_command(tmp_path: Path, tracker: None, fmt: str) -> None:
             "pledges.csv",
             "mentions.csv",
             "assessments.csv",
+            "corrections.csv",
         ]

@@ -57,9 +57,15 @@ def browser_ready() -> None:
 
 
 def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
+    """A free port in 8400-8499 (the range the test servers of this project use)."""
+    for port in range(8400, 8500):
+        with socket.socket() as s:
+            try:
+                s.bind(("127.0.0.1", port))
+            except OSError:
+                continue
+            return port
+    raise RuntimeError("no free port in 8400-8499")
 
 
 def _fresh_postgres(url: str) -> str:
@@ -75,8 +81,50 @@ def _fresh_postgres(url: str) -> str:
 
 
 @pytest.fixture(scope="session")
-def site(browser_ready: None, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+def site(served: dict[str, Any]) -> str:
     """The base URL of a freshly started tracker with the two reference documents."""
+    return str(served["base"])
+
+
+PASSWORD = "ein langes Passwort 42"
+
+
+@pytest.fixture(scope="session")
+def editors(served: dict[str, Any]) -> dict[str, str]:
+    """Accounts made with `versprochen createuser` for Stadt Herne: erika edits, rudi
+    reviews, anna administers."""
+    for name, role in (("erika", "editor"), ("rudi", "reviewer"), ("anna", "admin")):
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "versprochen.cli",
+                "createuser",
+                name,
+                "--role",
+                role,
+                "--body",
+                "Stadt Herne",
+                "--password-stdin",
+                "--data-dir",
+                str(served["data_dir"]),
+            ],
+            input=PASSWORD + "\n",
+            env=served["env"],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=ROOT,
+        )
+        assert result.returncode == 0, result.stderr
+    return {"erika": PASSWORD, "rudi": PASSWORD, "anna": PASSWORD}
+
+
+@pytest.fixture(scope="session")
+def served(
+    browser_ready: None, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[dict[str, Any]]:
+    """A running `versprochen serve`: its base URL, environment and data directory."""
     port = _free_port()
     env = {k: v for k, v in os.environ.items() if k != "DJANGO_SETTINGS_MODULE"}
     env.pop("DATABASE_URL", None)
@@ -116,7 +164,7 @@ def site(browser_ready: None, tmp_path_factory: pytest.TempPathFactory) -> Itera
                 process.kill()
                 pytest.fail("versprochen serve did not start:\n" + log.read())
             time.sleep(0.3)
-    yield base
+    yield {"base": base, "env": env, "data_dir": data_dir}
     process.terminate()
     try:
         process.wait(timeout=15)

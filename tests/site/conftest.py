@@ -51,3 +51,16 @@ def tracker(db: None) -> dict[str, object]:
 def _always_fresh(settings: Any) -> None:
     """Tests change data and look at once: never reuse the data's change time."""
     settings.VERSPROCHEN_FRESHNESS_SECONDS = 0
+
+
+@pytest.fixture
+def people(tracker: dict[str, object]) -> dict[str, Any]:
+    """The tracker above and its people (see `make_people`): erika edits, rudi reviews."""
+    from versprochen.tracker.testing import make_people
+
+    return make_people()
+
+
+def login(client: Any, user: Any) -> Any:
+    client.force_login(user)
+    return client

@@ -99,7 +99,12 @@ def test_open_data_downloads(client: Client, tracker: Any) -> None:
     package = client.get("/daten/datapackage.json").json()
     fields = {f["name"]: f["type"] for f in package["resources"][0]["schema"]["fields"]}
     assert fields["testable"] == "boolean" and fields["cap"] == "integer"
-    assert [r["name"] for r in package["resources"]] == ["pledges", "mentions", "assessments"]
+    assert [r["name"] for r in package["resources"]] == [
+        "pledges",
+        "mentions",
+        "assessments",
+        "corrections",
+    ]
 
 
 def test_only_public_pages_answer_conditional_requests(client: Client, tracker: Any) -> None:

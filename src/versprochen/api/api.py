@@ -23,6 +23,7 @@ from versprochen.tracker.models import Assessment, Body, Document, Mention, Pled
 from versprochen.tracker.public import (
     assessment_json,
     body_json,
+    correction_json,
     document_json,
     pledge_json,
     published_assessments,
@@ -134,6 +135,7 @@ def get_pledge(request: HttpRequest, pledge_id: int) -> dict[str, Any]:
         "assessments": [
             assessment_json(a, a.evidence.all()) for a in published_assessments(pledge)
         ],
+        "corrections": [correction_json(c) for c in pledge.corrections.order_by("id")[:200]],
     }
 
 

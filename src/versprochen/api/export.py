@@ -1,5 +1,6 @@
-"""Open data: pledges, mentions and published assessments as CSV, JSON and a Frictionless
-Data Package. Rows are streamed from the database in batches; nothing internal is exported.
+"""Open data: pledges, mentions, published assessments and editors' corrections as CSV,
+JSON and a Frictionless Data Package. Rows are streamed from the database in batches;
+nothing internal is exported (no drafts, notes, review comments or names of people).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from versprochen import __version__
-from versprochen.tracker.models import Assessment, Mention, Pledge
+from versprochen.tracker.models import Assessment, Mention, Pledge, PledgeCorrection
 from versprochen.tracker.vocabulary import AssessmentState
 
 BATCH = 2000
@@ -35,6 +36,8 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("status", "string", "Current status (latest published assessment, else offen)"),
         ("status_changed_at", "datetime", "When the status last changed"),
         ("pipeline", "string", "Extraction pipeline version"),
+        ("origin", "string", "extraction, split (split off by an editor) or editor (added)"),
+        ("corrected", "string", "Fields editors corrected, separated by ' | '"),
     ],
     "mentions": [
         ("id", "integer", "Mention id"),
@@ -52,6 +55,17 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("assessed_on", "date", "Date of the judgement"),
         ("published_at", "datetime", "When it was published"),
         ("rationale", "string", "Reasoning"),
+        ("reason", "string", "Why the pledge cannot be assessed (nicht_bewertbar)"),
+    ],
+    "corrections": [
+        ("id", "integer", "Correction id (one correction may change several fields)"),
+        ("pledge", "integer", "Pledge id (also pledges no longer listed)"),
+        ("kind", "string", "edit, not_a_pledge, split, merge or add"),
+        ("field", "string", "Field changed"),
+        ("before", "string", "Value before (lists as JSON)"),
+        ("after", "string", "Value after (lists as JSON)"),
+        ("related", "integer", "The other pledge of a split or merge"),
+        ("at", "datetime", "When the editor made it"),
     ],
 }
 
@@ -79,6 +93,8 @@ def _pledge_rows() -> Iterator[list[Any]]:
             p.status,
             p.status_changed_at.isoformat() if p.status_changed_at else "",
             p.pipeline,
+            p.origin,
+            " | ".join(p.corrected or []),
         ]
 
 
@@ -102,10 +118,37 @@ def _assessment_rows() -> Iterator[list[Any]]:
             a.assessed_on.isoformat(),
             a.published_at.isoformat() if a.published_at else "",
             a.rationale,
+            a.reason,
         ]
 
 
-ROWS = {"pledges": _pledge_rows, "mentions": _mention_rows, "assessments": _assessment_rows}
+def _cell(value: Any) -> Any:
+    return json.dumps(value, ensure_ascii=False) if isinstance(value, list | dict) else value
+
+
+def _correction_rows() -> Iterator[list[Any]]:
+    corrections = PledgeCorrection.objects.order_by("id")
+    for c in corrections.iterator(chunk_size=BATCH):
+        for name, pair in (c.changes or {}).items():
+            before, after = [*pair, None, None][:2]
+            yield [
+                c.pk,
+                c.pledge_id,
+                c.kind,
+                name,
+                _cell(before),
+                _cell(after),
+                c.related_id,
+                c.created_at.isoformat(),
+            ]
+
+
+ROWS = {
+    "pledges": _pledge_rows,
+    "mentions": _mention_rows,
+    "assessments": _assessment_rows,
+    "corrections": _correction_rows,
+}
 
 
 def csv_lines(table: str) -> Iterator[str]:
@@ -123,12 +166,12 @@ def csv_lines(table: str) -> Iterator[str]:
 
 
 def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
-    """The Frictionless `datapackage.json` describing the three CSV files."""
+    """The Frictionless `datapackage.json` describing the CSV files."""
     paths = path_of or {name: f"{name}.csv" for name in TABLES}
     return {
         "profile": "tabular-data-package",
         "name": "versprochen",
-        "title": "versprochen: pledges, mentions and assessments",
+        "title": "versprochen: pledges, mentions, assessments and corrections",
         "version": __version__,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": [
@@ -141,7 +184,7 @@ def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
                 "encoding": "utf-8",
                 "schema": {
                     "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
-                    "primaryKey": ["id"],
+                    **({"primaryKey": ["id"]} if name != "corrections" else {}),
                     **(
                         {
                             "foreignKeys": [
@@ -151,7 +194,7 @@ def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
                                 }
                             ]
                         }
-                        if name != "pledges"
+                        if name in ("mentions", "assessments")
                         else {}
                     ),
                 },
@@ -162,7 +205,7 @@ def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
 
 
 def json_export() -> Iterator[str]:
-    """All three tables as one JSON object {table: [records]}, streamed."""
+    """All tables as one JSON object {table: [records]}, streamed."""
     yield "{"
     for t, table in enumerate(TABLES):
         names = [name for name, _, _ in TABLES[table]]

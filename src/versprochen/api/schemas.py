@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from ninja import Schema
 from pydantic import Field
 
@@ -63,7 +65,17 @@ class AssessmentOut(Schema):
     assessed_on: str
     published_at: str | None
     rationale: str
+    reason: str
     evidence: list[EvidenceOut]
+
+
+class CorrectionOut(Schema):
+    id: int
+    pledge: int
+    kind: str
+    changes: dict[str, list[Any]]
+    related: int | None
+    at: str
 
 
 class PledgeOut(Schema):
@@ -91,6 +103,7 @@ class PledgeOut(Schema):
 class PledgeDetailOut(PledgeOut):
     current: bool
     assessments: list[AssessmentOut]
+    corrections: list[CorrectionOut]
 
 
 class PledgePageOut(Schema):

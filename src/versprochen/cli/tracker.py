@@ -195,7 +195,10 @@ def serve(
 
 
 def register_tracker_commands(group: click.Group) -> None:
-    for command in (import_document, export, serve):
+    from versprochen.cli.accounts import createuser
+    from versprochen.cli.backup import backup, restore
+
+    for command in (import_document, export, serve, createuser, backup, restore):
         group.add_command(command)
 
 

@@ -18,6 +18,17 @@ def _setting(env: str, help: str) -> dict[str, str]:
     return {"env": env, "help": help}
 
 
+class ConfigError(ValueError):
+    """A setting that makes the tracker unsafe or unusable; the message names it."""
+
+
+# Secret keys that are public knowledge (examples, placeholders): refused in production.
+KNOWN_KEYS = frozenset(
+    {"", "secret", "changeme", "change-me", "please-change-me", "dev", "development", "test"}
+)
+MIN_SECRET_KEY_CHARS = 32
+
+
 @dataclass(frozen=True, slots=True)
 class Config:
     data_dir: Path = field(
@@ -51,6 +62,37 @@ class Config:
     allowed_hosts: tuple[str, ...] = field(
         default=("*",),
         metadata=_setting("VERSPROCHEN_ALLOWED_HOSTS", "Comma-separated host names served."),
+    )
+    mode: str = field(
+        default="development",
+        metadata=_setting(
+            "VERSPROCHEN_MODE",
+            "development (default, plain HTTP on a laptop) or production: cookies only over "
+            "HTTPS, and the tracker refuses to start without its own VERSPROCHEN_SECRET_KEY.",
+        ),
+    )
+    session_hours: float = field(
+        default=8.0,
+        metadata=_setting(
+            "VERSPROCHEN_SESSION_HOURS",
+            "An editor's login ends after this many hours without a request (and when the "
+            "browser closes).",
+        ),
+    )
+    login_attempts: float = field(
+        default=5,
+        metadata=_setting(
+            "VERSPROCHEN_LOGIN_ATTEMPTS",
+            "Failed logins allowed per user name and per address within 15 minutes.",
+        ),
+    )
+    csrf_trusted_origins: tuple[str, ...] = field(
+        default=(),
+        metadata=_setting(
+            "VERSPROCHEN_CSRF_TRUSTED_ORIGINS",
+            "Comma-separated origins (https://tracker.example.org) forms may be sent from "
+            "when a proxy in front changes the host.",
+        ),
     )
     page_cache: bool = field(
         default=True,
@@ -89,6 +131,33 @@ class Config:
             else:
                 values[f.name] = raw
         return cls(**values)  # type: ignore[arg-type]
+
+    @property
+    def production(self) -> bool:
+        return self.mode == "production"
+
+    def check(self) -> None:
+        """Refuse settings that are unsafe or unknown (ConfigError names the variable)."""
+        if self.mode not in ("development", "production"):
+            raise ConfigError(f"VERSPROCHEN_MODE: {self.mode!r} is not development or production")
+        if self.production:
+            key = self.secret_key.strip()
+            if key.casefold() in KNOWN_KEYS or key.startswith("django-insecure"):
+                raise ConfigError(
+                    "VERSPROCHEN_SECRET_KEY: production mode needs its own secret key "
+                    "(not empty, not a default); refusing to start"
+                )
+            if len(key) < MIN_SECRET_KEY_CHARS:
+                raise ConfigError(
+                    f"VERSPROCHEN_SECRET_KEY: at least {MIN_SECRET_KEY_CHARS} characters "
+                    "in production mode; refusing to start"
+                )
+            if self.debug:
+                raise ConfigError("VERSPROCHEN_DEBUG: never in production mode")
+        if self.session_hours <= 0 or self.login_attempts < 1:
+            raise ConfigError(
+                "VERSPROCHEN_SESSION_HOURS and VERSPROCHEN_LOGIN_ATTEMPTS must be positive"
+            )
 
     @property
     def sqlite_path(self) -> Path:

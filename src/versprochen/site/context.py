@@ -15,3 +15,12 @@ def language_switch(request: HttpRequest) -> dict[str, object]:
         "other_language_name": "English" if other == "en" else "Deutsch",
         "other_language_url": translate_url(request.get_full_path(), other),
     }
+
+
+def editor(request: HttpRequest) -> dict[str, object]:
+    """Whether the person may administer (lazy: public pages never touch the session)."""
+    from django.utils.functional import SimpleLazyObject
+
+    from versprochen.tracker.roles import holds
+
+    return {"is_admin": SimpleLazyObject(lambda: holds(request.user, "admin"))}

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from versprochen.site.config import Config
 
 CONFIG = Config.from_env(os.environ)
+CONFIG.check()
 PACKAGE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = CONFIG.resolved_secret_key()
@@ -20,6 +21,8 @@ ALLOWED_HOSTS = list(CONFIG.allowed_hosts)
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
     "django.contrib.auth",
+    "django.contrib.sessions",
+    "django.contrib.messages",
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
@@ -30,9 +33,14 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages are the same for everyone: answered before sessions and logins.
     "versprochen.site.public.public_page_middleware",
+    "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "django.middleware.csrf.CsrfViewMiddleware",
+    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "versprochen.site.middleware.bad_request_middleware",
@@ -51,6 +59,8 @@ TEMPLATES = [
                 "django.template.context_processors.request",
                 "django.template.context_processors.i18n",
                 "versprochen.site.context.language_switch",
+                "django.contrib.messages.context_processors.messages",
+                "versprochen.site.context.editor",
             ],
         },
     }
@@ -83,6 +93,38 @@ WHITENOISE_AUTOREFRESH = False
 WHITENOISE_MAX_AGE = 3600
 # Static files are found in the packages; `versprochen serve` collects them into STATIC_ROOT.
 warnings.filterwarnings("ignore", message="No directory at", module="django.core.handlers.base")
+
+# Accounts: Argon2 hashes, sessions that end, CSRF on every form, secure cookies in production.
+PASSWORD_HASHERS = [
+    "django.contrib.auth.hashers.Argon2PasswordHasher",
+    "django.contrib.auth.hashers.PBKDF2PasswordHasher",
+]
+AUTH_PASSWORD_VALIDATORS = [
+    {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 10},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
+]
+LOGIN_URL = "site:login"
+LOGIN_REDIRECT_URL = "site:editor"
+SESSION_COOKIE_AGE = int(CONFIG.session_hours * 3600)
+SESSION_EXPIRE_AT_BROWSER_CLOSE = True
+# The age counts from the last editorial page (`editor_page` renews the session); public
+# pages never touch it, so they stay the same for everyone (no Vary: Cookie, no Set-Cookie).
+SESSION_SAVE_EVERY_REQUEST = False
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_HTTPONLY = True
+CSRF_COOKIE_SAMESITE = "Lax"
+CSRF_TRUSTED_ORIGINS = list(CONFIG.csrf_trusted_origins)
+SESSION_COOKIE_SECURE = CONFIG.production
+CSRF_COOKIE_SECURE = CONFIG.production
+MESSAGE_STORAGE = "django.contrib.messages.storage.session.SessionStorage"
+VERSPROCHEN_LOGIN_ATTEMPTS = int(CONFIG.login_attempts)
+VERSPROCHEN_LOGIN_WINDOW_SECONDS = 15 * 60
 
 X_FRAME_OPTIONS = "DENY"
 SECURE_CONTENT_TYPE_NOSNIFF = True

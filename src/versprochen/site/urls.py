@@ -1,4 +1,5 @@
-"""URLs: the public pages (German without prefix, English under /en/), feeds, data, API."""
+"""URLs: the public pages (German without prefix, English under /en/), feeds, data, API,
+and the editorial pages (`editor_urls`)."""
 
 from __future__ import annotations
 
@@ -6,6 +7,8 @@ from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
 from versprochen.api.api import api
+from versprochen.api.editor import editor_api
+from versprochen.site.editor_urls import editor
 from versprochen.site.views import data, documents, feeds, pledges, start
 
 public: list[URLPattern | URLResolver] = [
@@ -24,6 +27,7 @@ public: list[URLPattern | URLResolver] = [
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    path("api/v1/editor/", editor_api.urls),
     path("api/v1/", api.urls),
-    *i18n_patterns(path("", include((public, "site"))), prefix_default_language=False),
+    *i18n_patterns(path("", include((public + editor, "site"))), prefix_default_language=False),
 ]

@@ -1,4 +1,5 @@
-"""Publishing an assessment: the only writer of `Pledge.status`. Never commits."""
+"""Publishing an assessment and recounting after a merge: the only writers of
+`Pledge.status`. Never commits."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from django.utils import timezone
 
 from versprochen.tracker.models import Assessment, Pledge
 from versprochen.tracker.tally import refresh_tally
-from versprochen.tracker.vocabulary import AssessmentState
+from versprochen.tracker.vocabulary import AssessmentState, Status
 
 
 def publish(assessment: Assessment) -> None:
@@ -21,3 +22,16 @@ def publish(assessment: Assessment) -> None:
         status=assessment.status, status_changed_at=now
     )
     refresh_tally(assessment.pledge.document)
+
+
+def refresh_status(pledge: Pledge) -> None:
+    """Set the pledge's status to its latest published assessment (after a merge)."""
+    latest = (
+        Assessment.objects.filter(pledge=pledge, state=AssessmentState.PUBLISHED)
+        .order_by("-published_at", "-id")
+        .first()
+    )
+    status = latest.status if latest else Status.OFFEN
+    changed = latest.published_at if latest else None
+    Pledge.objects.filter(pk=pledge.pk).update(status=status, status_changed_at=changed)
+    pledge.status, pledge.status_changed_at = status, changed

@@ -2,8 +2,12 @@
 
 The caller owns the transaction (`versprochen import` wraps `store_extraction`
 in one); nothing here commits. A new version of a document keeps every pledge
-that is still there, matched by its text, with its assessments; pledges that
-are gone stay in the database with `current=False`.
+that is still there, matched by the text the extraction found, with its
+assessments; pledges that are gone stay in the database with `current=False`.
+Editors' corrections survive: corrected fields keep the editor's value, a pledge
+marked as not a pledge stays out of the lists, a merged one's mentions go to the
+pledge it was merged into, and pledges editors added or split off keep their
+place when their text is found in the new version.
 """
 
 from __future__ import annotations
@@ -29,8 +33,9 @@ from versprochen.tracker.models import (
     Section,
     SourceFile,
 )
+from versprochen.tracker.spans import locate, page_at, renumber, section_at
 from versprochen.tracker.tally import refresh_tally
-from versprochen.tracker.vocabulary import DocumentKind
+from versprochen.tracker.vocabulary import DocumentKind, Exclusion, PledgeOrigin
 
 # Two texts at least this similar (rapidfuzz ratio, 0-100) are the same pledge, changed.
 CHANGED_PLEDGE_SIMILARITY = 85.0
@@ -183,7 +188,7 @@ def _match(
     """Pair new pledges (by index) with old ones: same text, similar text, and the gone."""
     by_text: dict[str, list[Pledge]] = {}
     for pledge in old:
-        by_text.setdefault(_normal(pledge.text), []).append(pledge)
+        by_text.setdefault(_normal(pledge.extracted_text or pledge.text), []).append(pledge)
     same: dict[int, Pledge] = {}
     for i, extracted in enumerate(new):
         candidates = by_text.get(_normal(extracted.text))
@@ -195,7 +200,9 @@ def _match(
         if i in same:
             continue
         for pledge in left:
-            score = fuzz.ratio(_normal(extracted.text), _normal(pledge.text))
+            score = fuzz.ratio(
+                _normal(extracted.text), _normal(pledge.extracted_text or pledge.text)
+            )
             if score >= CHANGED_PLEDGE_SIMILARITY:
                 scored.append((score, i, pledge.pk, pledge))
     scored.sort(key=lambda row: (-row[0], row[1], row[2]))
@@ -255,7 +262,19 @@ def store_extraction(
             )
         )
 
-    old = list(Pledge.objects.filter(document=document, current=True).order_by("number"))
+    # Pledges of the extraction, also those editors took out of the lists (they must
+    # not come back as new); pledges editors made are carried over by their text.
+    old = list(
+        Pledge.objects.filter(
+            document=document, gone_in=None, origin=PledgeOrigin.EXTRACTION
+        ).order_by("number")
+    )
+    made = {
+        pledge: list(pledge.mentions.order_by("start").values_list("text", flat=True))
+        for pledge in Pledge.objects.filter(document=document, gone_in=None).exclude(
+            origin=PledgeOrigin.EXTRACTION
+        )
+    }
     same, changed, gone = _match(old, extraction.pledges)
     report = ImportReport(document=document, version=version)
     Mention.objects.filter(document=document).delete()
@@ -265,30 +284,14 @@ def store_extraction(
             pledge = Pledge(document=document, body=document.body)
             report.new.append(extracted.text)
         elif i in changed:
-            report.changed.append((pledge.text, extracted.text))
+            report.changed.append((pledge.extracted_text or pledge.text, extracted.text))
         else:
             report.kept += 1
-        coding = extracted.coding
-        pledge.number = i + 1
-        pledge.text = extracted.text
-        pledge.section = (
-            sections[extracted.section_index] if extracted.section_index is not None else None
-        )
-        pledge.area = coding.area
-        pledge.cap = coding.cap
-        pledge.kind = coding.kind
-        pledge.testable = coding.testable
-        pledge.quantities = list(coding.quantities)
-        pledge.places = list(coding.places)
-        pledge.pipeline = extraction.pipeline
-        pledge.save()
-        PledgePlace.objects.filter(pledge=pledge).delete()
-        PledgePlace.objects.bulk_create(
-            PledgePlace(pledge=pledge, key=key) for key in place_keys(coding.places)
-        )
+        _update(pledge, extracted, i + 1, sections, extraction.pipeline)
+        holder = _mention_holder(pledge)
         Mention.objects.bulk_create(
             Mention(
-                pledge=pledge,
+                pledge=holder,
                 document=document,
                 text=m.text,
                 page=m.page,
@@ -299,13 +302,88 @@ def store_extraction(
         )
         if progress is not None:
             progress(1)
+    for pledge, texts in made.items():
+        if not _carry_over(pledge, texts, document):
+            gone.append(pledge)
     for pledge in gone:
         pledge.current = False
         pledge.gone_in = source
         pledge.save(update_fields=["current", "gone_in"])
         report.gone.append(pledge.text)
+    renumber(document)
     refresh_tally(document)
     return report
+
+
+def _update(
+    pledge: Pledge,
+    extracted: ExtractedPledge,
+    number: int,
+    sections: Sequence[Section],
+    pipeline: str,
+) -> None:
+    """Write the extraction's values into `pledge`, except those an editor corrected."""
+    coding = extracted.coding
+    values: dict[str, object] = {
+        "text": extracted.text,
+        "area": coding.area,
+        "cap": coding.cap,
+        "kind": coding.kind,
+        "testable": coding.testable,
+        "quantities": list(coding.quantities),
+        "places": list(coding.places),
+    }
+    corrected = set(pledge.corrected or [])
+    for name, value in values.items():
+        if name not in corrected:
+            setattr(pledge, name, value)
+    pledge.extracted_text = extracted.text
+    pledge.number = number
+    pledge.section = (
+        sections[extracted.section_index] if extracted.section_index is not None else None
+    )
+    pledge.pipeline = pipeline
+    pledge.current = not pledge.excluded
+    pledge.save()
+    _refresh_places(pledge)
+
+
+def _refresh_places(pledge: Pledge) -> None:
+    PledgePlace.objects.filter(pledge=pledge).delete()
+    PledgePlace.objects.bulk_create(
+        PledgePlace(pledge=pledge, key=key) for key in place_keys(pledge.places)
+    )
+
+
+def _mention_holder(pledge: Pledge) -> Pledge:
+    """The pledge a mention belongs to: a merged pledge's mentions go to where it was merged."""
+    seen = {pledge.pk}
+    while pledge.excluded == Exclusion.MERGED and pledge.merged_into_id is not None:
+        target = Pledge.objects.get(pk=pledge.merged_into_id)
+        if target.pk in seen:
+            break
+        seen.add(target.pk)
+        pledge = target
+    return pledge
+
+
+def _carry_over(pledge: Pledge, texts: Sequence[str], document: Document) -> bool:
+    """Find the mentions of an editor-made pledge in the new text; False when none is left."""
+    spans = [span for span in (locate(document.text, t) for t in texts) if span is not None]
+    if not spans:
+        return False
+    for start, end in spans:
+        Mention.objects.create(
+            pledge=_mention_holder(pledge),
+            document=document,
+            text=document.text[start:end],
+            page=page_at(document, start),
+            start=start,
+            end=end,
+        )
+    pledge.section = section_at(document, spans[0][0])
+    pledge.save(update_fields=["section"])
+    return True
 
 
 def place_keys(places: Sequence[str]) -> list[str]:

@@ -18,6 +18,7 @@ from versprochen.tracker.models import (
     Evidence,
     Mention,
     Pledge,
+    PledgeCorrection,
     Section,
 )
 from versprochen.tracker.vocabulary import AREA_LABELS, AssessmentState, Status
@@ -124,7 +125,20 @@ def assessment_json(assessment: Assessment, evidence: Iterable[Evidence] = ()) -
         "assessed_on": assessment.assessed_on.isoformat(),
         "published_at": (assessment.published_at.isoformat() if assessment.published_at else None),
         "rationale": assessment.rationale,
+        "reason": assessment.reason,
         "evidence": [evidence_json(e) for e in evidence],
+    }
+
+
+def correction_json(correction: PledgeCorrection) -> Json:
+    """An editor's correction of a pledge (without the editor's name)."""
+    return {
+        "id": correction.pk,
+        "pledge": correction.pledge_id,
+        "kind": correction.kind,
+        "changes": {name: list(pair) for name, pair in (correction.changes or {}).items()},
+        "related": correction.related_id,
+        "at": correction.created_at.isoformat(),
     }
 
 

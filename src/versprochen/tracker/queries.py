@@ -128,8 +128,13 @@ class PledgePage:
     problems: list[str]
 
 
-def pledge_queryset(query: PledgeQuery, problems: list[str]) -> QuerySet[Pledge]:
+def pledge_queryset(
+    query: PledgeQuery, problems: list[str], within: frozenset[int] | None = None
+) -> QuerySet[Pledge]:
+    """The query's pledges (of the bodies `within`, when given)."""
     pledges = Pledge.objects.filter(current=True)
+    if within is not None:
+        pledges = pledges.filter(body__in=within)
     if query.body:
         body = Body.objects.filter(slug=query.body).first()
         if body is None:
@@ -192,10 +197,10 @@ def ordering(sort: str, searching: bool) -> list[OrderBy | str]:
     return out
 
 
-def pledge_page(query: PledgeQuery) -> PledgePage:
+def pledge_page(query: PledgeQuery, within: frozenset[int] | None = None) -> PledgePage:
     """One page of the list; the count is exact up to COUNT_LIMIT, then 'more than'."""
     problems = list(query.problems)
-    pledges = pledge_queryset(query, problems)
+    pledges = pledge_queryset(query, problems, within)
     offset = (query.page - 1) * PAGE_SIZE
     # The page's documents, bodies and sections come in a second query each (no
     # join: the page query stays a plain index scan, and no document text is read).

@@ -76,3 +76,37 @@ def store(
 ) -> ImportReport:
     extraction = make_extraction(paragraphs, heading=heading)
     return store_extraction(info, "test.md", extraction.text.encode(), extraction)
+
+
+def make_people() -> dict[str, Any]:
+    """Accounts for tests (no passwords: tests log in with `force_login`).
+
+    erika: editor of Stadt Herne · rudi: reviewer of Stadt Herne · anna: admin of
+    Stadt Herne · otto: editor and reviewer of Kreis Heinsberg · mira: editor and
+    reviewer of Stadt Herne.
+    """
+    from django.contrib.auth import get_user_model
+    from django.utils.text import slugify
+
+    from versprochen.tracker.models import Body
+    from versprochen.tracker.roles import grant
+
+    herne, _ = Body.objects.get_or_create(name="Stadt Herne", defaults={"slug": "stadt-herne"})
+    heinsberg, _ = Body.objects.get_or_create(
+        name="Kreis Heinsberg", defaults={"slug": slugify("Kreis Heinsberg")}
+    )
+    model = get_user_model()
+    people: dict[str, Any] = {}
+    for name, roles, body in [
+        ("erika", ["editor"], herne),
+        ("rudi", ["reviewer"], herne),
+        ("anna", ["admin"], herne),
+        ("otto", ["editor", "reviewer"], heinsberg),
+        ("mira", ["editor", "reviewer"], herne),
+    ]:
+        user = model.objects.create(username=name, email=f"{name}@example.org")
+        for role in roles:
+            grant(user, role, body)
+        people[name] = user
+    people["herne"], people["heinsberg"] = herne, heinsberg
+    return people

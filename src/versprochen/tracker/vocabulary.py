@@ -58,10 +58,46 @@ class EvidenceKind(models.TextChoices):
     DECISION = "decision", _("Beschluss")
     PRESS = "press", _("Presseartikel")
     STATEMENT = "statement", _("Stellungnahme")
+    BUDGET = "budget", _("Haushalt")
     OTHER = "other", _("anderer Beleg")
 
 
 class AssessmentState(models.TextChoices):
     DRAFT = "draft", _("Entwurf")
     IN_REVIEW = "in_review", _("in Prüfung")
+    RETURNED = "returned", _("zurückgegeben")
     PUBLISHED = "published", _("veröffentlicht")
+
+
+class Role(models.TextChoices):
+    """What a person may do for a body; one person may hold several roles."""
+
+    ADMIN = "admin", _("Administration")
+    EDITOR = "editor", _("Redaktion")
+    REVIEWER = "reviewer", _("Prüfung")
+
+
+class PledgeOrigin(models.TextChoices):
+    EXTRACTION = "extraction", _("Extraktion")
+    SPLIT = "split", _("Teilung")
+    EDITOR = "editor", _("von der Redaktion ergänzt")
+
+
+class Exclusion(models.TextChoices):
+    """Why an editor took a pledge out of the lists (it is kept, with its history)."""
+
+    NONE = "", _("—")
+    NOT_A_PLEDGE = "not_a_pledge", _("kein Versprechen")
+    MERGED = "merged", _("zusammengeführt")
+
+
+class CorrectionKind(models.TextChoices):
+    EDIT = "edit", _("Angaben geändert")
+    NOT_A_PLEDGE = "not_a_pledge", _("als kein Versprechen markiert")
+    SPLIT = "split", _("geteilt")
+    MERGE = "merge", _("zusammengeführt")
+    ADD = "add", _("ergänzt")
+
+
+# The fields of a pledge an editor may correct; a re-import keeps corrected ones.
+CORRECTABLE_FIELDS = ("text", "area", "cap", "kind", "testable", "quantities", "places")

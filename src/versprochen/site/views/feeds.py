@@ -1,4 +1,5 @@
-"""Atom feeds of status changes (published assessments): all, per body, per area, per pledge."""
+"""Atom feeds of the public history: published assessments (status changes with their
+evidence) and editors' corrections; all, per body, per area, per pledge."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from versprochen.tracker.models import Assessment, Body, Pledge
-from versprochen.tracker.vocabulary import AREA_LABELS, AssessmentState, Status
+from versprochen.tracker.models import Assessment, Body, Pledge, PledgeCorrection
+from versprochen.tracker.timeline import Event, events
+from versprochen.tracker.vocabulary import AREA_LABELS
 
 FEED_ITEMS = 50
 
@@ -31,29 +33,27 @@ class StatusFeed(Feed):  # type: ignore[type-arg]
     def assessments(self, obj: Any) -> QuerySet[Assessment]:
         return Assessment.objects.all()
 
-    def items(self, obj: Any = None) -> list[Assessment]:
-        return list(
-            self.assessments(obj)
-            .filter(state=AssessmentState.PUBLISHED)
-            .select_related("pledge")
-            .order_by("-published_at", "-id")[:FEED_ITEMS]
-        )
+    def corrections(self, obj: Any) -> QuerySet[PledgeCorrection]:
+        return PledgeCorrection.objects.all()
 
-    def item_title(self, item: Assessment) -> str:
-        return f"{Status(item.status).label}: {item.pledge.text[:120]}"
+    def items(self, obj: Any = None) -> list[Event]:
+        return events(self.assessments(obj), self.corrections(obj), FEED_ITEMS)
 
-    def item_description(self, item: Assessment) -> str:
+    def item_title(self, item: Event) -> str:
+        return item.title()
+
+    def item_description(self, item: Event) -> str:
         # Plain text; the feed generator escapes it.
-        return item.rationale
+        return item.description()
 
-    def item_link(self, item: Assessment) -> str:
-        return reverse("site:pledge", args=[item.pledge_id]) + f"#bewertung-{item.pk}"
+    def item_link(self, item: Event) -> str:
+        return reverse("site:pledge", args=[item.pledge_id]) + f"#{item.anchor}"
 
-    def item_pubdate(self, item: Assessment) -> datetime | None:
-        return item.published_at
+    def item_pubdate(self, item: Event) -> datetime | None:
+        return item.at
 
-    def item_updateddate(self, item: Assessment) -> datetime | None:
-        return item.published_at
+    def item_updateddate(self, item: Event) -> datetime | None:
+        return item.at
 
 
 class BodyFeed(StatusFeed):
@@ -69,6 +69,9 @@ class BodyFeed(StatusFeed):
     def assessments(self, obj: Body) -> QuerySet[Assessment]:
         return Assessment.objects.filter(pledge__body=obj)
 
+    def corrections(self, obj: Body) -> QuerySet[PledgeCorrection]:
+        return PledgeCorrection.objects.filter(pledge__body=obj)
+
 
 class AreaFeed(StatusFeed):
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> str:
@@ -81,6 +84,9 @@ class AreaFeed(StatusFeed):
 
     def assessments(self, obj: str) -> QuerySet[Assessment]:
         return Assessment.objects.filter(pledge__area=obj)
+
+    def corrections(self, obj: str) -> QuerySet[PledgeCorrection]:
+        return PledgeCorrection.objects.filter(pledge__area=obj)
 
 
 class PledgeFeed(StatusFeed):
@@ -98,3 +104,6 @@ class PledgeFeed(StatusFeed):
 
     def assessments(self, obj: Pledge) -> QuerySet[Assessment]:
         return Assessment.objects.filter(pledge=obj)
+
+    def corrections(self, obj: Pledge) -> QuerySet[PledgeCorrection]:
+        return PledgeCorrection.objects.filter(pledge=obj)

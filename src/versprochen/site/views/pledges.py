@@ -15,13 +15,20 @@ from django.utils.translation import gettext_lazy as _
 from versprochen.extraction.types import CAP_TOPICS
 from versprochen.site.public import data_changed_at, public_page, respond, wants_json
 from versprochen.tracker.models import Body, Document, Mention, Pledge
-from versprochen.tracker.public import assessment_json, pledge_json, published_assessments
+from versprochen.tracker.public import (
+    assessment_json,
+    correction_json,
+    pledge_json,
+    published_assessments,
+)
 from versprochen.tracker.queries import MAX_PAGE, PAGE_SIZE, PledgeQuery, pledge_page
+from versprochen.tracker.timeline import Event
 from versprochen.tracker.vocabulary import AREA_CHOICES, PledgeKind, Status
 
 CONTEXT_CHARS = 240
 MAX_OPTIONS = 300  # beyond, the filter is typed (a slug) rather than chosen
 MAX_PLEDGE_ID = 2**62
+MAX_EVENTS = 200
 
 
 def options(
@@ -167,15 +174,25 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     text = pledge.document.text
     quotes = [(m, _quote(text, m.start, m.end)) for m in mentions]
     assessments = published_assessments(pledge)
+    corrections = list(pledge.corrections.order_by("created_at", "id")[:MAX_EVENTS])
+    timeline = sorted(
+        [Event(at=a.published_at or a.created_at, pledge_id=pk, assessment=a) for a in assessments]
+        + [Event(at=c.created_at, pledge_id=pk, correction=c) for c in corrections],
+        key=lambda e: e.at,
+    )
     data = {
         **pledge_json(pledge, mentions),
         "current": pledge.current,
+        "excluded": pledge.excluded or None,
+        "merged_into": pledge.merged_into_id,
         "assessments": [assessment_json(a, a.evidence.all()) for a in assessments],
+        "corrections": [correction_json(c) for c in corrections],
     }
     context = {
         "pledge": pledge,
         "quotes": quotes,
         "assessments": assessments,
+        "timeline": timeline,
         "cap_topic": CAP_TOPICS.get(pledge.cap, ""),
     }
     return respond(request, "site/pledge_detail.html", context, data)

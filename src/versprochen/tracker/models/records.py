@@ -2,7 +2,7 @@
 
 A pledge's current status is its latest published assessment (`offen` when none);
 `Pledge.status` keeps a copy of it for filtering and is only written by
-`versprochen.tracker.assessments.publish`. Assessments are append-only.
+`versprochen.tracker.assessments`. Published assessments are append-only.
 Fields marked *internal* never reach a public page or the API.
 """
 
@@ -18,7 +18,9 @@ from versprochen.tracker.vocabulary import (
     AssessmentState,
     DocumentKind,
     EvidenceKind,
+    Exclusion,
     PledgeKind,
+    PledgeOrigin,
     Status,
 )
 
@@ -128,7 +130,9 @@ class Pledge(models.Model):
     """One commitment of a document, with the coding of the extraction.
 
     A pledge that a new version of its document no longer contains is kept with
-    `gone_in` set (and its assessments); it leaves the public lists.
+    `gone_in` set (and its assessments); it leaves the public lists. So does one an
+    editor marked as not a pledge or merged into another (`excluded`): `current` is
+    what the public lists show.
     """
 
     document = models.ForeignKey(
@@ -155,6 +159,23 @@ class Pledge(models.Model):
         SourceFile, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # The editorial workflow:
+    extracted_text = models.TextField(
+        default="", help_text="The text as the extraction found it; a re-import matches on it."
+    )
+    corrected = models.JSONField(
+        default=list, help_text="Fields an editor corrected; a re-import keeps their values."
+    )
+    origin = models.CharField(
+        max_length=20, choices=PledgeOrigin.choices, default=PledgeOrigin.EXTRACTION
+    )
+    excluded = models.CharField(
+        max_length=20, choices=Exclusion.choices, default=Exclusion.NONE, blank=True
+    )
+    merged_into = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged"
+    )
+    revision = models.PositiveIntegerField(default=1, help_text="Optimistic locking.")
 
     class Meta:
         ordering = ["document", "number"]
@@ -216,11 +237,21 @@ class Assessment(models.Model):
     published_at = models.DateTimeField(null=True, blank=True, db_index=True)
     note = models.TextField(blank=True, default="", help_text="Internal: never public.")
     created_at = models.DateTimeField(auto_now_add=True)
-    # For the editorial workflow of the next issue (author, reviewer, optimistic locking).
+    reason = models.TextField(
+        blank=True, default="", help_text="Why the pledge cannot be assessed (nicht_bewertbar)."
+    )
     author = models.ForeignKey(
         "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
-    revision = models.PositiveIntegerField(default=1)
+    revision = models.PositiveIntegerField(default=1, help_text="Optimistic locking.")
+    changed_at = models.DateTimeField(auto_now=True)
+    changed_by = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    submitted_at = models.DateTimeField(null=True, blank=True)
+    reviewer = models.ForeignKey(
+        "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
 
     class Meta:
         ordering = ["pledge", "published_at", "id"]

@@ -1,0 +1,1 @@
+"""The editorial forms: every error is shown at its field and announced to screen readers."""

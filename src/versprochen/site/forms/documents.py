@@ -1,0 +1,84 @@
+"""An admin's upload of a document (a new one or a new version of one)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from versprochen.site.forms.common import EditorForm
+from versprochen.tracker.importer import DocumentInfo, parse_authors, parse_term
+from versprochen.tracker.vocabulary import DocumentKind
+
+MAX_UPLOAD = 100 * 1024 * 1024
+
+
+class DocumentForm(EditorForm):
+    file = forms.FileField(
+        label=_("Datei (PDF, Markdown oder Text)"),
+        help_text=_(
+            "Dieselbe Datei noch einmal ändert nichts; eine neue Fassung behält die Bewertungen."
+        ),
+    )
+    body = forms.ChoiceField(label=_("Körperschaft"))
+    kind = forms.ChoiceField(label=_("Art"), choices=DocumentKind.choices)
+    authors = forms.CharField(
+        label=_("Verfasser"),
+        max_length=500,
+        help_text=_("Durch Kommas getrennt, z. B. „SPD Herne, CDU Herne“."),
+    )
+    term = forms.CharField(
+        label=_("Wahlperiode"), max_length=20, required=False, help_text=_("z. B. 2025-2030")
+    )
+    date = forms.DateField(
+        label=_("Datum des Dokuments"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}),
+    )
+    title = forms.CharField(label=_("Titel (optional)"), max_length=300, required=False)
+
+    info: DocumentInfo | None = None
+
+    def __init__(self, *args: Any, bodies: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["body"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = bodies
+
+    def clean_file(self) -> Any:
+        upload = self.cleaned_data["file"]
+        if upload.size > MAX_UPLOAD:
+            raise forms.ValidationError(_("Höchstens 100 MB."))
+        return upload
+
+    def clean_date(self) -> dt.date | None:
+        day = self.cleaned_data.get("date")
+        if day and day > dt.date.today():
+            raise forms.ValidationError(_("Das Datum liegt in der Zukunft."))
+        return day
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        try:
+            term = parse_term(data["term"]) if data.get("term") else (None, None)
+        except ValueError as error:
+            self.add_error("term", str(error).removeprefix("--term: "))
+            return data
+        try:
+            authors = parse_authors(data.get("authors") or "")
+        except ValueError as error:
+            self.add_error("authors", str(error).removeprefix("--authors: "))
+            return data
+        if "body" in data and "kind" in data:
+            self.info = DocumentInfo(
+                body=data["body"],
+                kind=data["kind"],
+                authors=authors,
+                term_start=term[0],
+                term_end=term[1],
+                date=data.get("date"),
+                title=data.get("title") or "",
+            )
+        return data

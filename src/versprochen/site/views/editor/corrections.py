@@ -1,0 +1,191 @@
+"""Correcting the extraction: edit, split, merge, not a pledge, add a missed one."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from versprochen.site.forms.corrections import (
+    AddPledgeForm,
+    ExcludeForm,
+    MergeForm,
+    PledgeForm,
+    SplitForm,
+)
+from versprochen.site.views.documents import paragraphs
+from versprochen.site.views.editor.assessments import get_pledge
+from versprochen.site.views.editor.common import editor_page, require
+from versprochen.tracker import corrections
+from versprochen.tracker.models import Document, Mention, Pledge
+from versprochen.tracker.vocabulary import Role
+from versprochen.tracker.workflow import Conflict, WorkflowError
+
+MAX_CANDIDATES = 1000
+
+
+def _initial(pledge: Pledge) -> dict[str, Any]:
+    return {
+        "text": pledge.text,
+        "area": pledge.area,
+        "cap": str(pledge.cap),
+        "kind": pledge.kind,
+        "testable": pledge.testable,
+        "quantities": "\n".join(pledge.quantities),
+        "places": "\n".join(pledge.places),
+        "revision": pledge.revision,
+    }
+
+
+def _done(request: HttpRequest, pledge: Pledge, message: str) -> HttpResponse:
+    messages.success(request, message)
+    return HttpResponseRedirect(reverse("site:editor_pledge", args=[pledge.pk]))
+
+
+def _render(
+    request: HttpRequest, template: str, pledge: Pledge, form: Any, status: int, **extra: Any
+) -> HttpResponse:
+    return render(request, template, {"pledge": pledge, "form": form, **extra}, status=status)
+
+
+@editor_page(Role.EDITOR)
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge(pk)
+    require(request.user, Role.EDITOR, pledge.body_id)
+    if request.method != "POST":
+        form = PledgeForm(initial=_initial(pledge))
+        return _render(request, "editor/correct.html", pledge, form, 200)
+    form = PledgeForm(request.POST)
+    if not form.is_valid() or form.values is None:
+        return _render(request, "editor/correct.html", pledge, form, 400)
+    try:
+        done = corrections.edit(request.user, pledge, form.cleaned_data["revision"], form.values)
+    except Conflict as conflict:
+        post = request.POST.copy()
+        post["revision"] = str(conflict.current.revision)
+        form = PledgeForm(post)
+        form.is_valid()
+        extra = {"conflict": str(conflict), "current": conflict.current}
+        return _render(request, "editor/correct.html", conflict.current, form, 409, **extra)
+    return _done(request, pledge, _("Korrektur gespeichert.") if done else _("Nichts geändert."))
+
+
+def _action(
+    request: HttpRequest, pledge: Pledge, template: str, form: Any, run: Any, message: str
+) -> HttpResponse:
+    if request.method != "POST":
+        return _render(request, template, pledge, form, 200)
+    if not form.is_valid():
+        return _render(request, template, pledge, form, 400)
+    try:
+        run(form.cleaned_data)
+    except Conflict as conflict:
+        return _render(
+            request,
+            template,
+            conflict.current,
+            form,
+            409,
+            conflict=str(conflict),
+            current=conflict.current,
+        )
+    except WorkflowError as error:
+        return _render(request, template, pledge, form, 400, problem=str(error))
+    return _done(request, pledge, message)
+
+
+@editor_page(Role.EDITOR)
+def split(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge(pk)
+    require(request.user, Role.EDITOR, pledge.body_id)
+    form = SplitForm(
+        request.POST if request.method == "POST" else None,
+        initial={"first": pledge.text, "revision": pledge.revision},
+    )
+    return _action(
+        request,
+        pledge,
+        "editor/split.html",
+        form,
+        lambda d: corrections.split(request.user, pledge, d["revision"], d["first"], d["second"]),
+        _("Geteilt."),
+    )
+
+
+@editor_page(Role.EDITOR)
+def merge(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge(pk)
+    require(request.user, Role.EDITOR, pledge.body_id)
+    candidates = [
+        (p.pk, f"{p.number}: {p.text[:90]}")
+        for p in Pledge.objects.filter(document=pledge.document, current=True)
+        .exclude(pk=pledge.pk)
+        .order_by("number")[:MAX_CANDIDATES]
+    ]
+    form = MergeForm(
+        request.POST if request.method == "POST" else None,
+        initial={"revision": pledge.revision},
+        candidates=candidates,
+    )
+
+    def run(data: dict[str, Any]) -> None:
+        other = Pledge.objects.filter(pk=data["other"]).first()
+        if other is None:
+            raise WorkflowError(_("Dieses Versprechen gibt es nicht."))
+        corrections.merge(request.user, pledge, data["revision"], other)
+
+    return _action(request, pledge, "editor/merge.html", form, run, _("Zusammengeführt."))
+
+
+@editor_page(Role.EDITOR)
+def exclude(request: HttpRequest, pk: int) -> HttpResponse:
+    pledge = get_pledge(pk)
+    require(request.user, Role.EDITOR, pledge.body_id)
+    form = ExcludeForm(
+        request.POST if request.method == "POST" else None, initial={"revision": pledge.revision}
+    )
+    return _action(
+        request,
+        pledge,
+        "editor/exclude.html",
+        form,
+        lambda d: corrections.exclude(request.user, pledge, d["revision"], d["note"]),
+        _("Als kein Versprechen markiert."),
+    )
+
+
+@editor_page(Role.EDITOR, Role.REVIEWER)
+def editor_document(request: HttpRequest, slug: str) -> HttpResponse:
+    document = Document.objects.select_related("body").filter(slug=slug).first()
+    if document is None or document.source_id is None:
+        raise Http404
+    require(request.user, Role.EDITOR, document.body_id)
+    form = AddPledgeForm(request.POST if request.method == "POST" else None)
+    status, problem = 200, ""
+    if request.method == "POST":
+        if form.is_valid() and form.values is not None:
+            try:
+                pledge = corrections.add(
+                    request.user, document, form.cleaned_data["quote"], form.values
+                )
+            except WorkflowError as error:
+                problem, status = str(error), 400
+            else:
+                return _done(request, pledge, _("Versprechen ergänzt."))
+        else:
+            status = 400
+    sections = list(document.sections.order_by("index"))
+    mentions = list(
+        Mention.objects.filter(document=document, pledge__current=True).order_by("start")
+    )
+    context = {
+        "document": document,
+        "form": form,
+        "problem": problem,
+        "paragraphs": paragraphs(document.text, mentions, sections),
+    }
+    return render(request, "editor/document.html", context, status=status)

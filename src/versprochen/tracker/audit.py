@@ -1,0 +1,111 @@
+"""The audit log: every change an editor, reviewer or admin makes, with before and after.
+
+`record` is called by the code that makes the change, in the same transaction, so a
+change and its entry are stored together or not at all. Only admins read the log.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+from typing import Any
+
+from django.db import models
+from django.db.models import QuerySet
+
+from versprochen.tracker.models import AuditEntry, Body
+from versprochen.tracker.roles import Scope, limit
+
+# Never copied into the log: secrets and bulky payloads.
+HIDDEN_FIELDS = frozenset({"password", "key_hash", "data", "text_search", "tally"})
+MAX_VALUE_CHARS = 5000
+
+
+def _json_value(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date):
+        return value.isoformat()
+    if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+        return value[:MAX_VALUE_CHARS] + "…"
+    if isinstance(value, bytes | memoryview):
+        return None
+    return value
+
+
+def snapshot(instance: models.Model, **extra: Any) -> dict[str, Any]:
+    """The instance's own fields as JSON-ready values (foreign keys as ids), plus `extra`."""
+    data: dict[str, Any] = {}
+    for field in instance._meta.concrete_fields:
+        if field.name in HIDDEN_FIELDS or (
+            instance._meta.model_name == "document" and field.name == "text"
+        ):
+            continue
+        data[field.attname] = _json_value(getattr(instance, field.attname))
+    for key, value in extra.items():
+        data[key] = _json_value(value) if not isinstance(value, list | dict) else value
+    return data
+
+
+def record(
+    user: Any,
+    action: str,
+    instance: models.Model | None = None,
+    *,
+    body: Body | int | None = None,
+    before: dict[str, Any] | None = None,
+    after: dict[str, Any] | None = None,
+    object_type: str = "",
+    object_id: object = "",
+) -> AuditEntry:
+    """Add one entry: `user` did `action` to `instance` (of `body`), from `before` to `after`."""
+    authenticated = bool(getattr(user, "is_authenticated", False))
+    body_id = body.pk if isinstance(body, Body) else body
+    if body_id is None and instance is not None:
+        body_id = getattr(instance, "body_id", None)
+    return AuditEntry.objects.create(
+        user=user if authenticated else None,
+        username=user.get_username() if authenticated else str(user or "")[:150],
+        action=action,
+        object_type=object_type or (instance._meta.model_name or "" if instance else ""),
+        object_id=str(object_id or (instance.pk if instance is not None else "")),
+        body_id=body_id,
+        before=before,
+        after=after,
+    )
+
+
+def entries(bodies: Scope) -> QuerySet[AuditEntry]:
+    """The entries an admin of `bodies` may read (those of no body only for admins of all)."""
+    rows = AuditEntry.objects.select_related("body").order_by("-at", "-id")
+    return limit(rows, bodies)
+
+
+COLUMNS = ["id", "at", "username", "action", "object_type", "object_id", "body", "before", "after"]
+
+
+def csv_lines(rows: QuerySet[AuditEntry]) -> Iterator[str]:
+    """The entries as CSV (before/after as JSON), one chunk at a time."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    for entry in rows.iterator(chunk_size=2000):
+        writer.writerow(
+            [
+                entry.pk,
+                entry.at.isoformat(),
+                entry.username,
+                entry.action,
+                entry.object_type,
+                entry.object_id,
+                entry.body.slug if entry.body else "",
+                json.dumps(entry.before, ensure_ascii=False) if entry.before is not None else "",
+                json.dumps(entry.after, ensure_ascii=False) if entry.after is not None else "",
+            ]
+        )
+        if buffer.tell() > 64_000:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
+    yield buffer.getvalue()

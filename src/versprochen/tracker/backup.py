@@ -1,0 +1,201 @@
+"""Backup and restore of the whole tracker, the same for SQLite and PostgreSQL.
+
+A backup is a gzip file of JSON lines: a header (format, migrations), then for each
+table a line naming it and one line per row, every column as stored (file bytes in
+base64). It is independent of the database: a SQLite backup restores into
+PostgreSQL and back. Restore needs an empty, migrated database of the same schema
+and loads everything in one transaction (the caller's). Accounts are included
+(with their password hashes); Django's unused groups and permissions, sessions and
+the login attempts of the rate limit are not.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import gzip
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import IO, Any
+
+from django.apps import apps
+from django.contrib.auth import get_user_model
+from django.core.management.color import no_style
+from django.db import connection, models
+from django.db.migrations.recorder import MigrationRecorder
+from django.utils import timezone
+
+FORMAT = "versprochen-backup"
+VERSION = 1
+BATCH = 1000
+SKIPPED = {"tracker.loginattempt"}
+
+
+class BackupError(ValueError):
+    """A backup that cannot be restored here (the message says why)."""
+
+
+def backed_up_models() -> list[type[models.Model]]:
+    """The user table, then the tracker's tables (with their many-to-many tables)."""
+    tracker = [
+        m
+        for m in apps.get_app_config("tracker").get_models(include_auto_created=True)
+        if m._meta.label_lower not in SKIPPED
+    ]
+    return [get_user_model(), *tracker]
+
+
+def _label(model: type[models.Model]) -> str:
+    return model._meta.label_lower
+
+
+def _encode(value: Any) -> Any:
+    if isinstance(value, dt.datetime | dt.date | dt.time):
+        return value.isoformat()
+    if isinstance(value, bytes | memoryview | bytearray):
+        return {"b64": base64.b64encode(bytes(value)).decode()}
+    return value
+
+
+def _decode(field: models.Field[Any, Any], value: Any) -> Any:
+    if isinstance(value, dict) and set(value) == {"b64"} and isinstance(field, models.BinaryField):
+        return base64.b64decode(value["b64"])
+    if value is None or isinstance(field, models.JSONField):
+        return value
+    target = field.target_field if field.is_relation else field  # type: ignore[attr-defined]
+    return target.to_python(value)
+
+
+def migrations_applied() -> list[str]:
+    recorder = MigrationRecorder(connection)
+    return sorted(
+        f"{app}.{name}" for app, name in recorder.applied_migrations() if app in ("tracker", "auth")
+    )
+
+
+def rows(model: type[models.Model]) -> Iterator[dict[str, Any]]:
+    """Every row of `model` in primary-key order, as JSON-ready column values."""
+    columns = [f.attname for f in model._meta.concrete_fields]
+    for row in model._base_manager.order_by("pk").values_list(*columns).iterator(BATCH):
+        yield {c: _encode(v) for c, v in zip(columns, row, strict=True)}
+
+
+def write(out: IO[bytes]) -> dict[str, int]:
+    """Write the backup to `out` (gzip); the row count per table."""
+    counts: dict[str, int] = {}
+    with gzip.GzipFile(fileobj=out, mode="wb") as archive:
+
+        def line(data: Any) -> None:
+            archive.write(json.dumps(data, ensure_ascii=False).encode() + b"\n")
+
+        line(
+            {
+                "format": FORMAT,
+                "version": VERSION,
+                "created": timezone.now().isoformat(),
+                "database": connection.vendor,
+                "migrations": migrations_applied(),
+            }
+        )
+        for model in backed_up_models():
+            label = _label(model)
+            line({"table": label})
+            n = 0
+            for row in rows(model):
+                line(row)
+                n += 1
+            counts[label] = n
+    return counts
+
+
+def backup(path: Path) -> dict[str, int]:
+    with path.open("wb") as out:
+        return write(out)
+
+
+def is_empty() -> bool:
+    return not any(m._base_manager.exists() for m in backed_up_models())
+
+
+@contextmanager
+def _stored_times(model: type[models.Model]) -> Iterator[None]:
+    """Keep the stored creation and change times (not 'now') while inserting rows."""
+    fields = [
+        f
+        for f in model._meta.concrete_fields
+        if isinstance(f, models.DateField) and (f.auto_now or f.auto_now_add)
+    ]
+    saved = [(f, f.auto_now, f.auto_now_add) for f in fields]
+    try:
+        for f in fields:
+            f.auto_now = f.auto_now_add = False
+        yield
+    finally:
+        for f, auto_now, auto_now_add in saved:
+            f.auto_now, f.auto_now_add = auto_now, auto_now_add
+
+
+def _flush(model: type[models.Model], batch: list[dict[str, Any]]) -> None:
+    fields = {f.attname: f for f in model._meta.concrete_fields}
+    objects = []
+    for row in batch:
+        values = {name: _decode(fields[name], value) for name, value in row.items()}
+        objects.append(model(**values))
+    with _stored_times(model):
+        model._base_manager.bulk_create(objects, batch_size=BATCH)
+
+
+def read(source: IO[bytes]) -> dict[str, int]:
+    """Load a backup into this (empty, migrated) database; the row count per table."""
+    known = {_label(m): m for m in backed_up_models()}
+    counts: dict[str, int] = {}
+    try:
+        with gzip.GzipFile(fileobj=source, mode="rb") as archive:
+            header = json.loads(archive.readline() or b"{}")
+            if header.get("format") != FORMAT or header.get("version") != VERSION:
+                raise BackupError("not a versprochen backup (or of an unknown version)")
+            here = migrations_applied()
+            if header.get("migrations") != here:
+                missing = sorted(set(header.get("migrations", [])) - set(here))
+                raise BackupError(
+                    "the backup's schema differs from this version of versprochen"
+                    + (f" (unknown migrations: {', '.join(missing)})" if missing else "")
+                )
+            if not is_empty():
+                raise BackupError("the database is not empty; restore needs an empty one")
+            model: type[models.Model] | None = None
+            batch: list[dict[str, Any]] = []
+            for raw in archive:
+                data = json.loads(raw)
+                if "table" in data and len(data) == 1:
+                    if model is not None:
+                        _flush(model, batch)
+                    batch = []
+                    if data["table"] not in known:
+                        raise BackupError(f"unknown table {data['table']!r} in the backup")
+                    model = known[data["table"]]
+                    counts[data["table"]] = 0
+                    continue
+                if model is None:
+                    raise BackupError("a row before any table")
+                batch.append(data)
+                counts[_label(model)] += 1
+                if len(batch) >= BATCH:
+                    _flush(model, batch)
+                    batch = []
+            if model is not None:
+                _flush(model, batch)
+    except (OSError, EOFError, json.JSONDecodeError) as error:
+        raise BackupError(f"the file is damaged or not a backup ({error})") from None
+    connection.check_constraints(table_names=[m._meta.db_table for m in known.values()])
+    with connection.cursor() as cursor:
+        for sql in connection.ops.sequence_reset_sql(no_style(), list(known.values())):
+            cursor.execute(sql)
+    return counts
+
+
+def restore(path: Path) -> dict[str, int]:
+    with path.open("rb") as source:
+        return read(source)

@@ -1,0 +1,144 @@
+"""Every URL and API route, walked as an anonymous visitor, as an editor of another body
+and as a reviewer: no draft, returned draft, review comment, internal note, audit log
+or user data reaches anyone who may not see it; nothing changes."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver
+
+from versprochen.tracker import tokens, workflow
+from versprochen.tracker.models import AuditEntry, Pledge, ReviewComment
+from versprochen.tracker.validation import DraftData, EvidenceData
+
+DRAFT = "ENTWURF-GEHEIM"
+RETURNED = "ZURUECK-GEHEIM"
+COMMENT = "KOMMENTAR-GEHEIM"
+IN_REVIEW = "IN-PRUEFUNG-NUR-FUER-PRUEFUNG"
+EMAIL = "@example.org"
+AUDIT = "assessment.return"  # an action name only the audit log shows
+
+
+def _draft(rationale: str) -> DraftData:
+    return DraftData(
+        status="erfuellt",
+        assessed_on=dt.date(2026, 4, 1),
+        rationale=rationale,
+        note=rationale + "-NOTIZ",  # internal: for editors and (once in review) reviewers
+        evidence=(EvidenceData(kind="press", title=rationale + "-BELEG"),),
+    )
+
+
+@pytest.fixture
+def world(people: dict[str, Any]) -> dict[str, Any]:
+    erika, rudi = people["erika"], people["rudi"]
+    school, buses, library = (Pledge.objects.get(number=n) for n in (1, 2, 3))
+    draft = workflow.create_draft(erika, school, _draft(DRAFT))
+    returned = workflow.create_draft(erika, buses, _draft(RETURNED), submit=True)
+    returned = workflow.return_draft(rudi, returned, returned.revision, COMMENT)
+    review = workflow.create_draft(erika, library, _draft(IN_REVIEW), submit=True)
+    token, key = tokens.create(erika, "Skript", [people["herne"]])
+    assert ReviewComment.objects.count() == 1
+    return {
+        **people,
+        "ids": {
+            "pk": [school.pk, buses.pk, draft.pk, returned.pk, review.pk, erika.pk, token.pk],
+            "pledge_id": [school.pk, buses.pk],
+            "slug": [school.document.slug, "stadt-herne"],
+            "area": ["bildung"],
+            "table": ["pledges", "assessments", "corrections"],
+        },
+        "key": key,
+    }
+
+
+def _patterns(resolvers: list[Any], prefix: str = "") -> Iterator[tuple[str, str]]:
+    for entry in resolvers:
+        route = str(entry.pattern)
+        if isinstance(entry, URLResolver):
+            yield from _patterns(entry.url_patterns, prefix + route.lstrip("^"))
+        elif isinstance(entry, URLPattern):
+            yield prefix + route.lstrip("^").rstrip("$"), entry.name or route
+
+
+def _urls(ids: dict[str, list[Any]]) -> list[str]:
+    urls: list[str] = []
+    for route, name in _patterns(get_resolver().url_patterns):
+        if route.startswith("en/"):
+            continue
+        params = re.findall(r"<(?:\w+:)?(\w+)>", route)
+        unknown = [p for p in params if p not in ids]
+        assert not unknown, f"{name}: add {unknown} to the access walk"
+        filled = [route]
+        for param in params:
+            filled = [
+                re.sub(rf"<(?:\w+:)?{param}>", str(value), url, count=1)
+                for url in filled
+                for value in ids[param]
+            ]
+        urls += ["/" + url for url in filled]
+    return sorted(set(urls))
+
+
+FORBIDDEN_FOR_ALL = (EMAIL, AUDIT)  # none of the three may see these
+FORBIDDEN = {
+    "anonymous": (DRAFT, RETURNED, COMMENT, IN_REVIEW, *FORBIDDEN_FOR_ALL),
+    "otto": (DRAFT, RETURNED, COMMENT, IN_REVIEW, *FORBIDDEN_FOR_ALL),
+    # A reviewer sees drafts once they are in review, nothing before or after returning.
+    "rudi": (DRAFT, RETURNED, *FORBIDDEN_FOR_ALL),
+}
+
+
+def _body(response: Any) -> str:
+    if response.streaming:
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode(errors="replace")
+
+
+@pytest.mark.parametrize("who", ["anonymous", "otto", "rudi"])
+def test_walk_every_url_and_route(world: dict[str, Any], who: str) -> None:
+    client = Client()
+    if who != "anonymous":
+        client.force_login(world[who])
+    urls = _urls(world["ids"])
+    assert len(urls) > 60
+    assert any("/redaktion/pruefung/" in u for u in urls) and any(
+        "/api/v1/editor/" in u for u in urls
+    )
+    audit_before = AuditEntry.objects.count()
+    # rudi's notes in the audit log are his own: the walk itself must not write any.
+    visited = 0
+    for url in urls:
+        for method in ("get", "post"):
+            if method == "post" and url == "/abmelden/":
+                continue  # the walk stays logged in
+            response = getattr(client, method)(url)
+            assert response.status_code < 500, (who, method, url, response.status_code)
+            body = _body(response)
+            for secret in FORBIDDEN[who]:
+                assert secret not in body, (who, method, url, secret)
+            visited += 1
+    assert visited == 2 * len(urls) - 1
+    assert AuditEntry.objects.count() == audit_before, "a walk changed something"
+    # The editors' API: without a token nothing, with erika's token only Herne.
+    assert client.get("/api/v1/editor/drafts").status_code == 401
+    if who == "rudi":
+        # The review page shows what is in review (and nothing returned).
+        review = world["ids"]["pk"][4]
+        assert IN_REVIEW in _body(client.get(f"/redaktion/pruefung/{review}/"))
+
+
+def test_the_public_pages_of_a_logged_in_editor_are_the_public_ones(world: dict[str, Any]) -> None:
+    erika = Client()
+    erika.force_login(world["erika"])
+    anonymous = Client()
+    for url in ("/", "/versprechen/", f"/versprechen/{world['ids']['pledge_id'][0]}/"):
+        mine, theirs = erika.get(url), anonymous.get(url)
+        assert _body(mine) == _body(theirs), url
+        assert "Cookie" not in mine.get("Vary", ""), url

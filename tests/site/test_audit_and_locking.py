@@ -1,0 +1,123 @@
+"""Two editors on one draft: the second save is refused and shown the first's change.
+Every change is in the audit log, which only admins read and can download."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.test import Client
+from tests.site.test_review import draft_form
+
+from versprochen.tracker.models import Assessment, AuditEntry, Pledge
+
+
+def test_second_save_is_refused_with_the_other_change_shown(people: dict[str, Any]) -> None:
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika, mira = Client(), Client()
+    erika.force_login(people["erika"])
+    mira.force_login(people["mira"])
+    erika.post(f"/redaktion/versprechen/{buses.pk}/bewertung/", draft_form())
+    draft = Assessment.objects.get(pledge=buses)
+    url = f"/redaktion/bewertungen/{draft.pk}/"
+    # Both open the same revision...
+    assert f'name="revision" value="{draft.revision}"' in erika.get(url).content.decode()
+    assert f'name="revision" value="{draft.revision}"' in mira.get(url).content.decode()
+    seen = str(draft.revision)
+    # ...Erika saves first, then Mira.
+    first = erika.post(url, draft_form(revision=seen, rationale="Erikas Fassung der Begründung."))
+    assert first.status_code == 302
+    second = mira.post(url, draft_form(revision=seen, rationale="Miras Fassung der Begründung."))
+    assert second.status_code == 409
+    page = second.content.decode()
+    assert "erika hat diese Bewertung inzwischen geändert" in page
+    assert "Erikas Fassung der Begründung." in page  # the other person's change
+    assert "Miras Fassung der Begründung." in page  # her own input is kept in the form
+    draft.refresh_from_db()
+    assert draft.rationale == "Erikas Fassung der Begründung."
+    # Deciding after seeing it: the form now carries the current revision.
+    third = mira.post(
+        url, draft_form(revision=str(draft.revision), rationale="Miras Fassung der Begründung.")
+    )
+    assert third.status_code == 302
+    draft.refresh_from_db()
+    assert draft.rationale == "Miras Fassung der Begründung."
+
+
+def test_a_reviewer_publishing_a_draft_changed_meanwhile_is_refused(people: dict[str, Any]) -> None:
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika, rudi = Client(), Client()
+    erika.force_login(people["erika"])
+    rudi.force_login(people["rudi"])
+    erika.post(f"/redaktion/versprechen/{buses.pk}/bewertung/", draft_form(action="submit"))
+    draft = Assessment.objects.get(pledge=buses)
+    seen = draft.revision
+    erika.post(
+        f"/redaktion/bewertungen/{draft.pk}/",
+        draft_form(action="submit", revision=str(seen), status="erfuellt"),
+    )
+    response = rudi.post(
+        f"/redaktion/pruefung/{draft.pk}/", {"action": "publish", "revision": seen}
+    )
+    assert response.status_code == 409 and "inzwischen geändert" in response.content.decode()
+    assert Assessment.objects.get(pk=draft.pk).state == "in_review"
+
+
+def test_audit_log_is_for_admins_with_before_and_after(people: dict[str, Any]) -> None:
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika = Client()
+    erika.force_login(people["erika"])
+    erika.post(f"/redaktion/versprechen/{buses.pk}/bewertung/", draft_form())
+    draft = Assessment.objects.get(pledge=buses)
+    erika.post(
+        f"/redaktion/bewertungen/{draft.pk}/",
+        draft_form(revision=str(draft.revision), status="gestockt"),
+    )
+    entry = AuditEntry.objects.get(action="assessment.edit")
+    assert entry.username == "erika" and entry.body == people["herne"]
+    assert entry.before["status"] == "in_arbeit" and entry.after["status"] == "gestockt"
+    assert entry.after["evidence"][0]["title"] == "Ratsbeschluss V/2026/0815"
+    assert erika.get("/redaktion/protokoll/").status_code == 403
+    assert erika.get("/redaktion/protokoll.csv").status_code == 403
+    anna = Client()
+    anna.force_login(people["anna"])
+    page = anna.get("/redaktion/protokoll/").content.decode()
+    assert "assessment.edit" in page and "erika" in page
+    csv = b"".join(anna.get("/redaktion/protokoll.csv").streaming_content).decode()  # type: ignore[attr-defined]
+    assert csv.startswith("id,at,username,action") and "gestockt" in csv
+    otto = Client()
+    otto.force_login(people["otto"])
+    assert otto.get("/redaktion/protokoll/").status_code == 403
+
+
+def test_admin_creates_an_account_for_their_body(people: dict[str, Any]) -> None:
+    anna = Client()
+    anna.force_login(people["anna"])
+    herne = people["herne"]
+    weak = anna.post(
+        "/redaktion/benutzer/",
+        {"username": "neu", "password": "12345678", "roles": ["editor"], "body": str(herne.pk)},
+    )
+    assert weak.status_code == 400 and "neu" not in [p for p in ()]
+    assert "zu kurz" in weak.content.decode() or "gängig" in weak.content.decode()
+    other = anna.post(
+        "/redaktion/benutzer/",
+        {
+            "username": "neu",
+            "password": "ein langes Passwort 42",
+            "roles": ["editor"],
+            "body": str(people["heinsberg"].pk),
+        },
+    )
+    assert other.status_code == 400  # not a body anna administers
+    ok = anna.post(
+        "/redaktion/benutzer/",
+        {
+            "username": "neu",
+            "password": "ein langes Passwort 42",
+            "roles": ["editor"],
+            "body": str(herne.pk),
+        },
+    )
+    assert ok.status_code == 302
+    assert "neu" in anna.get("/redaktion/benutzer/").content.decode()
+    assert AuditEntry.objects.filter(action="user.create", body=herne).exists()

@@ -1,0 +1,203 @@
+"""Editors correct the extraction; every correction is history, survives a re-import and
+is exported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.test import Client
+from tests.site.conftest import PLEDGES
+
+from versprochen.api.export import csv_lines
+from versprochen.tracker.assessments import publish
+from versprochen.tracker.models import Assessment, Mention, Pledge, PledgeCorrection
+from versprochen.tracker.testing import store
+
+
+def editor(people: dict[str, Any], name: str = "erika") -> Client:
+    client = Client()
+    client.force_login(people[name])
+    return client
+
+
+def coding(pledge: Pledge, **changes: Any) -> dict[str, Any]:
+    form = {
+        "text": pledge.text,
+        "area": pledge.area,
+        "cap": str(pledge.cap),
+        "kind": pledge.kind,
+        "testable": "on" if pledge.testable else "",
+        "quantities": "\n".join(pledge.quantities),
+        "places": "\n".join(pledge.places),
+        "revision": str(pledge.revision),
+    }
+    form.update(changes)
+    return form
+
+
+def test_edit_fields_is_history_public_and_survives_a_reimport(
+    client: Client, people: dict[str, Any]
+) -> None:
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika = editor(people)
+    response = erika.post(
+        f"/redaktion/versprechen/{buses.pk}/korrigieren/",
+        coding(
+            buses,
+            text="Der Busverkehr fährt im Stundentakt.",
+            area="wirtschaft_arbeit",
+            places="Wanne\nEickel",
+            quantities="60 Minuten",
+        ),
+    )
+    assert response.status_code == 302
+    buses.refresh_from_db()
+    assert buses.text == "Der Busverkehr fährt im Stundentakt."
+    assert buses.places == ["Wanne", "Eickel"] and buses.quantities == ["60 Minuten"]
+    assert sorted(buses.corrected) == ["area", "places", "quantities", "text"]
+    correction = PledgeCorrection.objects.get(pledge=buses)
+    assert correction.author == people["erika"] and correction.kind == "edit"
+    assert correction.changes["text"] == [PLEDGES[1][0], "Der Busverkehr fährt im Stundentakt."]
+    page = client.get(f"/versprechen/{buses.pk}/").content.decode()
+    assert "Korrektur der Redaktion" in page and "erika" not in page
+    assert client.get("/versprechen/?place=eickel&format=json").json()["count"] == 1
+    # A new version of the document: the corrections stay.
+    report = store([*PLEDGES, ("Neue Radwege entlang der Emscher.", "mobilitaet", {})])
+    assert report.version == 2 and report.kept == 3
+    buses.refresh_from_db()
+    assert (
+        buses.text == "Der Busverkehr fährt im Stundentakt." and buses.area == "wirtschaft_arbeit"
+    )
+    assert buses.extracted_text == PLEDGES[1][0] and buses.current
+    assert PledgeCorrection.objects.filter(pledge=buses).count() == 1
+    rows = "".join(csv_lines("corrections"))
+    assert "Der Busverkehr fährt im Stundentakt." in rows and "erika" not in rows
+    assert ",text," in rows and ",places," in rows
+    pledges_csv = "".join(csv_lines("pledges"))
+    assert "area | places | quantities | text" in pledges_csv
+
+
+def test_bad_values_are_refused_at_the_field(people: dict[str, Any]) -> None:
+    buses = Pledge.objects.get(area="mobilitaet")
+    response = editor(people).post(
+        f"/redaktion/versprechen/{buses.pk}/korrigieren/",
+        coding(buses, text="", area="mond", cap="999", places="x" * 300),
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert html.count('class="errorlist"') >= 4 and "mond" in html
+    buses.refresh_from_db()
+    assert buses.text == PLEDGES[1][0] and not PledgeCorrection.objects.exists()
+
+
+def test_two_editors_correcting_the_same_pledge(people: dict[str, Any]) -> None:
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika, mira = editor(people), editor(people, "mira")
+    url = f"/redaktion/versprechen/{buses.pk}/korrigieren/"
+    assert erika.post(url, coding(buses, text="Erikas Text.")).status_code == 302
+    second = mira.post(url, coding(buses, text="Miras Text."))
+    assert second.status_code == 409
+    html = second.content.decode()
+    assert "erika hat dieses Versprechen inzwischen geändert" in html and "Erikas Text." in html
+    buses.refresh_from_db()
+    assert buses.text == "Erikas Text."
+
+
+def test_not_a_pledge_leaves_the_lists_and_stays_out_after_reimport(
+    client: Client, people: dict[str, Any]
+) -> None:
+    library = Pledge.objects.get(area="kultur")
+    url = f"/redaktion/versprechen/{library.pk}/kein-versprechen/"
+    erika = editor(people)
+    assert erika.post(url, {"note": "", "revision": library.revision}).status_code == 400
+    assert (
+        erika.post(
+            url, {"note": "Nur eine Feststellung.", "revision": library.revision}
+        ).status_code
+        == 302
+    )
+    library.refresh_from_db()
+    assert library.excluded == "not_a_pledge" and not library.current
+    assert "Stadtbücherei" not in client.get("/versprechen/").content.decode()
+    assert "kein Versprechen" in client.get(f"/versprechen/{library.pk}/").content.decode()
+    report = store([*PLEDGES, ("Neue Radwege entlang der Emscher.", "mobilitaet", {})])
+    assert report.new == ["Neue Radwege entlang der Emscher."]
+    library.refresh_from_db()
+    assert not library.current and library.gone_in is None
+
+
+def test_split_and_merge(client: Client, people: dict[str, Any]) -> None:
+    school = Pledge.objects.get(number=1)  # has a published assessment
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika = editor(people)
+    first, second = "Wir bauen die Schulsozialarbeit", "an allen Grundschulen aus."
+    response = erika.post(
+        f"/redaktion/versprechen/{school.pk}/teilen/",
+        {"first": first, "second": second, "revision": school.revision},
+    )
+    assert response.status_code == 302
+    school.refresh_from_db()
+    new = Pledge.objects.get(origin="split")
+    assert school.text == first and new.text == second and new.area == school.area
+    assert school.assessments.count() == 2 and new.assessments.count() == 0
+    (mention,) = Mention.objects.filter(pledge=new)
+    assert school.document.text[mention.start : mention.end] == second
+    assert [p.number for p in Pledge.objects.filter(current=True).order_by("number")] == [
+        1,
+        2,
+        3,
+        4,
+    ]
+
+    # Buses gets a published status, then the split-off pledge goes into it.
+    publish(
+        Assessment.objects.create(pledge=buses, status="gestockt", assessed_on=dt.date(2026, 5, 1))
+    )
+    response = erika.post(
+        f"/redaktion/versprechen/{new.pk}/zusammenfuehren/",
+        {"other": buses.pk, "revision": new.revision},
+    )
+    assert response.status_code == 302
+    buses.refresh_from_db()
+    new.refresh_from_db()
+    assert buses.excluded == "merged" and buses.merged_into == new and not buses.current
+    assert new.status == "gestockt"  # the assessment followed
+    assert new.assessments.count() == 1 and new.mentions.count() == 2
+    page = client.get(f"/versprechen/{buses.pk}/").content.decode()
+    assert f'href="/versprechen/{new.pk}/"' in page
+    # A re-import keeps all of it: the merged pledge's mention goes to the target.
+    store([*PLEDGES])
+    assert store(PLEDGES).unchanged
+    new.refresh_from_db()
+    assert new.current and new.mentions.count() == 2
+
+
+def test_add_a_missed_pledge_by_selecting_its_text(client: Client, people: dict[str, Any]) -> None:
+    document = Pledge.objects.first().document
+    erika = editor(people)
+    page = erika.get(f"/redaktion/dokumente/{document.slug}/").content.decode()
+    assert 'id="id_quote"' in page and "select.js" in page
+    url = f"/redaktion/dokumente/{document.slug}/"
+    missing = erika.post(
+        url, {"quote": "steht nirgends", "area": "kultur", "cap": "23", "kind": "action"}
+    )
+    assert missing.status_code == 400 and "steht so nicht im Text" in missing.content.decode()
+    response = erika.post(
+        url,
+        {
+            "quote": "Der  Busverkehr wird\nim Stundentakt",
+            "area": "mobilitaet",
+            "cap": "10",
+            "kind": "action",
+            "testable": "on",
+        },
+    )
+    assert response.status_code == 302
+    added = Pledge.objects.get(origin="editor")
+    assert added.text == "Der Busverkehr wird im Stundentakt" and added.current
+    assert added.mentions.get().start == document.text.index("Der Busverkehr")
+    assert PledgeCorrection.objects.get(pledge=added).kind == "add"
+    report = store([*PLEDGES, ("Neue Radwege entlang der Emscher.", "mobilitaet", {})])
+    added.refresh_from_db()
+    assert added.current and added.mentions.count() == 1 and report.version == 2
