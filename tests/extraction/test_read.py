@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.extraction.pdfs import serialize
 from versprochen.extraction import pdf
 from versprochen.extraction.read import load_source, read
 from versprochen.extraction.types import RawDocument, RawLine, Source
@@ -45,20 +46,7 @@ def make_pdf(pages: list[list[Text]]) -> bytes:
         kids.append(b"%d 0 R" % len(objects))
     objects[2] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(kids), len(kids))
     objects.append(b"<< /Type /Catalog /Pages 3 0 R >>")
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % offset for offset in offsets)
-    out += b"trailer\n<< /Size %d /Root %d 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (
-        len(objects) + 1,
-        len(objects),
-        xref,
-    )
-    return bytes(out)
+    return serialize(objects)
 
 
 def read_bytes(data: bytes, name: str) -> RawDocument:
