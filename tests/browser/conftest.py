@@ -68,16 +68,27 @@ def _free_port() -> int:
     raise RuntimeError("no free port in 8400-8499")
 
 
+def _browser_database(url: str) -> str:
+    return (urlsplit(url).path.lstrip("/") or "versprochen") + "_browser"
+
+
 def _fresh_postgres(url: str) -> str:
     """A new empty database beside the one DATABASE_URL names, for the served site."""
     import psycopg
 
-    parts = urlsplit(url)
-    name = (parts.path.lstrip("/") or "versprochen") + "_browser"
+    name = _browser_database(url)
     with psycopg.connect(url, dbname="postgres", autocommit=True, connect_timeout=5) as conn:
         conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
         conn.execute(f'CREATE DATABASE "{name}"')
-    return urlunsplit(parts._replace(path="/" + name))
+    return urlunsplit(urlsplit(url)._replace(path="/" + name))
+
+
+def _drop_postgres(url: str) -> None:
+    """Drop the served site's database again (it is only for this session)."""
+    import psycopg
+
+    with psycopg.connect(url, dbname="postgres", autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{_browser_database(url)}" WITH (FORCE)')
 
 
 @pytest.fixture(scope="session")
@@ -162,14 +173,21 @@ def served(
             if process.poll() is not None or time.monotonic() > deadline:
                 log.seek(0)
                 process.kill()
+                if os.environ.get("DATABASE_URL"):
+                    _drop_postgres(os.environ["DATABASE_URL"])
                 pytest.fail("versprochen serve did not start:\n" + log.read())
             time.sleep(0.3)
-    yield {"base": base, "env": env, "data_dir": data_dir}
-    process.terminate()
     try:
-        process.wait(timeout=15)
-    except subprocess.TimeoutExpired:
-        process.kill()
+        yield {"base": base, "env": env, "data_dir": data_dir}
+    finally:
+        process.terminate()
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=15)
+        if os.environ.get("DATABASE_URL"):
+            _drop_postgres(os.environ["DATABASE_URL"])
 
 
 @pytest.fixture(scope="session")

@@ -68,3 +68,40 @@ def test_script_and_attributes_from_a_document_render_inert(client: Client) -> N
     json_data = client.get(f"/versprechen/{pledge.pk}/?format=json")
     assert json_data["Content-Type"].startswith("application/json")
     assert json_data.json()["text"] == HOSTILE
+
+
+@pytest.mark.django_db
+def test_feed_summaries_are_text_and_only_web_addresses_become_links(client: Client) -> None:
+    from django.core.exceptions import ValidationError
+
+    from versprochen.tracker.models import Evidence
+
+    store([("Wir bauen Kitas.", "bildung", {})])
+    pledge = Pledge.objects.get()
+    assessment = Assessment.objects.create(
+        pledge=pledge,
+        status="in_arbeit",
+        assessed_on=dt.date(2026, 1, 1),
+        rationale="<script>alert(1)</script> & mehr",
+    )
+    with pytest.raises(ValidationError):
+        Evidence.objects.create(
+            assessment=assessment, kind="press", title="x", url="javascript:alert(1)"
+        )
+    # Rows that bypass the model (an old import, SQL) are shown, but never as links.
+    Evidence.objects.bulk_create(
+        [
+            Evidence(assessment=assessment, kind="press", title="Böse", url="javascript:alert(1)"),
+            Evidence(assessment=assessment, kind="press", title="Daten", url="data:text/html,x"),
+            Evidence(assessment=assessment, kind="press", title="WAZ", url="https://waz.de/1"),
+        ]
+    )
+    publish(assessment)
+    cache.clear()
+    feed = client.get("/feeds/status.atom").content.decode()
+    assert '<summary type="text">' in feed and 'type="html"' not in feed
+    assert "&lt;script&gt;alert(1)&lt;/script&gt; &amp; mehr" in feed
+    html = client.get(f"/versprechen/{pledge.pk}/").content.decode()
+    assert 'href="javascript' not in html and 'href="data:' not in html
+    assert "Böse (javascript:alert(1))" in html
+    assert '<a href="https://waz.de/1" rel="nofollow noopener">WAZ</a>' in html

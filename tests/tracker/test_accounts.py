@@ -77,12 +77,25 @@ def test_createuser_bad_input_is_one_line_and_changes_nothing() -> None:
     "key", ["", "changeme", "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789", "kurz"]
 )
 def test_production_mode_refuses_a_default_or_weak_secret_key(key: str) -> None:
+    hosts = ("tracker.example.org",)
     with pytest.raises(ConfigError, match="VERSPROCHEN_SECRET_KEY"):
-        Config(mode="production", secret_key=key).check()
+        Config(mode="production", secret_key=key, allowed_hosts=hosts).check()
     Config(mode="development", secret_key=key).check()
-    Config(mode="production", secret_key="k" * 20 + "7fQ2-zz9-Lm0p-Xc4r-Wq").check()
+    Config(
+        mode="production", secret_key="k" * 20 + "7fQ2-zz9-Lm0p-Xc4r-Wq", allowed_hosts=hosts
+    ).check()
     with pytest.raises(ConfigError, match="VERSPROCHEN_MODE"):
         Config(mode="staging").check()
+
+
+def test_allowed_hosts_are_local_plus_configured_and_required_in_production() -> None:
+    assert Config().hosts == ["localhost", "127.0.0.1", "[::1]"]
+    env = {"VERSPROCHEN_ALLOWED_HOSTS": "tracker.example.org, .herne.de"}
+    assert Config.from_env(env).hosts[-2:] == ["tracker.example.org", ".herne.de"]
+    key = "k" * 20 + "7fQ2-zz9-Lm0p-Xc4r-Wq"
+    for hosts in [(), ("*",)]:
+        with pytest.raises(ConfigError, match="VERSPROCHEN_ALLOWED_HOSTS"):
+            Config(mode="production", secret_key=key, allowed_hosts=hosts).check()
 
 
 def _settings_in_subprocess(
@@ -109,7 +122,12 @@ def test_production_settings_secure_cookies_and_refuse_to_start(tmp_path: Path) 
     result = _settings_in_subprocess({}, tmp_path)
     assert result.stdout.split() == ["False", "False", "28800", "True", "Argon2PasswordHasher"]
     result = _settings_in_subprocess(
-        {"VERSPROCHEN_MODE": "production", "VERSPROCHEN_SECRET_KEY": "x7" * 30}, tmp_path
+        {
+            "VERSPROCHEN_MODE": "production",
+            "VERSPROCHEN_SECRET_KEY": "x7" * 30,
+            "VERSPROCHEN_ALLOWED_HOSTS": "tracker.example.org",
+        },
+        tmp_path,
     )
     assert result.stdout.split()[:2] == ["True", "True"], result.stderr
     result = _settings_in_subprocess({"VERSPROCHEN_MODE": "production"}, tmp_path)

@@ -7,6 +7,7 @@ import io
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -54,15 +55,28 @@ def _fill() -> None:
     token.bodies.add(people["herne"])
 
 
-@pytest.mark.django_db(transaction=True)
-def test_restore_into_an_empty_database_gives_the_same_rows() -> None:
+def _flush() -> None:
+    """Empty the database (published assessments too: the append-only rule is lifted)."""
+    from versprochen.tracker.append_only import lifted
+
+    with lifted():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture
+def emptied_afterwards(transactional_db: None) -> Iterator[None]:
+    yield
+    _flush()
+
+
+def test_restore_into_an_empty_database_gives_the_same_rows(emptied_afterwards: None) -> None:
     _fill()
     before = _everything()
     assert before["tracker.sourcefile"] and before["tracker.assessment"]
     assert before["tracker.document_authors"] and before["tracker.apitoken_bodies"]
     data = io.BytesIO()
     backup.write(data)
-    call_command("flush", interactive=False, verbosity=0)
+    _flush()
     assert backup.is_empty()
     data.seek(0)
     with transaction.atomic():
@@ -156,14 +170,25 @@ def test_backup_and_restore_commands_across_databases(tmp_path: Path) -> None:
     if os.environ.get("DATABASE_URL"):
         url = _fresh_postgres(os.environ["DATABASE_URL"], "versprochen_restore_test")
         targets.append(({**env, "DATABASE_URL": url}, ["--data-dir", str(tmp_path / "c")]))
-    for target_env, where in targets:
-        result = _cli("restore", str(file), *where, env=target_env)
-        assert result.returncode == 0, result.stderr
-        again = tmp_path / f"again-{where[1][-1]}.gz"
-        assert _cli("backup", str(again), *where, env=target_env).returncode == 0
-        assert _tables(again) == _tables(file)
-        refused = _cli("restore", str(file), *where, env=target_env)
-        assert refused.returncode == 2 and "not empty" in refused.stderr
+    try:
+        for target_env, where in targets:
+            result = _cli("restore", str(file), *where, env=target_env)
+            assert result.returncode == 0, result.stderr
+            again = tmp_path / f"again-{where[1][-1]}.gz"
+            assert _cli("backup", str(again), *where, env=target_env).returncode == 0
+            assert _tables(again) == _tables(file)
+            refused = _cli("restore", str(file), *where, env=target_env)
+            assert refused.returncode == 2 and "not empty" in refused.stderr
+    finally:
+        if os.environ.get("DATABASE_URL"):
+            _drop_postgres(os.environ["DATABASE_URL"], "versprochen_restore_test")
+
+
+def _drop_postgres(url: str, name: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, dbname="postgres", autocommit=True, connect_timeout=5) as conn:
+        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def _tables(path: Path) -> list[Any]:

@@ -94,3 +94,92 @@ def test_a_failure_midway_leaves_nothing_half_written(
     assert Document.objects.count() == 0
     assert Pledge.objects.count() == 0
     assert SourceFile.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("first", "second", "option"),
+    [
+        ("Stadt Herne", "stadt herne", "--body"),
+        ("Stadt Münster", "Stadt Munster", "--body"),
+        ("CDU Münster", "CDU Munster", "--authors"),
+    ],
+)
+def test_names_written_alike_are_the_same_body_or_author(
+    tmp_path: Path, first: str, second: str, option: str
+) -> None:
+    from versprochen.tracker.models import Actor, Body
+
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    options = list(OPTIONS)
+    options[options.index(option) + 1] = first
+    code, output = run("import", str(path), *options)
+    assert code == 0, output
+    other = tmp_path / "anderes.md"
+    other.write_text(PROGRAM + "\nWir schaffen 500 neue Kitaplätze bis 2028.\n")
+    options[options.index(option) + 1] = second
+    options[options.index("--kind") + 1] = "other"
+    code, output = run("import", str(other), *options)
+    assert code == 0, output
+    assert "Traceback" not in output and f"{second!r} is {first!r}" in output
+    model = Body if option == "--body" else Actor
+    assert model.objects.filter(name=first).exists()
+    assert not model.objects.filter(name=second).exists()
+    assert Document.objects.count() == 2
+    assert {d.body.name for d in Document.objects.all()} == (
+        {first} if option == "--body" else {"Stadt Herne"}
+    )
+
+
+def test_overlong_names_get_one_line(tmp_path: Path) -> None:
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    options = list(OPTIONS)
+    options[options.index("--body") + 1] = "B" * 201
+    code, output = run("import", str(path), *options)
+    assert code == 2 and "--body" in output and len(output.strip().splitlines()) == 1
+    assert Document.objects.count() == 0
+
+
+def test_earlier_bytes_again_restore_that_version(tmp_path: Path) -> None:
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    assert run("import", str(path), *OPTIONS)[0] == 0
+    path.write_text(PROGRAM + "\nWir schaffen 500 neue Kitaplätze bis 2028.\n")
+    assert run("import", str(path), *OPTIONS)[0] == 0
+    assert Pledge.objects.filter(current=True, text__contains="Kitaplätze").exists()
+    path.write_text(PROGRAM)  # version 1's bytes again
+    code, output = run("import", str(path), *OPTIONS)
+    assert code == 0 and "unchanged" not in output, output
+    assert "version 3" in output and "version 1 again" in output
+    document = Document.objects.get()
+    assert document.source is not None and document.source.version == 3
+    assert document.source.sha256 == SourceFile.objects.get(version=1).sha256
+    assert not Pledge.objects.filter(current=True, text__contains="Kitaplätze").exists()
+    code, output = run("import", str(path), *OPTIONS)  # now they are the current bytes
+    assert code == 0 and "unchanged (these bytes are version 3)" in output
+    assert SourceFile.objects.count() == 3
+
+
+def test_a_gone_pledge_with_a_published_assessment_is_named(tmp_path: Path) -> None:
+    import datetime as dt
+
+    from versprochen.tracker.assessments import publish
+    from versprochen.tracker.models import Assessment
+
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    assert run("import", str(path), *OPTIONS)[0] == 0
+    buses = Pledge.objects.get(text__contains="Busse")
+    publish(
+        Assessment.objects.create(pledge=buses, status="erfuellt", assessed_on=dt.date(2026, 1, 5))
+    )
+    path.write_text(
+        PROGRAM.replace("Wir fordern kostenlose Busse für alle Schülerinnen und Schüler.", "")
+    )
+    without_date = [o for o in OPTIONS if o not in ("--date", "2025-11-04")]
+    code, output = run("import", str(path), *without_date)
+    assert code == 0, output
+    assert "1 gone (1 of them with a published assessment)" in output
+    assert "had the published status erfuellt" in output
+    assert str(Document.objects.get().date) == "2025-11-04"

@@ -103,3 +103,41 @@ def test_bad_options_get_one_line_errors() -> None:
         DocumentInfo(body="Stadt Herne", kind="manifesto", authors=("SPD",))
     with pytest.raises(ValueError, match="--authors"):
         DocumentInfo(body="Stadt Herne", kind="program", authors=())
+
+
+def test_gone_pledges_keep_their_mentions_and_section_from_the_version_before() -> None:
+    from versprochen.tracker.public import versions_of
+
+    store([SCHOOL, BUSES, PARK], heading="Mobilität")
+    park = Pledge.objects.get(text=PARK[0])
+    old = Mention.objects.get(pledge=park)
+    publish(
+        Assessment.objects.create(
+            pledge=park, status=Status.ERFUELLT, assessed_on=dt.date(2026, 1, 5)
+        )
+    )
+    report = store([SCHOOL, BUSES], heading="Verkehr")
+    assert report.gone == [PARK[0]]
+    assert report.gone_assessed == [(PARK[0], Status.ERFUELLT)]
+    assert "1 of them with a published assessment" in report.summary()
+    park.refresh_from_db()
+    kept = Mention.objects.get(pledge=park)
+    assert (kept.text, kept.page, kept.start) == (old.text, old.page, old.start)
+    assert park.gone_section == "Mobilität" and park.section is None
+    assert versions_of(park) == (2, 1)
+    # A third version: the gone pledge still keeps them; the current ones are rewritten.
+    store([SCHOOL], heading="Verkehr")
+    assert Mention.objects.filter(pledge=park).count() == 1
+    assert Mention.objects.filter(pledge__current=True).count() == 1
+    assert Pledge.objects.get(text=PARK[0]).gone_section == "Mobilität"
+
+
+def test_a_new_version_without_a_date_keeps_the_date() -> None:
+    from dataclasses import replace
+
+    store([SCHOOL, BUSES])
+    store([SCHOOL], info=replace(HERNE, date=None, title=""))
+    document = Document.objects.get()
+    assert document.date == dt.date(2025, 11, 4) and document.title == "Herne 2030"
+    store([BUSES], info=replace(HERNE, date=dt.date(2026, 1, 2)))
+    assert Document.objects.get().date == dt.date(2026, 1, 2)

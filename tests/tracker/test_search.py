@@ -70,3 +70,82 @@ def test_list_and_search_queries_use_an_index(params: dict[str, str]) -> None:
     plan = pledge_queryset(PledgeQuery.parse(params), [])[:26].explain()
     scans = [line for line in plan.splitlines() if "SCAN tracker_pledge" in line]
     assert all("USING" in line or "VIRTUAL TABLE" in line for line in scans), plan
+
+
+WORDS = ["Stadt", "Schule", "Park", "Bus", "Kita", "Radweg", "Bücherei", "Bad"]
+
+
+def _many() -> None:
+    """60 pledges: "werden" in two of three, "wir" in every other, a rare word once."""
+    paragraphs = []
+    for i in range(60):
+        words = [WORDS[i % len(WORDS)], WORDS[(i * 3) % len(WORDS)]]
+        text = ("Wir " if i % 2 == 0 else "Die Stadt ") + " und ".join(words)
+        text += " werden ausgebaut." if i % 3 else " bleiben erhalten."
+        if i == 47:
+            text += " Mit Schulsozialarbeit."
+        area = ["bildung", "kultur", "mobilitaet"][i % 3]
+        paragraphs.append((f"{text} Nummer {i}.", area, {}))
+    store(paragraphs)
+
+
+@pytest.mark.parametrize(
+    "q", ["werden", "wir werden", "sozialarbeit", "stadt bus", "und die", "Raumfahrt"]
+)
+@pytest.mark.parametrize("sort", ["dokument", "status", "bereich"])
+def test_a_search_pages_like_the_exact_query(
+    q: str, sort: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Small limits make every path of the bounded search run (on PostgreSQL: the rarest
+    word first, the walk along the list, the exact fallback); each page must be the exact
+    query's slice, and the count exact up to the limit."""
+    from versprochen.tracker import queries
+    from versprochen.tracker.queries import pledge_queryset
+
+    _many()
+    monkeypatch.setattr(queries, "COUNT_LIMIT", 7)
+    monkeypatch.setattr(queries, "PAGE_SIZE", 3)
+    monkeypatch.setattr(queries, "WALK_ROWS", 6)
+    everything = list(
+        pledge_queryset(PledgeQuery.parse({"q": q, "sort": sort}), []).values_list("id", flat=True)
+    )
+    for page in range(1, 9):
+        for area in ("", "kultur"):
+            params = {"q": q, "sort": sort, "page": str(page), "area": area}
+            expected = (
+                everything
+                if not area
+                else list(
+                    pledge_queryset(PledgeQuery.parse(params), []).values_list("id", flat=True)
+                )
+            )
+            result = pledge_page(PledgeQuery.parse(params))
+            offset = (page - 1) * 3
+            assert [p.pk for p in result.pledges] == expected[offset : offset + 3], (
+                params,
+                expected,
+            )
+            assert result.has_next == (len(expected) > offset + 3)
+            assert result.count == min(len(expected), 7)
+            assert result.count_capped == (len(expected) > 7)
+
+
+def test_a_common_word_is_searched_by_walking_the_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from versprochen.tracker import queries
+
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite searches its FTS5 table")
+    _many()
+    monkeypatch.setattr(queries, "COUNT_LIMIT", 7)
+    with CaptureQueriesContext(connection) as ctx:
+        page = pledge_page(PledgeQuery.parse({"q": "werden"}))
+    assert (page.count_capped and len(page.pledges) == 25) or len(page.pledges) <= 25
+    sql = [q["sql"] for q in ctx.captured_queries]
+    assert any("set_config('enable_sort', 'off', true)" in s for s in sql), sql
+    assert not any("document_id + 0" in s for s in sql), sql
+    with connection.cursor() as cursor:  # the walk's planner settings end with it
+        cursor.execute("SELECT current_setting('enable_seqscan'), current_setting('enable_sort')")
+        assert cursor.fetchone() == ("on", "on")

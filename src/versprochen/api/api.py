@@ -8,16 +8,19 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI, Query
+from ninja.errors import HttpError
 
 from versprochen.api.schemas import (
     AssessmentPageOut,
-    BodyOut,
+    BodyPageOut,
     DocumentOut,
+    DocumentPageOut,
     PledgeDetailOut,
     PledgePageOut,
-    SectionOut,
+    SectionPageOut,
 )
 from versprochen.tracker.models import Assessment, Body, Document, Mention, Pledge
 from versprochen.tracker.public import (
@@ -28,32 +31,81 @@ from versprochen.tracker.public import (
     pledge_json,
     published_assessments,
     section_json,
+    versions_of,
 )
-from versprochen.tracker.queries import MAX_PAGE, PAGE_SIZE, PledgeQuery, pledge_page
+from versprochen.tracker.queries import COUNT_LIMIT, MAX_PAGE, PAGE_SIZE, PledgeQuery, pledge_page
 from versprochen.tracker.vocabulary import AssessmentState
 
 api = NinjaAPI(
     title="versprochen API",
     version="1",
-    description="Pledges from election programs and coalition agreements, and their status.",
+    description=(
+        "Pledges from election programs and coalition agreements, and their status.\n\n"
+        "Every list is paged: `page` counts from 1 (at most "
+        f"{MAX_PAGE}); `next_page` is null on the last page, and a page beyond the last is "
+        "empty. `count` is exact up to "
+        f"{COUNT_LIMIT}, above that it is {COUNT_LIMIT} with `count_is_lower_bound` true. "
+        "A `page` or `page_size` that is not a number in range gets a 400 with a message."
+    ),
     urls_namespace="api",
+    # Swagger UI fails WCAG 2.1 AA: the documentation is the site's page /daten/api/.
+    docs_url=None,
 )
-MAX_LIST = 500
+DEFAULT_PAGE_SIZE = 100
+MAX_PAGE_SIZE = 500
+PAGE_HELP = f"Page number, 1 to {MAX_PAGE}"
+SIZE_HELP = f"Items per page, 1 to {MAX_PAGE_SIZE}"
 
 
-@api.get("/bodies", response=list[BodyOut], tags=["bodies"])
-def list_bodies(request: HttpRequest) -> list[dict[str, Any]]:
-    return [body_json(b) for b in Body.objects.order_by("name")[:MAX_LIST]]
+def _number(name: str, raw: str, highest: int) -> int:
+    """`raw` as a number from 1 to `highest`; else a 400 naming the parameter."""
+    value = raw.strip()
+    if not value.isdigit() or not 1 <= int(value) <= highest:
+        raise HttpError(400, f"{name}: a number from 1 to {highest}, not {value[:20]!r}")
+    return int(value)
 
 
-@api.get("/documents", response=list[DocumentOut], tags=["documents"])
-def list_documents(request: HttpRequest, body: str = "") -> list[dict[str, Any]]:
+def _paged(rows: QuerySet[Any], page: str, page_size: str) -> tuple[list[Any], dict[str, Any]]:
+    """One page of `rows` (ordered) and the paging fields of the answer."""
+    number = _number("page", page, MAX_PAGE)
+    size = _number("page_size", page_size, MAX_PAGE_SIZE)
+    offset = (number - 1) * size
+    items = list(rows[offset : offset + size + 1])
+    count = rows.order_by()[: COUNT_LIMIT + 1].count()
+    return items[:size], {
+        "page": number,
+        "page_size": size,
+        "count": min(count, COUNT_LIMIT),
+        "count_is_lower_bound": count > COUNT_LIMIT,
+        "next_page": number + 1 if len(items) > size and number < MAX_PAGE else None,
+    }
+
+
+@api.get("/bodies", response=BodyPageOut, tags=["bodies"])
+def list_bodies(
+    request: HttpRequest,
+    page: str = Query("1", description=PAGE_HELP),  # type: ignore[type-arg]
+    page_size: str = Query(str(DEFAULT_PAGE_SIZE), description=SIZE_HELP),  # type: ignore[type-arg]
+) -> dict[str, Any]:
+    """Bodies by name."""
+    rows, paging = _paged(Body.objects.order_by("name", "id"), page, page_size)
+    return {**paging, "items": [body_json(b) for b in rows]}
+
+
+@api.get("/documents", response=DocumentPageOut, tags=["documents"])
+def list_documents(
+    request: HttpRequest,
+    body: str = "",
+    page: str = Query("1", description=PAGE_HELP),  # type: ignore[type-arg]
+    page_size: str = Query(str(DEFAULT_PAGE_SIZE), description=SIZE_HELP),  # type: ignore[type-arg]
+) -> dict[str, Any]:
+    """Documents (their current versions) by title, of one body when `body` names its slug."""
     documents = Document.objects.exclude(source=None).select_related("body", "source")
     if body:
         documents = documents.filter(body__slug=body)
-    return [
-        document_json(d) for d in documents.prefetch_related("authors").order_by("title")[:MAX_LIST]
-    ]
+    documents = documents.defer("text", "source__data").prefetch_related("authors")
+    rows, paging = _paged(documents.order_by("title", "id"), page, page_size)
+    return {**paging, "items": [document_json(d) for d in rows]}
 
 
 def _document(slug: str) -> Document:
@@ -70,10 +122,18 @@ def get_document(request: HttpRequest, slug: str) -> dict[str, Any]:
     return document_json(_document(slug))
 
 
-@api.get("/documents/{slug}/sections", response=list[SectionOut], tags=["documents"])
-def list_sections(request: HttpRequest, slug: str) -> list[dict[str, Any]]:
+@api.get("/documents/{slug}/sections", response=SectionPageOut, tags=["documents"])
+def list_sections(
+    request: HttpRequest,
+    slug: str,
+    page: str = Query("1", description=PAGE_HELP),  # type: ignore[type-arg]
+    page_size: str = Query(str(DEFAULT_PAGE_SIZE), description=SIZE_HELP),  # type: ignore[type-arg]
+) -> dict[str, Any]:
+    """The document's outline, in order."""
     document = _document(slug)
-    return [section_json(s) for s in document.sections.select_related("parent").order_by("index")]
+    sections = document.sections.select_related("parent").order_by("index")
+    rows, paging = _paged(sections, page, page_size)
+    return {**paging, "items": [section_json(s) for s in rows]}
 
 
 @api.get("/pledges", response=PledgePageOut, tags=["pledges"])
@@ -88,9 +148,11 @@ def list_pledges(
     place: str = "",
     q: str = "",
     sort: str = "dokument",
-    page: str = "1",
+    page: str = Query("1", description=PAGE_HELP),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
-    """Pledges of the current document versions; filters and search as on the site."""
+    """Pledges of the current document versions; filters and search as on the site
+    (unknown filter values are ignored and named in `problems`). 25 per page."""
+    _number("page", page, MAX_PAGE)
     query = PledgeQuery.parse(
         {
             "body": body,
@@ -129,9 +191,12 @@ def get_pledge(request: HttpRequest, pledge_id: int) -> dict[str, Any]:
     )
     if pledge is None:
         raise Http404
+    gone_in, mentions_version = versions_of(pledge)
     return {
         **pledge_json(pledge, pledge.mentions.order_by("start")),
         "current": pledge.current,
+        "gone_in_version": gone_in,
+        "mentions_version": mentions_version,
         "assessments": [
             assessment_json(a, a.evidence.all()) for a in published_assessments(pledge)
         ],
@@ -143,21 +208,12 @@ def get_pledge(request: HttpRequest, pledge_id: int) -> dict[str, Any]:
 def list_assessments(
     request: HttpRequest,
     pledge: int | None = Query(None, ge=1, le=2**62),  # type: ignore[type-arg]
-    page: int = Query(1, ge=1, le=MAX_PAGE),  # type: ignore[type-arg]
+    page: str = Query("1", description=PAGE_HELP),  # type: ignore[type-arg]
 ) -> dict[str, Any]:
-    """Published assessments, newest first."""
+    """Published assessments, newest first. 25 per page."""
     assessments = Assessment.objects.filter(state=AssessmentState.PUBLISHED)
     if pledge is not None:
         assessments = assessments.filter(pledge_id=pledge)
-    offset = (page - 1) * PAGE_SIZE
-    rows = list(
-        assessments.prefetch_related("evidence").order_by("-published_at", "-id")[
-            offset : offset + PAGE_SIZE + 1
-        ]
-    )
-    return {
-        "page": page,
-        "page_size": PAGE_SIZE,
-        "next_page": page + 1 if len(rows) > PAGE_SIZE else None,
-        "items": [assessment_json(a, a.evidence.all()) for a in rows[:PAGE_SIZE]],
-    }
+    ordered = assessments.prefetch_related("evidence").order_by("-published_at", "-id")
+    rows, paging = _paged(ordered, page, str(PAGE_SIZE))
+    return {**paging, "items": [assessment_json(a, a.evidence.all()) for a in rows]}

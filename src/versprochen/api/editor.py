@@ -35,6 +35,7 @@ editor_api = NinjaAPI(
     description="Drafts of assessments for scripts; needs an API token of an editor.",
     urls_namespace="editor_api",
     auth=TokenAuth(),
+    docs_url=None,  # documented on /daten/api/ (Swagger UI is not accessible)
 )
 
 

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from django.db.models import Case, F, IntegerField, When
+
 from versprochen import __version__
 from versprochen.tracker.models import Assessment, Mention, Pledge, PledgeCorrection
 from versprochen.tracker.vocabulary import AssessmentState
@@ -38,6 +40,14 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("pipeline", "string", "Extraction pipeline version"),
         ("origin", "string", "extraction, split (split off by an editor) or editor (added)"),
         ("corrected", "string", "Fields editors corrected, separated by ' | '"),
+        (
+            "current",
+            "boolean",
+            "Listed on the site: false once a new version dropped it or an editor took it out",
+        ),
+        ("gone_in_version", "integer", "The document version that no longer contained it"),
+        ("excluded", "string", "not_a_pledge or merged when an editor took it out"),
+        ("merged_into", "integer", "The pledge it was merged into"),
     ],
     "mentions": [
         ("id", "integer", "Mention id"),
@@ -47,6 +57,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("start", "integer", "Start offset in the cleaned text"),
         ("end", "integer", "End offset in the cleaned text"),
         ("text", "string", "Wording at this place"),
+        (
+            "version",
+            "integer",
+            "The document version whose cleaned text the offsets refer to "
+            "(an earlier one for pledges no longer current)",
+        ),
     ],
     "assessments": [
         ("id", "integer", "Assessment id"),
@@ -71,19 +87,27 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
 
 
 def _pledge_rows() -> Iterator[list[Any]]:
+    # Every pledge, also those no longer listed (`current` false): their published
+    # assessments, mentions and corrections are in the other tables and refer to them.
+    # Related values come as columns of the one query (no document text, no file bytes).
     pledges = (
-        Pledge.objects.filter(current=True)
-        .select_related("body", "document", "section")
+        Pledge.objects.annotate(
+            body_slug=F("body__slug"),
+            document_slug=F("document__slug"),
+            section_title=F("section__title"),
+            gone_version=F("gone_in__version"),
+        )
+        .defer("extracted_text")
         .order_by("document_id", "number")
     )
     for p in pledges.iterator(chunk_size=BATCH):
         yield [
             p.pk,
-            p.body.slug,
-            p.document.slug,
+            p.body_slug,
+            p.document_slug,
             p.number,
             p.text,
-            p.section.title if p.section else "",
+            p.section_title or "",
             p.area,
             p.cap,
             p.kind,
@@ -95,17 +119,26 @@ def _pledge_rows() -> Iterator[list[Any]]:
             p.pipeline,
             p.origin,
             " | ".join(p.corrected or []),
+            "true" if p.current else "false",
+            p.gone_version or "",
+            p.excluded or "",
+            p.merged_into_id or "",
         ]
 
 
 def _mention_rows() -> Iterator[list[Any]]:
-    mentions = (
-        Mention.objects.filter(pledge__current=True)
-        .select_related("document")
-        .order_by("document_id", "start")
+    # A gone pledge keeps its mentions in the version before the one that dropped it.
+    version = Case(
+        When(pledge__gone_in__isnull=False, then=F("pledge__gone_in__version") - 1),
+        default=F("document__source__version"),
+        output_field=IntegerField(),
     )
+    mentions = Mention.objects.annotate(
+        document_slug=F("document__slug"), version=version
+    ).order_by("document_id", "start", "id")
     for m in mentions.iterator(chunk_size=BATCH):
-        yield [m.pk, m.pledge_id, m.document.slug, m.page, m.start, m.end, m.text]
+        slug = m.document_slug
+        yield [m.pk, m.pledge_id, slug, m.page, m.start, m.end, m.text, m.version]
 
 
 def _assessment_rows() -> Iterator[list[Any]]:
@@ -165,6 +198,21 @@ def csv_lines(table: str) -> Iterator[str]:
     yield buffer.getvalue()
 
 
+# Columns that hold a pledge id: each value is in pledges.csv (which holds every pledge).
+FOREIGN_KEYS: dict[str, tuple[str, ...]] = {
+    "pledges": ("merged_into",),
+    "mentions": ("pledge",),
+    "assessments": ("pledge",),
+    "corrections": ("pledge", "related"),
+}
+
+
+def _pledge_key(table: str, column: str) -> dict[str, Any]:
+    # A key into the same resource names it by the empty string (Frictionless).
+    resource = "" if table == "pledges" else "pledges"
+    return {"fields": [column], "reference": {"resource": resource, "fields": ["id"]}}
+
+
 def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
     """The Frictionless `datapackage.json` describing the CSV files."""
     paths = path_of or {name: f"{name}.csv" for name in TABLES}
@@ -186,15 +234,8 @@ def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
                     "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
                     **({"primaryKey": ["id"]} if name != "corrections" else {}),
                     **(
-                        {
-                            "foreignKeys": [
-                                {
-                                    "fields": ["pledge"],
-                                    "reference": {"resource": "pledges", "fields": ["id"]},
-                                }
-                            ]
-                        }
-                        if name in ("mentions", "assessments")
+                        {"foreignKeys": [_pledge_key(name, f) for f in FOREIGN_KEYS[name]]}
+                        if FOREIGN_KEYS.get(name)
                         else {}
                     ),
                 },

@@ -102,25 +102,43 @@ class PledgeOut(Schema):
 
 class PledgeDetailOut(PledgeOut):
     current: bool
+    gone_in_version: int | None = Field(
+        None, description="The document version that no longer contains the pledge"
+    )
+    mentions_version: int | None = Field(
+        None, description="The document version whose text the mentions' offsets refer to"
+    )
     assessments: list[AssessmentOut]
     corrections: list[CorrectionOut]
 
 
-class PledgePageOut(Schema):
+class PageOut(Schema):
     page: int
     page_size: int
     count: int
     count_is_lower_bound: bool
     next_page: int | None
+
+
+class PledgePageOut(PageOut):
     problems: list[str]
     items: list[PledgeOut]
 
 
-class AssessmentPageOut(Schema):
-    page: int
-    page_size: int
-    next_page: int | None
+class AssessmentPageOut(PageOut):
     items: list[AssessmentOut]
+
+
+class BodyPageOut(PageOut):
+    items: list[BodyOut]
+
+
+class DocumentPageOut(PageOut):
+    items: list[DocumentOut]
+
+
+class SectionPageOut(PageOut):
+    items: list[SectionOut]
 
 
 class ErrorOut(Schema):

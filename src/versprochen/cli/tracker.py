@@ -62,9 +62,15 @@ def _import_one(path: Path, info: Any, progress: bool = True) -> str:
         with transaction.atomic():
             report = store_extraction(info, path.name, data, extraction)
     lines = [report.summary()]
+    lines += [f"  note: {note}" for note in report.notes]
     lines += [f"  new: {text[:100]}" for text in report.new] if report.version > 1 else []
     lines += [f"  changed: {old[:150]}\n       → {new[:150]}" for old, new in report.changed]
-    lines += [f"  gone (kept, no longer current): {text[:100]}" for text in report.gone]
+    assessed = dict(report.gone_assessed)
+    lines += [
+        f"  gone (kept, no longer current): {text[:100]}"
+        + (f"\n       ! had the published status {assessed[text]}" if text in assessed else "")
+        for text in report.gone
+    ]
     return "\n".join(lines)
 
 
@@ -155,7 +161,12 @@ def import_seeds(seeds: Path) -> list[str]:
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (host names other than localhost: VERSPROCHEN_ALLOWED_HOSTS).",
+)
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn workers.")
 @click.option(

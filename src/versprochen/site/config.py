@@ -27,6 +27,8 @@ KNOWN_KEYS = frozenset(
     {"", "secret", "changeme", "change-me", "please-change-me", "dev", "development", "test"}
 )
 MIN_SECRET_KEY_CHARS = 32
+# Always served: a laptop, the benchmark and the browser tests reach the tracker by these.
+LOCAL_HOSTS = ("localhost", "127.0.0.1", "[::1]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,8 +62,13 @@ class Config:
         ),
     )
     allowed_hosts: tuple[str, ...] = field(
-        default=("*",),
-        metadata=_setting("VERSPROCHEN_ALLOWED_HOSTS", "Comma-separated host names served."),
+        default=(),
+        metadata=_setting(
+            "VERSPROCHEN_ALLOWED_HOSTS",
+            "Comma-separated host names the tracker is served under (tracker.example.org, "
+            ".example.org for every subdomain), besides localhost, 127.0.0.1 and [::1]. "
+            "Requests naming another Host get a 400. Required in production mode.",
+        ),
     )
     mode: str = field(
         default="development",
@@ -154,10 +161,20 @@ class Config:
                 )
             if self.debug:
                 raise ConfigError("VERSPROCHEN_DEBUG: never in production mode")
+            if not self.allowed_hosts or "*" in self.allowed_hosts:
+                raise ConfigError(
+                    "VERSPROCHEN_ALLOWED_HOSTS: production mode needs the host names the "
+                    "tracker is served under (not *); refusing to start"
+                )
         if self.session_hours <= 0 or self.login_attempts < 1:
             raise ConfigError(
                 "VERSPROCHEN_SESSION_HOURS and VERSPROCHEN_LOGIN_ATTEMPTS must be positive"
             )
+
+    @property
+    def hosts(self) -> list[str]:
+        """Django's ALLOWED_HOSTS: the local names and the configured ones."""
+        return [*LOCAL_HOSTS, *(h for h in self.allowed_hosts if h not in LOCAL_HOSTS)]
 
     @property
     def sqlite_path(self) -> Path:

@@ -27,7 +27,22 @@ class _Server(BaseApplication):  # type: ignore[misc]
         return application
 
 
+# The longest request line served (method, path and query). gunicorn's default (4094) and
+# its ceiling (8190) would answer a long query with a bare 414 before the application
+# sees it; the tracker answers those itself (a 400 page, or the list naming what it
+# ignored). gunicorn caps `limit_request_line` at its module constant, so that is raised
+# too; the limit stays finite (0 would be unlimited).
+REQUEST_LINE_LIMIT = 16384
+
+
+def _raise_request_line_ceiling(limit: int) -> None:
+    from gunicorn.http import message
+
+    message.MAX_REQUEST_LINE = max(message.MAX_REQUEST_LINE, limit)
+
+
 def run(host: str, port: int, workers: int) -> int:
+    _raise_request_line_ceiling(REQUEST_LINE_LIMIT)
     _Server(
         {
             "bind": f"{host}:{port}",
@@ -40,6 +55,7 @@ def run(host: str, port: int, workers: int) -> int:
             "errorlog": "-",
             "loglevel": "warning",
             "preload_app": True,
+            "limit_request_line": REQUEST_LINE_LIMIT,
         }
     ).run()
     return 0

@@ -16,7 +16,7 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 
 SECRET_KEY = CONFIG.resolved_secret_key()
 DEBUG = CONFIG.debug
-ALLOWED_HOSTS = list(CONFIG.allowed_hosts)
+ALLOWED_HOSTS = CONFIG.hosts
 
 INSTALLED_APPS = [
     "django.contrib.contenttypes",
@@ -33,6 +33,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Input no view can answer (NUL characters, too many parameters): a 400, before any query.
+    "versprochen.site.middleware.request_guard_middleware",
     # Public pages are the same for everyone: answered before sessions and logins.
     "versprochen.site.public.public_page_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",

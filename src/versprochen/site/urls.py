@@ -3,27 +3,37 @@ and the editorial pages (`editor_urls`)."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf.urls.i18n import i18n_patterns
 from django.urls import URLPattern, URLResolver, include, path
 
 from versprochen.api.api import api
 from versprochen.api.editor import editor_api
 from versprochen.site.editor_urls import editor
+from versprochen.site.public import read_only
 from versprochen.site.views import data, documents, feeds, pledges, start
 
+
+def page(route: str, view: Any, name: str) -> URLPattern:
+    """A public URL: read-only (GET and HEAD; anything else gets 405)."""
+    return path(route, read_only(view), name=name)
+
+
 public: list[URLPattern | URLResolver] = [
-    path("", start.start, name="start"),
-    path("versprechen/", pledges.pledge_list, name="pledges"),
-    path("versprechen/<int:pk>/", pledges.pledge_detail, name="pledge"),
-    path("dokumente/<slug:slug>/", documents.document_detail, name="document"),
-    path("feeds/status.atom", feeds.StatusFeed(), name="feed"),
-    path("feeds/koerperschaft/<slug:slug>.atom", feeds.BodyFeed(), name="feed_body"),
-    path("feeds/bereich/<slug:area>.atom", feeds.AreaFeed(), name="feed_area"),
-    path("feeds/versprechen/<int:pk>.atom", feeds.PledgeFeed(), name="feed_pledge"),
-    path("daten/", data.data_index, name="data"),
-    path("daten/<slug:table>.csv", data.data_csv, name="data_csv"),
-    path("daten/datapackage.json", data.datapackage_json, name="datapackage"),
-    path("daten/versprochen.json", data.data_json, name="data_json"),
+    page("", start.start, name="start"),
+    page("versprechen/", pledges.pledge_list, name="pledges"),
+    page("versprechen/<int:pk>/", pledges.pledge_detail, name="pledge"),
+    page("dokumente/<slug:slug>/", documents.document_detail, name="document"),
+    page("feeds/status.atom", feeds.StatusFeed(), name="feed"),
+    page("feeds/koerperschaft/<slug:slug>.atom", feeds.BodyFeed(), name="feed_body"),
+    page("feeds/bereich/<slug:area>.atom", feeds.AreaFeed(), name="feed_area"),
+    page("feeds/versprechen/<int:pk>.atom", feeds.PledgeFeed(), name="feed_pledge"),
+    page("daten/", data.data_index, name="data"),
+    page("daten/api/", data.api_docs, name="api_docs"),
+    page("daten/<slug:table>.csv", data.data_csv, name="data_csv"),
+    page("daten/datapackage.json", data.datapackage_json, name="datapackage"),
+    page("daten/versprochen.json", data.data_json, name="data_json"),
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [
@@ -31,3 +41,8 @@ urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/", api.urls),
     *i18n_patterns(path("", include((public + editor, "site"))), prefix_default_language=False),
 ]
+
+handler400 = "versprochen.site.views.errors.bad_request"
+handler403 = "versprochen.site.views.errors.permission_denied"
+handler404 = "versprochen.site.views.errors.page_not_found"
+handler500 = "versprochen.site.views.errors.server_error"

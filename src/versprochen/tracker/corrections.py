@@ -203,10 +203,12 @@ def merge(user: Any, target: Pledge, revision: int, other: Pledge) -> PledgeCorr
         raise WorkflowError(_("Dieses Versprechen ist nicht mehr in den Listen."))
     current = _lock(target, revision)
     moved_assessments = list(other.assessments.values_list("id", flat=True))
-    moved_mentions = list(other.mentions.values_list("id", flat=True))
-    other.mentions.update(pledge=current)
+    # A gone pledge's mentions are places in an earlier version of the text: they stay.
+    moved = other.mentions.all() if other.gone_in_id is None else other.mentions.none()
+    moved_mentions = list(moved.values_list("id", flat=True))
+    moved.update(pledge=current)
     # Assessments follow the pledge (the rows themselves stay unchanged).
-    other.assessments.update(pledge=current)
+    other.assessments.move_to(current)
     Pledge.objects.filter(pk=other.pk).update(
         excluded=Exclusion.MERGED,
         merged_into=current,

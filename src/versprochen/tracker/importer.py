@@ -12,11 +12,13 @@ place when their text is found in the new version.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any, TypeVar
 
 from django.utils.text import slugify
 from rapidfuzz import fuzz
@@ -25,6 +27,7 @@ from versprochen.extraction.types import Extraction
 from versprochen.extraction.types import Pledge as ExtractedPledge
 from versprochen.tracker.models import (
     Actor,
+    Assessment,
     Body,
     Document,
     Mention,
@@ -35,12 +38,14 @@ from versprochen.tracker.models import (
 )
 from versprochen.tracker.spans import locate, page_at, renumber, section_at
 from versprochen.tracker.tally import refresh_tally
-from versprochen.tracker.vocabulary import DocumentKind, Exclusion, PledgeOrigin
+from versprochen.tracker.vocabulary import AssessmentState, DocumentKind, Exclusion, PledgeOrigin
 
 # Two texts at least this similar (rapidfuzz ratio, 0-100) are the same pledge, changed.
 CHANGED_PLEDGE_SIMILARITY = 85.0
 
 Progress = Callable[[int], None]
+MAX_NAME = 200  # Body.name, Actor.name
+MAX_TITLE = 300  # Document.title
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +63,15 @@ class DocumentInfo:
     def __post_init__(self) -> None:
         if not self.body.strip():
             raise ValueError("--body: must not be empty")
+        if len(self.body.strip()) > MAX_NAME:
+            raise ValueError(f"--body: longer than {MAX_NAME} characters")
+        for author in self.authors:
+            if len(author.strip()) > MAX_NAME:
+                raise ValueError(
+                    f"--authors: {author[:40]!r}… is longer than {MAX_NAME} characters"
+                )
+        if len(self.title.strip()) > MAX_TITLE:
+            raise ValueError(f"--title: longer than {MAX_TITLE} characters")
         if self.kind not in DocumentKind.values:
             raise ValueError(
                 f"--kind: {self.kind!r} is not one of {', '.join(DocumentKind.values)}"
@@ -103,7 +117,10 @@ class ImportReport:
     new: list[str] = field(default_factory=list)
     changed: list[tuple[str, str]] = field(default_factory=list)
     gone: list[str] = field(default_factory=list)
+    # Gone pledges that carried a published assessment: (text, status).
+    gone_assessed: list[tuple[str, str]] = field(default_factory=list)
     kept: int = 0
+    notes: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         if self.unchanged:
@@ -111,9 +128,14 @@ class ImportReport:
                 f"{self.document.title}: unchanged (these bytes are version {self.version}); "
                 "nothing imported"
             )
+        assessed = (
+            f" ({len(self.gone_assessed)} of them with a published assessment)"
+            if self.gone_assessed
+            else ""
+        )
         return (
             f"{self.document.title}: version {self.version} — {self.kept} pledges kept, "
-            f"{len(self.new)} new, {len(self.changed)} changed, {len(self.gone)} gone"
+            f"{len(self.new)} new, {len(self.changed)} changed, {len(self.gone)} gone{assessed}"
         )
 
 
@@ -122,14 +144,14 @@ def sha256_of(data: bytes) -> str:
 
 
 def find_existing(info: DocumentInfo, sha256: str) -> ImportReport | None:
-    """The report for bytes this document already holds, or None."""
-    document = Document.objects.filter(identity=info.identity).first()
-    if document is None:
+    """The report for bytes that are already the document's current version, or None.
+
+    Bytes of an earlier version are not "unchanged": importing them again makes them
+    the current version once more (a new version, see `store_extraction`)."""
+    document = Document.objects.filter(identity=info.identity).select_related("source").first()
+    if document is None or document.source is None or document.source.sha256 != sha256:
         return None
-    source = document.sources.filter(sha256=sha256).order_by("-version").first()
-    if source is None:
-        return None
-    return ImportReport(document=document, version=source.version, unchanged=True)
+    return ImportReport(document=document, version=document.source.version, unchanged=True)
 
 
 def _normal(text: str) -> str:
@@ -153,10 +175,30 @@ def _default_title(info: DocumentInfo) -> str:
     return f"{kind} {', '.join(info.authors)}{term}"
 
 
-def _document_for(info: DocumentInfo) -> Document:
-    body, _ = Body.objects.get_or_create(
-        name=info.body.strip(), defaults={"slug": slugify(info.body)[:200] or "body"}
-    )
+Named = TypeVar("Named", Body, Actor)
+
+
+def named(model: type[Named], name: str, notes: list[str] | None = None) -> Named:
+    """The body or actor called `name`, or written alike (the same slug: "stadt herne",
+    "Stadt Herne"; "Stadt Munster", "Stadt Münster"), else a new one. Documents are told
+    apart by these slugs (`DocumentInfo.identity`), so bodies and actors are too."""
+    name = " ".join(name.split())
+    found = model.objects.filter(name=name).first()
+    if found is not None:
+        return found
+    base = slugify(name)[:MAX_NAME]
+    if not base:  # nothing Latin in the name: a slug of its own
+        base = f"{model.__name__.lower()}-{hashlib.sha256(name.encode()).hexdigest()[:10]}"
+    found = model.objects.filter(slug=base).first()
+    if found is not None:
+        if notes is not None:
+            notes.append(f"{name!r} is {found.name!r} (written alike), used as such")
+        return found
+    return model.objects.create(name=name, slug=base)
+
+
+def _document_for(info: DocumentInfo, notes: list[str] | None = None) -> Document:
+    body = named(Body, info.body, notes)
     document = Document.objects.filter(identity=info.identity).first()
     # A new version keeps the document's title unless a new one is given.
     title = info.title.strip() or (document.title if document else _default_title(info))
@@ -170,14 +212,14 @@ def _document_for(info: DocumentInfo) -> Document:
     document.kind = info.kind
     document.term_start = info.term_start
     document.term_end = info.term_end
-    document.date = info.date
+    # A new version keeps the document's date unless a new one is given.
+    document.date = info.date or document.date
     document.save()
     actors = []
     for name in info.authors:
-        actor, _ = Actor.objects.get_or_create(
-            name=name, defaults={"slug": slugify(name)[:200] or "actor"}
-        )
-        actors.append(actor)
+        actor = named(Actor, name, notes)
+        if actor not in actors:
+            actors.append(actor)
     document.authors.set(actors)
     return document
 
@@ -217,6 +259,35 @@ def _match(
     return same, changed, gone
 
 
+T = TypeVar("T")
+# PostgreSQL's text columns refuse NUL; a space keeps every offset (mention spans) valid.
+_NUL_FREE = str.maketrans({"\x00": " "})
+
+
+def without_nul(value: T) -> T:
+    """`value` (an extraction, or any of its parts) with every NUL character in its texts
+    replaced by a space: a file may contain them, no database text column takes them.
+    Parts without NUL are returned as they are (the same objects)."""
+    out: Any = value
+    if isinstance(value, str):
+        if "\x00" in value:
+            out = value.translate(_NUL_FREE)
+    elif isinstance(value, tuple | list):
+        items = [without_nul(v) for v in value]
+        if any(a is not b for a, b in zip(items, value, strict=True)):
+            out = type(value)(items)
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {}
+        for f in dataclasses.fields(value):
+            before = getattr(value, f.name)
+            after = without_nul(before)
+            if after is not before:
+                changes[f.name] = after
+        if changes:
+            out = dataclasses.replace(value, **changes)
+    return out  # type: ignore[no-any-return]
+
+
 def store_extraction(
     info: DocumentInfo,
     filename: str,
@@ -228,8 +299,15 @@ def store_extraction(
     existing = find_existing(info, sha256_of(data))
     if existing is not None:
         return existing
-    document = _document_for(info)
+    extraction = without_nul(extraction)
+    notes: list[str] = []
+    document = _document_for(info, notes)
     version = (document.sources.count() or 0) + 1
+    earlier = document.sources.filter(sha256=sha256_of(data)).order_by("-version").first()
+    if earlier is not None:
+        notes.append(
+            f"these bytes are version {earlier.version} again: restored as version {version}"
+        )
     source = SourceFile.objects.create(
         document=document,
         version=version,
@@ -246,6 +324,12 @@ def store_extraction(
     document.page_count = extraction.page_count
     document.save()
 
+    # Where each listed pledge stood, before the old outline goes: a gone one keeps it.
+    section_of = dict(
+        Pledge.objects.filter(document=document, gone_in=None, section__isnull=False).values_list(
+            "pk", "section__title"
+        )
+    )
     Section.objects.filter(document=document).delete()
     sections: list[Section] = []
     for index, s in enumerate(extraction.sections):
@@ -276,8 +360,19 @@ def store_extraction(
         )
     }
     same, changed, gone = _match(old, extraction.pledges)
-    report = ImportReport(document=document, version=version)
-    Mention.objects.filter(document=document).delete()
+    carried: dict[Pledge, list[tuple[int, int]]] = {}
+    for editors, texts in made.items():
+        spans = [span for span in (locate(document.text, t) for t in texts) if span is not None]
+        if spans:
+            carried[editors] = spans
+        else:
+            gone.append(editors)
+    report = ImportReport(document=document, version=version, notes=notes)
+    # The mentions are rewritten, except those of gone pledges (of this import and
+    # earlier ones): they keep showing where the pledge stood in the version before.
+    Mention.objects.filter(document=document, pledge__gone_in=None).exclude(
+        pledge__in=[p.pk for p in gone]
+    ).delete()
     for i, extracted in enumerate(extraction.pledges):
         pledge = same.get(i) or changed.get(i)
         if pledge is None:
@@ -302,14 +397,21 @@ def store_extraction(
         )
         if progress is not None:
             progress(1)
-    for pledge, texts in made.items():
-        if not _carry_over(pledge, texts, document):
-            gone.append(pledge)
+    for editors, spans in carried.items():
+        _carry_over(editors, spans, document)
+    assessed = set(
+        Assessment.objects.filter(
+            pledge__in=[p.pk for p in gone], state=AssessmentState.PUBLISHED
+        ).values_list("pledge_id", flat=True)
+    )
     for pledge in gone:
         pledge.current = False
         pledge.gone_in = source
-        pledge.save(update_fields=["current", "gone_in"])
+        pledge.gone_section = section_of.get(pledge.pk)
+        pledge.save(update_fields=["current", "gone_in", "gone_section"])
         report.gone.append(pledge.text)
+        if pledge.pk in assessed:
+            report.gone_assessed.append((pledge.text, pledge.status))
     renumber(document)
     refresh_tally(document)
     return report
@@ -367,11 +469,8 @@ def _mention_holder(pledge: Pledge) -> Pledge:
     return pledge
 
 
-def _carry_over(pledge: Pledge, texts: Sequence[str], document: Document) -> bool:
-    """Find the mentions of an editor-made pledge in the new text; False when none is left."""
-    spans = [span for span in (locate(document.text, t) for t in texts) if span is not None]
-    if not spans:
-        return False
+def _carry_over(pledge: Pledge, spans: Sequence[tuple[int, int]], document: Document) -> None:
+    """Give an editor-made pledge its mentions at `spans` of the new text."""
     for start, end in spans:
         Mention.objects.create(
             pledge=_mention_holder(pledge),
@@ -383,7 +482,6 @@ def _carry_over(pledge: Pledge, texts: Sequence[str], document: Document) -> boo
         )
     pledge.section = section_at(document, spans[0][0])
     pledge.save(update_fields=["section"])
-    return True
 
 
 def place_keys(places: Sequence[str]) -> list[str]:

@@ -20,6 +20,7 @@ from versprochen.tracker.models import (
     Pledge,
     PledgeCorrection,
     Section,
+    SourceFile,
 )
 from versprochen.tracker.vocabulary import AREA_LABELS, AssessmentState, Status
 
@@ -82,7 +83,9 @@ def pledge_json(pledge: Pledge, mentions: Iterable[Mention] | None = None) -> Js
         "body": pledge.body.slug,
         "number": pledge.number,
         "text": pledge.text,
-        "section": pledge.section.title if pledge.section_id and pledge.section else None,
+        "section": (
+            pledge.section.title if pledge.section_id and pledge.section else pledge.gone_section
+        ),
         "area": pledge.area,
         "area_label": str(AREA_LABELS.get(pledge.area, pledge.area)),
         "cap": pledge.cap,
@@ -148,3 +151,15 @@ def published_assessments(pledge: Pledge) -> list[Assessment]:
         .prefetch_related("evidence")
         .order_by("published_at", "id")
     )
+
+
+def versions_of(pledge: Pledge) -> tuple[int | None, int | None]:
+    """(the document version that dropped `pledge`, the version whose text its mentions'
+    offsets refer to): a gone pledge keeps its mentions in the version before."""
+    source_id = pledge.gone_in_id or pledge.document.source_id
+    if source_id is None:
+        return None, None
+    version = SourceFile.objects.filter(pk=source_id).values_list("version", flat=True).first()
+    if pledge.gone_in_id is None or version is None:
+        return None, version
+    return version, version - 1

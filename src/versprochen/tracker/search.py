@@ -12,6 +12,7 @@ import re
 
 from django.db import connection
 from django.db.models import QuerySet
+from django.utils.translation import gettext as _
 
 from versprochen.tracker.models import Pledge
 
@@ -27,11 +28,27 @@ class SearchError(ValueError):
 def terms_of(query: str) -> list[str]:
     """The words of `query` the search uses (at least 3 characters, at most 8 words)."""
     if len(query) > MAX_QUERY_CHARS:
-        raise SearchError(f"Suchtext länger als {MAX_QUERY_CHARS} Zeichen")
+        raise SearchError(_("Suchtext länger als %(n)d Zeichen") % {"n": MAX_QUERY_CHARS})
     words = [w for w in re.findall(r"\w[\w\-]*", query) if len(w) >= MIN_TERM_CHARS]
     if query.strip() and not words:
-        raise SearchError(f"Suchwörter brauchen mindestens {MIN_TERM_CHARS} Zeichen")
+        raise SearchError(_("Suchwörter brauchen mindestens %(n)d Zeichen") % {"n": MIN_TERM_CHARS})
     return words[:MAX_TERMS]
+
+
+def postgres_conditions(terms: list[str]) -> list[tuple[str, list[str]]]:
+    """One SQL condition per word (all must hold) on the columns of `tracker_pledge`: its
+    German stem (inflections) or, through the trigram index, the word part anywhere."""
+    out = []
+    for term in terms:
+        like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        out.append(
+            (
+                "(tracker_pledge.search_german @@ plainto_tsquery('german'::regconfig, %s) "
+                "OR tracker_pledge.text ILIKE %s)",
+                [term, like],
+            )
+        )
+    return out
 
 
 def search(pledges: QuerySet[Pledge], query: str) -> QuerySet[Pledge]:
@@ -40,15 +57,8 @@ def search(pledges: QuerySet[Pledge], query: str) -> QuerySet[Pledge]:
     if not terms:
         return pledges
     if connection.vendor == "postgresql":
-        for term in terms:
-            like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
-            pledges = pledges.extra(
-                where=[
-                    "(tracker_pledge.search_german @@ plainto_tsquery('german'::regconfig, %s) "
-                    "OR tracker_pledge.text ILIKE %s)"
-                ],
-                params=[term, like],
-            )
+        for sql, params in postgres_conditions(terms):
+            pledges = pledges.extra(where=[sql], params=params)
         return pledges
     match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
     return pledges.extra(

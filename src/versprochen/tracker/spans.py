@@ -27,7 +27,11 @@ def locate(text: str, quote: str, after: int = 0) -> tuple[int, int] | None:
 
 def page_at(document: Document, start: int) -> int:
     """The page of the character `start`: that of the nearest mention or heading before it."""
-    mention = Mention.objects.filter(document=document, start__lte=start).order_by("-start").first()
+    mention = (
+        Mention.objects.filter(document=document, pledge__gone_in=None, start__lte=start)
+        .order_by("-start")
+        .first()
+    )
     section = section_at(document, start)
     candidates = [(m.start, m.page) for m in (mention,) if m is not None]
     candidates += [(s.start, s.page) for s in (section,) if s is not None]

@@ -99,6 +99,8 @@ def url(value: str | None) -> str:
     if len(value) > MAX_URL:
         raise ValidationError(_("Höchstens %(limit)d Zeichen.") % {"limit": MAX_URL})
     try:
+        if any(ord(c) < 32 or ord(c) == 127 for c in value):  # NUL, newlines: never in a URL
+            raise ValidationError("control character")
         _url(value)
     except ValidationError:
         raise ValidationError(

@@ -72,13 +72,18 @@ class DocumentForm(EditorForm):
             self.add_error("authors", str(error).removeprefix("--authors: "))
             return data
         if "body" in data and "kind" in data:
-            self.info = DocumentInfo(
-                body=data["body"],
-                kind=data["kind"],
-                authors=authors,
-                term_start=term[0],
-                term_end=term[1],
-                date=data.get("date"),
-                title=data.get("title") or "",
-            )
+            try:
+                self.info = DocumentInfo(
+                    body=data["body"],
+                    kind=data["kind"],
+                    authors=authors,
+                    term_start=term[0],
+                    term_end=term[1],
+                    date=data.get("date"),
+                    title=data.get("title") or "",
+                )
+            except ValueError as error:  # "--authors: reason" → at the field
+                option, _sep, reason = str(error).partition(": ")
+                name = option.removeprefix("--")
+                self.add_error(name if name in self.fields else None, reason or str(error))
         return data

@@ -11,6 +11,7 @@ from django.http import (
 )
 from django.urls import reverse
 
+from versprochen.api.docs import documentation
 from versprochen.api.export import TABLES, csv_lines, datapackage, json_export
 from versprochen.site.public import public_page, respond
 
@@ -22,7 +23,7 @@ def data_index(request: HttpRequest) -> HttpResponse:
         "downloads": downloads,
         "datapackage": reverse("site:datapackage"),
         "json": reverse("site:data_json"),
-        "api": "/api/v1/docs",
+        "api": reverse("site:api_docs"),
         "openapi": "/api/v1/openapi.json",
     }
     return respond(request, "site/data.html", {"downloads": downloads, **data}, data)
@@ -42,8 +43,14 @@ def data_json(request: HttpRequest) -> StreamingHttpResponse:
 
 @public_page
 def datapackage_json(request: HttpRequest) -> HttpResponse:
-    paths = {
-        table: request.build_absolute_uri(reverse("site:data_csv", args=[table]))
-        for table in TABLES
-    }
-    return JsonResponse(datapackage(paths), json_dumps_params={"ensure_ascii": False, "indent": 2})
+    # Relative paths (Frictionless allows them): the CSV files sit beside datapackage.json
+    # under every host and language prefix, and nothing taken from the request goes in.
+    return JsonResponse(datapackage(), json_dumps_params={"ensure_ascii": False, "indent": 2})
+
+
+@public_page
+def api_docs(request: HttpRequest) -> HttpResponse:
+    """The APIs' documentation, read from their OpenAPI schemas (an accessible page)."""
+    apis = documentation()
+    data = {"apis": [{"title": a["title"], "openapi": a["openapi"]} for a in apis]}
+    return respond(request, "site/api_docs.html", {"apis": apis}, data)

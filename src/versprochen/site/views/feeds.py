@@ -11,6 +11,7 @@ from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
+from django.utils.translation import gettext as _
 
 from versprochen.tracker.models import Assessment, Body, Pledge, PledgeCorrection
 from versprochen.tracker.timeline import Event, events
@@ -19,10 +20,33 @@ from versprochen.tracker.vocabulary import AREA_LABELS
 FEED_ITEMS = 50
 
 
+class TextAtomFeed(Atom1Feed):
+    """Atom with `<summary type="text">`: the summaries are plain text (a rationale, a
+    title), which Django's Atom feed would declare as HTML for readers to decode."""
+
+    def add_item_elements(self, handler: Any, item: dict[str, Any]) -> None:
+        quick = handler.addQuickElement
+
+        def text_summary(name: str, contents: Any = None, attrs: Any = None) -> None:
+            if name == "summary":
+                attrs = {"type": "text"}
+            quick(name, contents, attrs)
+
+        handler.addQuickElement = text_summary
+        try:
+            super().add_item_elements(handler, item)
+        finally:
+            del handler.addQuickElement
+
+
 class StatusFeed(Feed):  # type: ignore[type-arg]
-    feed_type = Atom1Feed
-    title = "versprochen: Statusänderungen"
-    subtitle = "Neue Bewertungen von Versprechen"
+    feed_type = TextAtomFeed
+
+    def title(self, obj: Any = None) -> str:
+        return _("versprochen: Statusänderungen")
+
+    def subtitle(self, obj: Any = None) -> str:
+        return _("Neue Bewertungen von Versprechen und Korrekturen der Redaktion")
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
         return None
@@ -64,7 +88,7 @@ class BodyFeed(StatusFeed):
         return body
 
     def title(self, obj: Body) -> str:  # type: ignore[override]
-        return f"versprochen: Statusänderungen – {obj.name}"
+        return _("versprochen: Statusänderungen – %(name)s") % {"name": obj.name}
 
     def assessments(self, obj: Body) -> QuerySet[Assessment]:
         return Assessment.objects.filter(pledge__body=obj)
@@ -80,7 +104,7 @@ class AreaFeed(StatusFeed):
         return str(kwargs["area"])
 
     def title(self, obj: str) -> str:  # type: ignore[override]
-        return f"versprochen: Statusänderungen – {AREA_LABELS[obj]}"
+        return _("versprochen: Statusänderungen – %(name)s") % {"name": AREA_LABELS[obj]}
 
     def assessments(self, obj: str) -> QuerySet[Assessment]:
         return Assessment.objects.filter(pledge__area=obj)

@@ -20,6 +20,7 @@ from versprochen.tracker.public import (
     correction_json,
     pledge_json,
     published_assessments,
+    versions_of,
 )
 from versprochen.tracker.queries import MAX_PAGE, PAGE_SIZE, PledgeQuery, pledge_page
 from versprochen.tracker.timeline import Event
@@ -65,6 +66,19 @@ def _choices() -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
         )
         cache.set(key, cached, 600)
     return cached  # type: ignore[no-any-return]
+
+
+def _with_selected(
+    escaped: list[tuple[str, str]], slug: str, model: type[Body] | type[Document], label: str
+) -> list[tuple[str, str]]:
+    """The options, and the chosen body or document first when it is not among them (the
+    lists stop at MAX_OPTIONS): the form keeps the filter when it is sent again."""
+    if not slug or any(value == escape(slug) for value, _label in escaped):
+        return escaped
+    found = model.objects.filter(slug=slug).values_list("slug", label).first()
+    if found is None:  # unknown: the filter is ignored and the page says so
+        return escaped
+    return [(escape(found[0]), escape(found[1])), *escaped]
 
 
 def _rows(pledges: list[Pledge], pages: dict[int, int]) -> list[dict[str, object]]:
@@ -118,8 +132,10 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
         "result": page,
         "rows": _rows(page.pledges, pages),
         "options": {
-            "body": _options(_choices()[0], query.body),
-            "document": _options(_choices()[1], query.document),
+            "body": _options(_with_selected(_choices()[0], query.body, Body, "name"), query.body),
+            "document": _options(
+                _with_selected(_choices()[1], query.document, Document, "title"), query.document
+            ),
             "area": options(AREA_CHOICES, query.area),
             "cap": options(
                 [(n, f"{n} {name}") for n, name in sorted(CAP_TOPICS.items())], query.cap or ""
@@ -171,8 +187,12 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     if pledge is None:
         raise Http404
     mentions = list(pledge.mentions.order_by("start"))
-    text = pledge.document.text
-    quotes = [(m, _quote(text, m.start, m.end)) for m in mentions]
+    gone_in, mentions_version = versions_of(pledge)
+    if gone_in is None:
+        text = pledge.document.text
+        quotes = [(m, _quote(text, m.start, m.end)) for m in mentions]
+    else:  # places in an earlier version of the text: only their own wording
+        quotes = [(m, {"before": "", "quote": m.text, "after": ""}) for m in mentions]
     assessments = published_assessments(pledge)
     corrections = list(pledge.corrections.order_by("created_at", "id")[:MAX_EVENTS])
     timeline = sorted(
@@ -183,6 +203,8 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
     data = {
         **pledge_json(pledge, mentions),
         "current": pledge.current,
+        "gone_in_version": gone_in,
+        "mentions_version": mentions_version,
         "excluded": pledge.excluded or None,
         "merged_into": pledge.merged_into_id,
         "assessments": [assessment_json(a, a.evidence.all()) for a in assessments],
@@ -194,5 +216,8 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "assessments": assessments,
         "timeline": timeline,
         "cap_topic": CAP_TOPICS.get(pledge.cap, ""),
+        "gone_in": gone_in,
+        "mentions_version": mentions_version,
+        "section": pledge.section.title if pledge.section else pledge.gone_section,
     }
     return respond(request, "site/pledge_detail.html", context, data)

@@ -4,14 +4,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
 
+from versprochen.site.middleware import BadQuery
 from versprochen.site.public import public_page, respond
 from versprochen.tracker.models import Body, Document
 from versprochen.tracker.public import body_json, document_json
 from versprochen.tracker.vocabulary import AREA_LABELS, Status
 
-MAX_DOCUMENTS = 200
+PAGE_DOCUMENTS = 100
+MAX_PAGE = 10_000
 
 
 def status_bar(counts: dict[str, int]) -> list[dict[str, Any]]:
@@ -28,14 +31,32 @@ def status_bar(counts: dict[str, int]) -> list[dict[str, Any]]:
     ]
 
 
+def _page_number(raw: str) -> int:
+    value = raw.strip() or "1"
+    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+        raise BadQuery(
+            _("page: eine Seitenzahl von 1 bis %(max)d, nicht %(value)s")
+            % {"max": MAX_PAGE, "value": repr(value[:20])}
+        )
+    return int(value)
+
+
 @public_page
 def start(request: HttpRequest) -> HttpResponse:
-    documents = list(
+    page = _page_number(request.GET.get("page", ""))
+    offset = (page - 1) * PAGE_DOCUMENTS
+    # The documents a page at a time, by body; no document text and no file bytes read.
+    rows = list(
         Document.objects.select_related("body", "source")
+        .defer("text", "source__data")
         .prefetch_related("authors")
         .exclude(source=None)
-        .order_by("body__name", "-date", "title")[:MAX_DOCUMENTS]
+        .order_by("body__name", "-date", "title", "id")[offset : offset + PAGE_DOCUMENTS + 1]
     )
+    if page > 1 and not rows:
+        raise Http404
+    documents = rows[:PAGE_DOCUMENTS]
+    has_next = len(rows) > PAGE_DOCUMENTS
     bodies: dict[int, dict[str, Any]] = {}
     for document in documents:
         entry = bodies.setdefault(document.body_id, {"body": document.body, "documents": []})
@@ -79,5 +100,14 @@ def start(request: HttpRequest) -> HttpResponse:
             for entry in bodies.values()
         ],
         "body_count": Body.objects.count(),
+        "page": page,
+        "next": f"?page={page + 1}" if has_next else None,
+        "previous": (f"?page={page - 1}" if page > 2 else "?") if page > 1 else None,
     }
-    return respond(request, "site/start.html", {"bodies": list(bodies.values())}, data)
+    context = {
+        "bodies": list(bodies.values()),
+        "page": page,
+        "next_url": data["next"],
+        "previous_url": data["previous"],
+    }
+    return respond(request, "site/start.html", context, data)

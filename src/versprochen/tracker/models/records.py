@@ -9,7 +9,9 @@ Fields marked *internal* never reach a public page or the API.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlsplit
 
+from django.core.exceptions import ValidationError
 from django.db import models
 
 from versprochen.tracker.vocabulary import (
@@ -176,6 +178,13 @@ class Pledge(models.Model):
         "self", on_delete=models.PROTECT, null=True, blank=True, related_name="merged"
     )
     revision = models.PositiveIntegerField(default=1, help_text="Optimistic locking.")
+    # Null (not a default) so that SQLite adds the column without rebuilding the table.
+    gone_section = models.CharField(
+        max_length=500,
+        null=True,
+        blank=True,
+        help_text="The section a gone pledge stood in, in the version before `gone_in`.",
+    )
 
     class Meta:
         ordering = ["document", "number"]
@@ -220,8 +229,54 @@ class Mention(models.Model):
         indexes = [models.Index(fields=["document", "start"], name="mention_doc_start")]
 
 
+def is_web_address(url: str) -> bool:
+    """An http or https URL with a host (and no control characters): safe as a link."""
+    if not url or any(ord(c) < 32 or ord(c) == 127 for c in url):
+        return False
+    parts = urlsplit(url.strip())
+    return parts.scheme.lower() in ("http", "https") and bool(parts.netloc)
+
+
 class AppendOnlyError(RuntimeError):
     """An attempt to change or delete a published assessment."""
+
+
+class AssessmentQuerySet(models.QuerySet["Assessment"]):
+    """Bulk `update()` and `delete()` refuse to touch published assessments; a merge moves
+    them to another pledge with `move_to` (nothing else of them changes). Migration 0005
+    adds the same rule as database triggers, for SQL that bypasses this."""
+
+    def _refuse_published(self, what: str) -> None:
+        if self.filter(state=AssessmentState.PUBLISHED).exists():
+            raise AppendOnlyError(f"a published assessment is never {what}")
+
+    def update(self, **kwargs: Any) -> int:
+        self._refuse_published("changed")
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        self._refuse_published("deleted")
+        return super().delete()
+
+    def move_to(self, pledge: Pledge) -> int:
+        """The assessments (published ones too) now belong to `pledge`: a merge."""
+        return super().update(pledge=pledge)
+
+
+class EvidenceQuerySet(models.QuerySet["Evidence"]):
+    """Evidence of a published assessment is part of it: never changed or deleted."""
+
+    def _refuse_published(self, what: str) -> None:
+        if self.filter(assessment__state=AssessmentState.PUBLISHED).exists():
+            raise AppendOnlyError(f"the evidence of a published assessment is never {what}")
+
+    def update(self, **kwargs: Any) -> int:
+        self._refuse_published("changed")
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        self._refuse_published("deleted")
+        return super().delete()
 
 
 class Assessment(models.Model):
@@ -253,7 +308,10 @@ class Assessment(models.Model):
         "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
 
+    objects = AssessmentQuerySet.as_manager()
+
     class Meta:
+        base_manager_name = "objects"
         ordering = ["pledge", "published_at", "id"]
         indexes = [
             models.Index(fields=["pledge", "state", "published_at"], name="assessment_pledge"),
@@ -284,5 +342,32 @@ class Evidence(models.Model):
     quote = models.TextField(blank=True, default="")
     oparl_id = models.URLField(max_length=500, blank=True, default="")
 
+    objects = EvidenceQuerySet.as_manager()
+
     class Meta:
+        base_manager_name = "objects"
         ordering = ["assessment", "date", "id"]
+
+    @property
+    def link(self) -> str:
+        """The URL when it may be a link (http or https with a host), else ""."""
+        return self.url if is_web_address(self.url) else ""
+
+    def _published(self) -> bool:
+        ids = {self.assessment_id}
+        if self.pk is not None:
+            stored = Evidence.objects.filter(pk=self.pk).values_list("assessment_id", flat=True)
+            ids.update(stored)
+        return Assessment.objects.filter(pk__in=ids, state=AssessmentState.PUBLISHED).exists()
+
+    def save(self, *args: Any, **kwargs: Any) -> None:
+        if self._published():
+            raise AppendOnlyError("a published assessment's evidence is never changed")
+        if self.url and not is_web_address(self.url):
+            raise ValidationError({"url": f"not an http(s) address: {self.url[:60]!r}"})
+        super().save(*args, **kwargs)
+
+    def delete(self, *args: Any, **kwargs: Any) -> tuple[int, dict[str, int]]:
+        if self._published():
+            raise AppendOnlyError("a published assessment's evidence is never deleted")
+        return super().delete(*args, **kwargs)
