@@ -142,3 +142,43 @@ def test_the_public_pages_of_a_logged_in_editor_are_the_public_ones(world: dict[
         mine, theirs = erika.get(url), anonymous.get(url)
         assert _body(mine) == _body(theirs), url
         assert "Cookie" not in mine.get("Vary", ""), url
+
+
+def test_a_merge_never_shows_the_ids_of_unpublished_assessments(world: dict[str, Any]) -> None:
+    """Merging a pledge with a published assessment and a draft: every public output
+    names the published one as moved, never the draft (the audit log keeps both)."""
+    import csv
+    import io
+    import json
+
+    from versprochen.tracker import corrections
+    from versprochen.tracker.models import Assessment
+
+    school, buses = (Pledge.objects.get(number=n) for n in (1, 2))
+    published = sorted(school.assessments.filter(state="published").values_list("pk", flat=True))
+    drafts = sorted(school.assessments.exclude(state="published").values_list("pk", flat=True))
+    assert published and drafts
+    corrections.merge(world["erika"], buses, buses.revision, school)
+    moved = sorted([*published, *drafts])
+    assert sorted(AuditEntry.objects.get(action="pledge.merge").after["assessments"]) == moved
+    assert Assessment.objects.filter(pk__in=moved, pledge=buses).count() == len(moved)
+    client = Client()
+    twin = client.get(f"/versprechen/{buses.pk}/?format=json").json()
+    (merge,) = [c for c in twin["corrections"] if c["kind"] == "merge"]
+    assert merge["changes"]["assessments"] == [[], published]
+    api = client.get(f"/api/v1/pledges/{buses.pk}").json()
+    (merge,) = [c for c in api["corrections"] if c["kind"] == "merge"]
+    assert merge["changes"]["assessments"] == [[], published]
+    rows = list(csv.DictReader(io.StringIO(_body(client.get("/daten/corrections.csv")))))
+    (row,) = [r for r in rows if r["field"] == "assessments"]
+    assert json.loads(row["after"]) == published
+    everything = json.loads(_body(client.get("/daten/versprochen.json")))
+    (row,) = [r for r in everything["corrections"] if r["field"] == "assessments"]
+    assert json.loads(row["after"]) == published
+    shown = ", ".join(map(str, published))
+    page = _body(client.get(f"/versprechen/{buses.pk}/"))
+    # The moved assessments are the one change whose "before" is empty.
+    assert re.findall(r"<del></del> → <ins>([^<]*)</ins>", page) == [shown]
+    for feed in ("/feeds/status.atom", f"/feeds/versprechen/{buses.pk}.atom"):
+        body = _body(client.get(feed))
+        assert re.findall(r":\s+→ ([^\n<]*)", body) == [shown], feed

@@ -121,3 +121,77 @@ def test_admin_creates_an_account_for_their_body(people: dict[str, Any]) -> None
     assert ok.status_code == 302
     assert "neu" in anna.get("/redaktion/benutzer/").content.decode()
     assert AuditEntry.objects.filter(action="user.create", body=herne).exists()
+
+
+def _conflict_table(html: str) -> str:
+    start = html.index('<table class="conflict">')
+    return html[start : html.index("</table>", start)]
+
+
+def test_the_conflict_page_shows_the_others_evidence_and_every_field(
+    people: dict[str, Any],
+) -> None:
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika, mira = Client(), Client()
+    erika.force_login(people["erika"])
+    mira.force_login(people["mira"])
+    erika.post(f"/redaktion/versprechen/{buses.pk}/bewertung/", draft_form())
+    draft = Assessment.objects.get(pledge=buses)
+    url = f"/redaktion/bewertungen/{draft.pk}/"
+    seen = str(draft.revision)
+    first = erika.post(
+        url,
+        draft_form(
+            revision=seen,
+            status="nicht_bewertbar",
+            reason="Erikas Grund.",
+            note="Erikas Notiz.",
+            **{
+                "evidence-0-title": "Erikas Beleg",
+                "evidence-0-url": "https://erika.example/beleg",
+                "evidence-0-quote": "Erikas Zitat",
+            },
+        ),
+    )
+    assert first.status_code == 302
+    second = mira.post(url, draft_form(revision=seen, **{"evidence-0-title": "Miras Beleg"}))
+    assert second.status_code == 409
+    table = _conflict_table(second.content.decode())
+    for theirs in (
+        "nicht bewertbar",
+        "Erikas Grund.",
+        "Erikas Notiz.",
+        "Erikas Beleg",
+        "https://erika.example/beleg",
+        "Erikas Zitat",
+    ):
+        assert theirs in table, theirs
+    assert "Miras Beleg" in table and "in Arbeit" in table  # her own input, next to it
+    assert "abweichend" in table
+
+
+def test_the_conflict_page_of_a_correction_shows_every_field(people: dict[str, Any]) -> None:
+    from tests.site.test_corrections import coding
+
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika, mira = Client(), Client()
+    erika.force_login(people["erika"])
+    mira.force_login(people["mira"])
+    url = f"/redaktion/versprechen/{buses.pk}/korrigieren/"
+    seen = coding(buses)
+    changed = dict(
+        seen,
+        area="wirtschaft_arbeit",
+        cap="15",
+        kind="preserve",
+        testable="",
+        quantities="60 Minuten",
+        places="Eickel",
+    )
+    assert erika.post(url, changed).status_code == 302
+    second = mira.post(url, dict(seen, places="Sodingen"))
+    assert second.status_code == 409
+    table = _conflict_table(second.content.decode())
+    for theirs in ("Wirtschaft", "15 ", "Bewahren", "nein", "60 Minuten", "Eickel"):
+        assert theirs in table, theirs
+    assert "Sodingen" in table and "Mobilität" in table  # her own input, next to it

@@ -201,3 +201,140 @@ def test_add_a_missed_pledge_by_selecting_its_text(client: Client, people: dict[
     report = store([*PLEDGES, ("Neue Radwege entlang der Emscher.", "mobilitaet", {})])
     added.refresh_from_db()
     assert added.current and added.mentions.count() == 1 and report.version == 2
+
+
+def test_a_merged_pledge_stays_current_while_a_merged_text_is_still_there(
+    client: Client, people: dict[str, Any]
+) -> None:
+    """Merge buses into school; the next version drops school's sentence but keeps the
+    buses' one: school stays current with that mention and both assessments."""
+    school = Pledge.objects.get(number=1)  # has a published assessment
+    buses = Pledge.objects.get(area="mobilitaet")
+    publish(
+        Assessment.objects.create(pledge=buses, status="gestockt", assessed_on=dt.date(2026, 5, 1))
+    )
+    response = editor(people).post(
+        f"/redaktion/versprechen/{school.pk}/zusammenfuehren/",
+        {"other": buses.pk, "revision": school.revision},
+    )
+    assert response.status_code == 302
+    report = store(PLEDGES[1:])
+    assert report.gone == []
+    assert any("merged" in note for note in report.notes)
+    school.refresh_from_db()
+    buses.refresh_from_db()
+    assert school.current and school.gone_in is None and school.status == "gestockt"
+    assert buses.excluded == "merged" and not buses.current and buses.gone_in is None
+    (mention,) = school.mentions.all()
+    assert mention.text == PLEDGES[1][0]
+    assert school.document.text[mention.start : mention.end] == PLEDGES[1][0]
+    assert school.assessments.filter(state="published").count() == 2
+    page = client.get(f"/versprechen/{school.pk}/").content.decode()
+    assert "nicht mehr in der aktuellen Fassung" not in page
+    listed = client.get("/versprechen/?format=json").json()
+    assert school.pk in [p["id"] for p in listed["pledges"]] and listed["count"] == 2
+    assert [p.number for p in Pledge.objects.filter(current=True).order_by("number")] == [1, 2]
+    assessments_csv = "".join(csv_lines("assessments"))
+    assert assessments_csv.count("\n") == 3  # header and both published assessments
+    pledges_csv = "".join(csv_lines("pledges"))
+    assert f"\n{school.pk}," in pledges_csv
+    # Once the merged text goes too, the pledge is gone like any other.
+    report = store(PLEDGES[2:])
+    school.refresh_from_db()
+    assert not school.current and school.gone_in is not None
+    assert school.mentions.get().text == PLEDGES[1][0]
+
+
+def test_a_pledge_kept_by_a_text_merged_from_another_document(people: dict[str, Any]) -> None:
+    import dataclasses
+
+    from versprochen.tracker import corrections
+    from versprochen.tracker.testing import HERNE
+
+    school = Pledge.objects.get(number=1)
+    program = dataclasses.replace(HERNE, kind="program", authors=("SPD Herne",), title="P")
+    other_text = "Jede Grundschule bekommt Schulsozialarbeit."
+    store([(other_text, "bildung", {})], info=program)
+    other = Pledge.objects.get(text=other_text)
+    corrections.merge(people["erika"], school, school.revision, other)
+    store(PLEDGES[1:])  # school's own sentence is gone, the merged one is still there
+    school.refresh_from_db()
+    assert school.current and school.gone_in is None
+    assert [m.text for m in school.mentions.all()] == [other_text]
+    report = store([("Neue Radwege.", "mobilitaet", {})], info=program)
+    school.refresh_from_db()
+    assert not school.current and school.gone_in == school.document.source
+    assert any("gone as well" in note for note in report.notes)
+
+
+SCHOOLS = (
+    "Wir bauen die Schulsozialarbeit an allen Grundschulen aus und stellen dafür "
+    "zehn neue Fachkräfte für die Stadtteile ein."
+)
+
+
+def test_a_split_survives_a_small_change_of_the_split_off_part(people: dict[str, Any]) -> None:
+    from versprochen.tracker import corrections
+
+    store([(SCHOOLS, "bildung", {}), *PLEDGES[1:]])
+    school = Pledge.objects.get(text=SCHOOLS)
+    first, second = SCHOOLS.split(" und ")
+    second = "und " + second
+    new = corrections.split(people["erika"], school, school.revision, first, second)
+    publish(
+        Assessment.objects.create(pledge=new, status="gestockt", assessed_on=dt.date(2026, 5, 1))
+    )
+    changed = SCHOOLS.replace("zehn", "zwölf")
+    report = store([(changed, "bildung", {}), *PLEDGES[1:]])
+    new.refresh_from_db()
+    school.refresh_from_db()
+    assert new.current and new.gone_in is None and new.status == "gestockt"
+    assert school.current and school.text == first
+    (mention,) = new.mentions.all()
+    assert mention.text == "und stellen dafür zwölf neue Fachkräfte für die Stadtteile ein."
+    assert school.document.text[mention.start : mention.end] == mention.text
+    assert report.gone == [] and report.unplaced == []
+    # A part that is no longer there at all is kept (editors made it) and reported.
+    report = store(
+        [
+            ("Wir bauen die Schulsozialarbeit an allen Grundschulen aus.", "bildung", {}),
+            *PLEDGES[1:],
+        ]
+    )
+    new.refresh_from_db()
+    assert new.current and new.gone_in is None and not new.mentions.exists()
+    assert report.unplaced == [new.text] and "1 editors' pledge(s)" in report.summary()
+    assert any(new.text in note for note in report.notes)
+
+
+def test_an_added_pledge_survives_a_small_change_of_its_text(people: dict[str, Any]) -> None:
+    from versprochen.tracker import corrections
+
+    store([(SCHOOLS, "bildung", {}), *PLEDGES[1:]])
+    document = Pledge.objects.first().document
+    values = {"area": "bildung", "cap": 6, "kind": "action", "testable": True}
+    added = corrections.add(
+        people["erika"], document, "zehn neue Fachkräfte für die Stadtteile", values
+    )
+    store([(SCHOOLS.replace("zehn", "elf"), "bildung", {}), *PLEDGES[1:]])
+    added.refresh_from_db()
+    assert added.current and added.mentions.get().text == "elf neue Fachkräfte für die Stadtteile"
+
+
+def test_numbers_after_a_merge_are_those_of_the_current_pledges(people: dict[str, Any]) -> None:
+    """A merged-away pledge (no mentions) and one marked as not a pledge take no number
+    from the current ones; the same numbers on SQLite and PostgreSQL."""
+    from versprochen.tracker import corrections
+
+    store([*PLEDGES, ("Neue Radwege entlang der Emscher.", "mobilitaet", {})])
+    school, buses, library, paths = (Pledge.objects.get(number=n) for n in (1, 2, 3, 4))
+    corrections.merge(people["erika"], library, library.revision, buses)
+    corrections.exclude(people["erika"], school, school.revision, "Nur eine Feststellung.")
+    numbers = {p.pk: p.number for p in Pledge.objects.all()}
+    assert numbers[library.pk] == 1 and numbers[paths.pk] == 2
+    assert {numbers[school.pk], numbers[buses.pk]} == {3, 4}
+    assert numbers[school.pk] == 3  # still in the order of the document
+    # A re-import keeps them so.
+    report = store([*PLEDGES, ("Neue Radwege entlang der Emscher!", "mobilitaet", {})])
+    assert report.version == 3 and len(report.changed) == 1
+    assert {p.pk: p.number for p in Pledge.objects.all()} == numbers

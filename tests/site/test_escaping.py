@@ -105,3 +105,50 @@ def test_feed_summaries_are_text_and_only_web_addresses_become_links(client: Cli
     assert 'href="javascript' not in html and 'href="data:' not in html
     assert "Böse (javascript:alert(1))" in html
     assert '<a href="https://waz.de/1" rel="nofollow noopener">WAZ</a>' in html
+
+
+@pytest.mark.django_db
+def test_feed_entries_of_corrections_and_assessments_are_plain_text(client: Client) -> None:
+    """Hostile rationale, evidence and pledge text (also in a correction) reach every
+    feed as plain text: parsed, each summary is the text itself, declared type="text"."""
+    import xml.etree.ElementTree as ET
+
+    from versprochen.tracker import corrections
+    from versprochen.tracker.models import Evidence
+    from versprochen.tracker.testing import make_people
+
+    store([("Wir bauen Kitas.", "bildung", {})])
+    people = make_people()
+    pledge = Pledge.objects.get()
+    hostile = '<img src=x onerror="alert(1)"> &amp; <![CDATA[x]]> </summary>'
+    assessment = Assessment.objects.create(
+        pledge=pledge, status="in_arbeit", assessed_on=dt.date(2026, 1, 1), rationale=hostile
+    )
+    Evidence.objects.create(
+        assessment=assessment, kind="press", title=f"Titel {hostile}", url="https://waz.de/1"
+    )
+    publish(assessment)
+    corrections.edit(people["erika"], pledge, pledge.revision, {"text": f"Kitas {hostile}"})
+    cache.clear()
+    atom = "{http://www.w3.org/2005/Atom}"
+    for url in (
+        "/feeds/status.atom",
+        f"/feeds/versprechen/{pledge.pk}.atom",
+        "/feeds/bereich/bildung.atom",
+        "/feeds/koerperschaft/stadt-herne.atom",
+        "/en/feeds/status.atom",
+    ):
+        raw = client.get(url).content.decode()
+        assert "<img" not in raw and "<![CDATA[" not in raw, url
+        entries = ET.fromstring(raw).findall(f"{atom}entry")
+        assert len(entries) == 2, url
+        for entry in entries:
+            summary = entry.find(f"{atom}summary")
+            assert summary is not None and summary.get("type") == "text", url
+            title = entry.find(f"{atom}title")
+            assert title is not None and title.get("type") in (None, "text"), url
+            assert entry.find(f"{atom}content") is None
+        texts = [e.find(f"{atom}summary").text or "" for e in entries]  # type: ignore[union-attr]
+        assert any(t.startswith(hostile) and f"Titel {hostile}" in t for t in texts), url
+        assert any(f"Kitas {hostile}" in t for t in texts), url  # the correction
+        assert any(f"Kitas {hostile}" in (e.find(f"{atom}title").text or "") for e in entries)  # type: ignore[union-attr]

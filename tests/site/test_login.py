@@ -87,3 +87,101 @@ def test_the_editor_pages_speak_english_too(client: Client, erika: Any) -> None:
     client.force_login(erika)
     html = client.get("/en/redaktion/").content.decode()
     assert "Your drafts" in html and "Edit pledges" in html and "Log out" in html
+
+
+def test_an_office_behind_one_address_is_not_locked_out(client: Client, erika: Any) -> None:
+    """Many people mistyping behind one proxy address: the per-address limit is far above
+    the per-name one, so the others can still log in."""
+    for n in range(30):
+        response = client.post("/anmelden/", {"username": f"kollege{n}", "password": "x"})
+        assert response.status_code == 400, n
+    assert client.post("/anmelden/", {"username": "erika", "password": PASSWORD}).status_code == 302
+
+
+def test_the_address_comes_from_x_forwarded_for_only_behind_trusted_proxies(
+    erika: Any, settings: Any
+) -> None:
+    from django.test import RequestFactory
+
+    from versprochen.site.views.editor.common import client_ip
+
+    factory = RequestFactory()
+    spoofed = factory.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")
+    settings.VERSPROCHEN_TRUSTED_PROXIES = 0
+    assert client_ip(spoofed) == "10.0.0.2"  # not configured: the header is ignored
+    settings.VERSPROCHEN_TRUSTED_PROXIES = 1
+    assert client_ip(spoofed) == "203.0.113.7"  # what our proxy saw, not what the client wrote
+    settings.VERSPROCHEN_TRUSTED_PROXIES = 2
+    assert client_ip(spoofed) == "1.2.3.4"
+    garbage = factory.get("/", REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="nonsense")
+    settings.VERSPROCHEN_TRUSTED_PROXIES = 1
+    assert client_ip(garbage) == "10.0.0.2"
+    assert client_ip(factory.get("/", REMOTE_ADDR="10.0.0.2")) == "10.0.0.2"
+    # Behind the proxy, one client's failures do not block another's.
+    from versprochen.tracker import ratelimit
+
+    limit = settings.VERSPROCHEN_LOGIN_ATTEMPTS * ratelimit.ADDRESS_FACTOR
+    attacker = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="198.51.100.1")
+    for n in range(limit):
+        attacker.post("/anmelden/", {"username": f"opfer{n}", "password": "x"})
+    assert attacker.post("/anmelden/", {"username": "wer", "password": "x"}).status_code == 429
+    office = Client(REMOTE_ADDR="10.0.0.2", HTTP_X_FORWARDED_FOR="203.0.113.7")
+    assert office.post("/anmelden/", {"username": "erika", "password": PASSWORD}).status_code == 302
+
+
+def test_the_trusted_proxies_setting_is_declared_and_checked() -> None:
+    from versprochen.site.config import Config, ConfigError, describe
+
+    assert "VERSPROCHEN_TRUSTED_PROXIES" in dict(describe())
+    assert Config.from_env({"VERSPROCHEN_TRUSTED_PROXIES": "2"}).trusted_proxies == 2
+    assert Config.from_env({}).trusted_proxies == 0
+    with pytest.raises(ConfigError, match="VERSPROCHEN_TRUSTED_PROXIES"):
+        Config.from_env({"VERSPROCHEN_TRUSTED_PROXIES": "zwei"})
+    with pytest.raises(ConfigError, match="VERSPROCHEN_TRUSTED_PROXIES"):
+        Config.from_env({"VERSPROCHEN_TRUSTED_PROXIES": "-1"}).check()
+
+
+@pytest.mark.skipif(
+    not __import__("os").environ.get("DATABASE_URL"), reason="parallel logins: PostgreSQL"
+)
+@pytest.mark.django_db(transaction=True)
+def test_parallel_wrong_passwords_check_at_most_the_limit(settings: Any) -> None:
+    """30 wrong passwords at once: no more password checks than the limit allows."""
+    import threading
+
+    from django.contrib.auth.backends import ModelBackend
+    from django.db import connection
+
+    get_user_model().objects.create_user("erika", password=PASSWORD)
+    checks: list[int] = []
+    real = ModelBackend.authenticate
+
+    def counted(self: Any, *args: Any, **kwargs: Any) -> Any:
+        checks.append(1)
+        return real(self, *args, **kwargs)
+
+    ModelBackend.authenticate = counted  # type: ignore[method-assign]
+    start = threading.Barrier(30)
+    statuses: list[int] = []
+
+    def attempt() -> None:
+        try:
+            client = Client()
+            start.wait(timeout=30)
+            statuses.append(
+                client.post("/anmelden/", {"username": "erika", "password": "x"}).status_code
+            )
+        finally:
+            connection.close()
+
+    try:
+        threads = [threading.Thread(target=attempt) for _ in range(30)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=120)
+    finally:
+        ModelBackend.authenticate = real  # type: ignore[method-assign]
+    assert len(statuses) == 30
+    assert len(checks) <= settings.VERSPROCHEN_LOGIN_ATTEMPTS, len(checks)
+    assert statuses.count(429) == 30 - len(checks)

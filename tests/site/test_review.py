@@ -152,3 +152,37 @@ def test_published_assessments_stay_and_corrections_are_new(
     editor.post(f"/redaktion/versprechen/{school.pk}/bewertung/", draft_form(status="erfuellt"))
     assert school.assessments.filter(state="published").count() == 1
     assert school.assessments.count() == 3
+
+
+def test_nobody_reviews_a_draft_they_ever_changed(people: dict[str, Any]) -> None:
+    """mira (editor and reviewer) rewrites erika's draft; erika saves it again: mira is
+    neither the author nor the last to change it, yet she may not publish it."""
+    from versprochen.tracker import workflow
+    from versprochen.tracker.validation import DraftData
+
+    buses = Pledge.objects.get(area="mobilitaet")
+    data = DraftData(status="in_arbeit", assessed_on=dt.date(2026, 3, 2), rationale="Erika.")
+    draft = workflow.create_draft(people["erika"], buses, data, submit=True)
+    rewritten = DraftData(status="erfuellt", assessed_on=dt.date(2026, 3, 2), rationale="Mira.")
+    draft = workflow.update_draft(people["mira"], draft, draft.revision, rewritten, submit=True)
+    draft = workflow.update_draft(people["erika"], draft, draft.revision, rewritten, submit=True)
+    assert draft.author == people["erika"] and draft.changed_by == people["erika"]
+    assert draft not in workflow.queue(people["mira"])
+    mira = Client()
+    mira.force_login(people["mira"])
+    assert (
+        f"/redaktion/pruefung/{draft.pk}/" not in mira.get("/redaktion/pruefung/").content.decode()
+    )
+    response = mira.post(
+        f"/redaktion/pruefung/{draft.pk}/", {"action": "publish", "revision": draft.revision}
+    )
+    assert (
+        response.status_code == 400
+        and "Niemand prüft einen eigenen Entwurf" in response.content.decode()
+    )
+    draft.refresh_from_db()
+    assert draft.state == "in_review"
+    assert sorted(u.username for u in draft.contributors.all()) == ["erika", "mira"]
+    # A reviewer who never touched it publishes it.
+    assert draft in workflow.queue(people["rudi"])
+    workflow.publish(people["rudi"], draft, draft.revision)

@@ -198,3 +198,148 @@ def _tables(path: Path) -> list[Any]:
     with gzip.open(path, "rt", encoding="utf-8") as lines:
         # All but the header (time, database); parsed: PostgreSQL orders JSON keys its own way.
         return [json.loads(line) for line in lines.read().splitlines()[1:]]
+
+
+def _new_account(number: int) -> None:
+    """What an admin's loop does: an account and its role, committed at once."""
+    from django.contrib.auth import get_user_model
+
+    from versprochen.tracker.models import Body, Membership
+
+    with transaction.atomic():
+        user = get_user_model().objects.create(username=f"neu{number}")
+        Membership.objects.create(user=user, body=Body.objects.first(), role="editor")
+
+
+@pytest.mark.skipif(
+    not os.environ.get("DATABASE_URL"), reason="concurrent writers: PostgreSQL's READ COMMITTED"
+)
+def test_backup_is_one_snapshot_while_accounts_are_created(
+    emptied_afterwards: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Accounts created while the backup runs (between reading the users and their
+    memberships) are either wholly in it or not at all: the backup restores."""
+    import threading
+
+    from django.contrib.auth import get_user_model
+    from django.db import connection
+
+    from versprochen.tracker.models import Membership
+
+    _fill()
+    memberships = Membership.objects.count()
+    real_rows = backup.rows
+    written: list[int] = []
+
+    def writer(start: int) -> None:
+        try:
+            for n in range(start, start + 3):
+                _new_account(n)
+                written.append(n)
+        finally:
+            connection.close()
+
+    def rows_with_writes_between(model: Any) -> Iterator[dict[str, Any]]:
+        yield from real_rows(model)
+        if model is get_user_model():
+            # Another session commits new accounts after the users were read.
+            thread = threading.Thread(target=writer, args=(len(written),))
+            thread.start()
+            thread.join(timeout=60)
+
+    monkeypatch.setattr(backup, "rows", rows_with_writes_between)
+    data = io.BytesIO()
+    counts = backup.write(data)
+    assert written == [0, 1, 2]
+    assert counts["tracker.membership"] == memberships  # none of the new accounts'
+    # A free-running writer during a second backup.
+    monkeypatch.setattr(backup, "rows", real_rows)
+    stop = threading.Event()
+
+    def loop() -> None:
+        try:
+            n = 100
+            while not stop.is_set():
+                _new_account(n)
+                n += 1
+        finally:
+            connection.close()
+
+    runner = threading.Thread(target=loop)
+    runner.start()
+    try:
+        second = io.BytesIO()
+        backup.write(second)
+    finally:
+        stop.set()
+        runner.join(timeout=60)
+    for archive in (data, second):
+        _flush()
+        archive.seek(0)
+        with transaction.atomic():
+            backup.read(archive)
+        assert Membership.objects.count() >= memberships
+
+
+def _with_row(archive: bytes, table: str, row: dict[str, Any]) -> bytes:
+    """`archive` (a backup) with `row` added to `table`."""
+    import gzip
+    import json
+
+    lines = gzip.decompress(archive).decode().splitlines()
+    at = lines.index(json.dumps({"table": table}))
+    lines.insert(at + 1, json.dumps(row))
+    return gzip.compress(("\n".join(lines) + "\n").encode())
+
+
+def test_restore_of_rows_breaking_foreign_keys_is_refused_and_changes_nothing(
+    emptied_afterwards: None,
+) -> None:
+    _fill()
+    data = io.BytesIO()
+    backup.write(data)
+    broken = _with_row(
+        data.getvalue(),
+        "tracker.membership",
+        {"id": 999, "user_id": 4242, "body_id": None, "role": "editor"},
+    )
+    _flush()
+    with pytest.raises(backup.BackupError, match="foreign key") as refused, transaction.atomic():
+        backup.read(io.BytesIO(broken))
+    assert "\n" not in str(refused.value)
+    assert backup.is_empty()
+
+
+def test_restore_command_refuses_broken_foreign_keys_in_one_line(tmp_path: Path) -> None:
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("VERSPROCHEN_", "DATABASE_URL"))
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    empty = tmp_path / "empty.backup.gz"
+    result = _cli("backup", str(empty), "--data-dir", str(tmp_path / "a"), env=env)
+    assert result.returncode == 0, result.stderr
+    broken = tmp_path / "broken.backup.gz"
+    broken.write_bytes(
+        _with_row(
+            empty.read_bytes(),
+            "tracker.membership",
+            {"id": 1, "user_id": 4242, "body_id": None, "role": "editor"},
+        )
+    )
+    targets = [({**env}, ["--data-dir", str(tmp_path / "b")])]
+    if os.environ.get("DATABASE_URL"):
+        url = _fresh_postgres(os.environ["DATABASE_URL"], "fix4_restore_fk_test")
+        targets.append(({**env, "DATABASE_URL": url}, ["--data-dir", str(tmp_path / "c")]))
+    try:
+        for target_env, where in targets:
+            result = _cli("restore", str(broken), *where, env=target_env)
+            assert result.returncode == 2, result.stderr
+            assert "Traceback" not in result.stderr
+            assert len(result.stderr.strip().splitlines()) == 1, result.stderr
+            assert "foreign key" in result.stderr
+            # Nothing was restored: the clean backup still restores into it.
+            result = _cli("restore", str(empty), *where, env=target_env)
+            assert result.returncode == 0, result.stderr
+    finally:
+        if os.environ.get("DATABASE_URL"):
+            _drop_postgres(os.environ["DATABASE_URL"], "fix4_restore_fk_test")

@@ -5,7 +5,6 @@ nothing internal is exported (no drafts, notes, review comments or names of peop
 
 from __future__ import annotations
 
-import csv
 import io
 import json
 from collections.abc import Iterator
@@ -15,7 +14,9 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, When
 
 from versprochen import __version__
+from versprochen.tracker import spreadsheet
 from versprochen.tracker.models import Assessment, Mention, Pledge, PledgeCorrection
+from versprochen.tracker.public import correction_changes
 from versprochen.tracker.vocabulary import AssessmentState
 
 BATCH = 2000
@@ -162,7 +163,7 @@ def _cell(value: Any) -> Any:
 def _correction_rows() -> Iterator[list[Any]]:
     corrections = PledgeCorrection.objects.order_by("id")
     for c in corrections.iterator(chunk_size=BATCH):
-        for name, pair in (c.changes or {}).items():
+        for name, pair in correction_changes(c).items():
             before, after = [*pair, None, None][:2]
             yield [
                 c.pk,
@@ -187,7 +188,7 @@ ROWS = {
 def csv_lines(table: str) -> Iterator[str]:
     """The CSV of `table`, header first, one line at a time (for streaming)."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = spreadsheet.writer(buffer)
     writer.writerow([name for name, _, _ in TABLES[table]])
     for row in ROWS[table]():
         writer.writerow(row)

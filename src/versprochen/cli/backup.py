@@ -26,16 +26,13 @@ def backup(file: Path, data_dir: Path | None) -> None:
 
     with bad_input_is_one_line():
         _setup(data_dir)
-        from django.db import transaction
-
         from versprochen.tracker.backup import backup as write
 
         if file.exists():
             raise ValueError(f"{file}: exists already; choose a new file name")
         partial = file.with_name(file.name + ".partial")
-        # One consistent snapshot: every table is read in the same transaction.
-        with transaction.atomic():
-            counts = write(partial)
+        # One consistent snapshot (`tracker.backup.snapshot`): every table as of one moment.
+        counts = write(partial)
         partial.rename(file)
         click.echo(f"{file}: {sum(counts.values())} rows in {len(counts)} tables")
 

@@ -90,7 +90,18 @@ class Config:
         default=5,
         metadata=_setting(
             "VERSPROCHEN_LOGIN_ATTEMPTS",
-            "Failed logins allowed per user name and per address within 15 minutes.",
+            "Failed logins allowed per user name within 15 minutes (per client address: "
+            "20 times as many, so that a newsroom behind one address is not locked out).",
+        ),
+    )
+    trusted_proxies: int = field(
+        default=0,
+        metadata=_setting(
+            "VERSPROCHEN_TRUSTED_PROXIES",
+            "How many reverse proxies in front of the tracker append to X-Forwarded-For "
+            "(usually 1). The login rate limit then takes the client's address from that "
+            "header (the entry the outermost trusted proxy wrote); 0 (default) ignores the "
+            "header, which anybody can send, and uses the peer's address.",
         ),
     )
     csrf_trusted_origins: tuple[str, ...] = field(
@@ -133,6 +144,13 @@ class Config:
                 values[f.name] = Path(raw)
             elif f.type in ("float", float):
                 values[f.name] = float(raw)
+            elif f.type in ("int", int):
+                try:
+                    values[f.name] = int(raw.strip())
+                except ValueError:
+                    raise ConfigError(
+                        f"{f.metadata['env']}: {raw[:40]!r} is not a whole number"
+                    ) from None
             elif f.type in ("tuple[str, ...]",):
                 values[f.name] = tuple(h.strip() for h in raw.split(",") if h.strip())
             else:
@@ -166,6 +184,8 @@ class Config:
                     "VERSPROCHEN_ALLOWED_HOSTS: production mode needs the host names the "
                     "tracker is served under (not *); refusing to start"
                 )
+        if self.trusted_proxies < 0:
+            raise ConfigError("VERSPROCHEN_TRUSTED_PROXIES: a number of proxies, 0 or more")
         if self.session_hours <= 0 or self.login_attempts < 1:
             raise ConfigError(
                 "VERSPROCHEN_SESSION_HOURS and VERSPROCHEN_LOGIN_ATTEMPTS must be positive"

@@ -4,6 +4,9 @@ Export: one row per current pledge of a body or document with its published
 assessment (status empty when there is none); further evidence items follow on
 rows with the same pledge id and the assessment columns empty.
 
+Cells that start like a formula (`=`, `+`, `-`, `@`, tab, CR) are exported with a
+leading single quote (`spreadsheet`), which the import takes off again.
+
 Import: the same file, edited. Rows are checked one by one; any problem (named
 with its line) refuses the whole file and nothing is written. Rows with an empty
 status, or that equal the published assessment, change nothing; every other pledge
@@ -21,7 +24,7 @@ from typing import Any
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from versprochen.tracker import audit, workflow
+from versprochen.tracker import audit, spreadsheet, workflow
 from versprochen.tracker.models import Assessment, Pledge
 from versprochen.tracker.roles import holds
 from versprochen.tracker.validation import DraftData, EvidenceData, draft_data, evidence_data
@@ -64,7 +67,7 @@ def _published(pledges: list[Pledge]) -> dict[int, Assessment]:
 def export_lines(pledges: QuerySet[Pledge]) -> Iterator[str]:
     """The CSV of `pledges` (current ones, in document order) with their published status."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = spreadsheet.writer(buffer)
     writer.writerow(COLUMNS)
     ordered = (
         pledges.filter(current=True).select_related("document").order_by("document_id", "number")
@@ -167,8 +170,10 @@ def read(data: bytes, pledges: QuerySet[Pledge], user: Any) -> tuple[list[_Group
     groups: list[_Group] = []
     allowed = pledges.filter(current=True)
     end = 1  # the header's last line
-    for row in reader:
+    for read_row in reader:
         line, end = end + 1, reader.line_num  # a record's first line
+        # The export put a quote before cells a spreadsheet would run: taken off again.
+        row = {k: spreadsheet.restore(v) if isinstance(v, str) else v for k, v in read_row.items()}
         if len(errors) >= MAX_ERRORS:
             errors.append(_("… weitere Fehler nicht gezeigt."))
             break

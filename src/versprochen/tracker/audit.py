@@ -6,7 +6,6 @@ change and its entry are stored together or not at all. Only admins read the log
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 import json
@@ -16,6 +15,7 @@ from typing import Any
 from django.db import models
 from django.db.models import QuerySet
 
+from versprochen.tracker import spreadsheet
 from versprochen.tracker.models import AuditEntry, Body
 from versprochen.tracker.roles import Scope, limit
 
@@ -88,7 +88,7 @@ COLUMNS = ["id", "at", "username", "action", "object_type", "object_id", "body",
 def csv_lines(rows: QuerySet[AuditEntry]) -> Iterator[str]:
     """The entries as CSV (before/after as JSON), one chunk at a time."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    writer = spreadsheet.writer(buffer)
     writer.writerow(COLUMNS)
     for entry in rows.iterator(chunk_size=2000):
         writer.writerow(

@@ -22,8 +22,9 @@ from typing import IO, Any
 
 from django.apps import apps
 from django.contrib.auth import get_user_model
+from django.core.exceptions import ValidationError
 from django.core.management.color import no_style
-from django.db import connection, models
+from django.db import DatabaseError, IntegrityError, connection, models, transaction
 from django.db.migrations.recorder import MigrationRecorder
 from django.utils import timezone
 
@@ -84,10 +85,27 @@ def rows(model: type[models.Model]) -> Iterator[dict[str, Any]]:
         yield {c: _encode(v) for c, v in zip(columns, row, strict=True)}
 
 
+@contextmanager
+def snapshot() -> Iterator[None]:
+    """One transaction that sees the database as of one moment, whatever others commit
+    meanwhile. PostgreSQL's default (READ COMMITTED) gives each statement a snapshot of
+    its own: a backup reading the users and then the memberships would find memberships
+    of accounts it did not back up. REPEATABLE READ READ ONLY keeps the first
+    statement's snapshot for the whole transaction (as pg_dump does); SQLite's
+    transaction (BEGIN IMMEDIATE, see `Config.database`) is one snapshot anyway."""
+    if connection.in_atomic_block:
+        raise RuntimeError("a backup needs a transaction of its own (called inside one)")
+    with transaction.atomic():
+        if connection.vendor == "postgresql":
+            with connection.cursor() as cursor:
+                cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+        yield
+
+
 def write(out: IO[bytes]) -> dict[str, int]:
-    """Write the backup to `out` (gzip); the row count per table."""
+    """Write the backup to `out` (gzip) from one snapshot; the row count per table."""
     counts: dict[str, int] = {}
-    with gzip.GzipFile(fileobj=out, mode="wb") as archive:
+    with snapshot(), gzip.GzipFile(fileobj=out, mode="wb") as archive:
 
         def line(data: Any) -> None:
             archive.write(json.dumps(data, ensure_ascii=False).encode() + b"\n")
@@ -149,8 +167,15 @@ def _flush(model: type[models.Model], batch: list[dict[str, Any]]) -> None:
         model._base_manager.bulk_create(objects, batch_size=BATCH)
 
 
+def _one_line(error: Exception) -> str:
+    return " ".join(str(error).split())[:500]
+
+
 def read(source: IO[bytes]) -> dict[str, int]:
-    """Load a backup into this (empty, migrated) database; the row count per table."""
+    """Load a backup into this (empty, migrated) database; the row count per table.
+
+    Rows that break a foreign key, a unique or any other constraint raise BackupError;
+    the caller's transaction then rolls back and the database stays as it was."""
     known = {_label(m): m for m in backed_up_models()}
     counts: dict[str, int] = {}
     try:
@@ -192,9 +217,21 @@ def read(source: IO[bytes]) -> dict[str, int]:
                         batch = []
                 if model is not None:
                     _flush(model, batch)
+        # Foreign keys are checked at the end (the tables refer to each other).
+        connection.check_constraints(table_names=[m._meta.db_table for m in known.values()])
     except (OSError, EOFError, json.JSONDecodeError) as error:
         raise BackupError(f"the file is damaged or not a backup ({error})") from None
-    connection.check_constraints(table_names=[m._meta.db_table for m in known.values()])
+    except IntegrityError as error:
+        raise BackupError(
+            f"the backup's rows break the database's rules (foreign key, unique or other "
+            f"constraint): {_one_line(error)}"
+        ) from None
+    except (DatabaseError, KeyError, TypeError, ValueError, ValidationError) as error:
+        if isinstance(error, BackupError):
+            raise
+        raise BackupError(
+            f"a row of the backup does not fit this database: {_one_line(error)}"
+        ) from None
     with connection.cursor() as cursor:
         for sql in connection.ops.sequence_reset_sql(no_style(), list(known.values())):
             cursor.execute(sql)

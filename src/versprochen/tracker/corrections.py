@@ -122,6 +122,7 @@ def exclude(user: Any, pledge: Pledge, revision: int, note: str) -> PledgeCorrec
         before={"excluded": pledge.excluded, "current": pledge.current},
         after={"excluded": current.excluded, "current": current.current, "note": note},
     )
+    renumber(current.document)
     refresh_tally(current.document)
     return correction
 

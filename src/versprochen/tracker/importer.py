@@ -6,8 +6,10 @@ that is still there, matched by the text the extraction found, with its
 assessments; pledges that are gone stay in the database with `current=False`.
 Editors' corrections survive: corrected fields keep the editor's value, a pledge
 marked as not a pledge stays out of the lists, a merged one's mentions go to the
-pledge it was merged into, and pledges editors added or split off keep their
-place when their text is found in the new version.
+pledge it was merged into (which stays while any text merged into it is there),
+and pledges editors added or split off keep their place when their text (or one
+at least as similar as a changed pledge) is found in the new version; when it is
+not, they are kept and reported, never lost.
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from versprochen.tracker.models import (
     Section,
     SourceFile,
 )
-from versprochen.tracker.spans import locate, page_at, renumber, section_at
+from versprochen.tracker.spans import locate_similar, page_at, renumber, section_at
 from versprochen.tracker.tally import refresh_tally
 from versprochen.tracker.vocabulary import AssessmentState, DocumentKind, Exclusion, PledgeOrigin
 
@@ -121,6 +123,8 @@ class ImportReport:
     gone_assessed: list[tuple[str, str]] = field(default_factory=list)
     kept: int = 0
     notes: list[str] = field(default_factory=list)
+    # Pledges editors made (split off, added) whose text this version lacks: kept.
+    unplaced: list[str] = field(default_factory=list)
 
     def summary(self) -> str:
         if self.unchanged:
@@ -133,9 +137,16 @@ class ImportReport:
             if self.gone_assessed
             else ""
         )
+        unplaced = (
+            f"; {len(self.unplaced)} editors' pledge(s) not found in this version "
+            "(kept, please check)"
+            if self.unplaced
+            else ""
+        )
         return (
             f"{self.document.title}: version {self.version} — {self.kept} pledges kept, "
-            f"{len(self.new)} new, {len(self.changed)} changed, {len(self.gone)} gone{assessed}"
+            f"{len(self.new)} new, {len(self.changed)} changed, {len(self.gone)} gone"
+            f"{assessed}{unplaced}"
         )
 
 
@@ -360,13 +371,25 @@ def store_extraction(
         )
     }
     same, changed, gone = _match(old, extraction.pledges)
+    # Editors' pledges are placed by their mentions' texts, with the similarity that
+    # matches extracted pledges. One that cannot be placed is never lost: it stays
+    # (without a mention in this version) and is reported for an editor to check.
     carried: dict[Pledge, list[tuple[int, int]]] = {}
+    unplaced: list[Pledge] = []
     for editors, texts in made.items():
-        spans = [span for span in (locate(document.text, t) for t in texts) if span is not None]
+        found = (locate_similar(document.text, t, CHANGED_PLEDGE_SIMILARITY) for t in texts)
+        spans = sorted({span for span in found if span is not None})
         if spans:
             carried[editors] = spans
-        else:
+        elif editors.excluded:
             gone.append(editors)
+        else:
+            unplaced.append(editors)
+    # A pledge others were merged into stays while any text merged into it is still
+    # there (here or in another document): it holds their mentions from now on.
+    held = _holders([*same.values(), *changed.values(), *carried], document)
+    kept_by_merge = [p for p in gone if not p.excluded and p.pk in held]
+    gone = [p for p in gone if p not in kept_by_merge]
     report = ImportReport(document=document, version=version, notes=notes)
     # The mentions are rewritten, except those of gone pledges (of this import and
     # earlier ones): they keep showing where the pledge stood in the version before.
@@ -399,6 +422,21 @@ def store_extraction(
             progress(1)
     for editors, spans in carried.items():
         _carry_over(editors, spans, document)
+    for pledge in kept_by_merge:
+        first = pledge.mentions.filter(document=document).order_by("start").first()
+        pledge.section = section_at(document, first.start) if first else None
+        pledge.save(update_fields=["section"])
+        notes.append(
+            f"kept (its own text is gone, a text merged into it is still there): {pledge.text}"
+        )
+    for pledge in unplaced:
+        pledge.section = None
+        pledge.save(update_fields=["section"])
+        report.unplaced.append(pledge.text)
+        notes.append(
+            f"an editors' pledge whose text is not in this version (kept, please check "
+            f"/redaktion/versprechen/{pledge.pk}/): {pledge.text}"
+        )
     assessed = set(
         Assessment.objects.filter(
             pledge__in=[p.pk for p in gone], state=AssessmentState.PUBLISHED
@@ -412,9 +450,47 @@ def store_extraction(
         report.gone.append(pledge.text)
         if pledge.pk in assessed:
             report.gone_assessed.append((pledge.text, pledge.status))
+    _drop_targets_left_without_text(gone, document, report)
     renumber(document)
     refresh_tally(document)
     return report
+
+
+def _holders(present: Sequence[Pledge], document: Document) -> set[int]:
+    """The pledges that hold the mentions of `present` (the pledges of `document` found
+    in its new version) or of merged pledges of other documents that are still there."""
+    merged_elsewhere = Pledge.objects.filter(
+        body=document.body_id, excluded=Exclusion.MERGED, gone_in=None
+    ).exclude(document=document)
+    return {_mention_holder(p).pk for p in [*present, *merged_elsewhere]}
+
+
+def _drop_targets_left_without_text(
+    gone: Sequence[Pledge], document: Document, report: ImportReport
+) -> None:
+    """A pledge of another document that was kept only by a text merged into it from
+    this document, which is now gone, has no mention left: it is gone as well (in its
+    own document's current version, which does not hold its text either)."""
+    for merged in gone:
+        if merged.excluded != Exclusion.MERGED:
+            continue
+        target = _mention_holder(merged)
+        if (
+            target.document_id == document.pk
+            or target.excluded
+            or target.gone_in_id is not None
+            or target.mentions.exists()
+        ):
+            continue
+        target.current = False
+        target.gone_in = target.document.source
+        target.gone_section = target.section.title if target.section else None
+        target.save(update_fields=["current", "gone_in", "gone_section"])
+        report.notes.append(
+            f"gone as well (the text merged into it from this document is gone): {target.text}"
+        )
+        renumber(target.document)
+        refresh_tally(target.document)
 
 
 def _update(

@@ -133,13 +133,44 @@ def assessment_json(assessment: Assessment, evidence: Iterable[Evidence] = ()) -
     }
 
 
+# Changes that list assessment ids (a merge moves a pledge's assessments, drafts too).
+ASSESSMENT_LISTS = frozenset({"assessments"})
+
+
+def correction_changes(correction: PledgeCorrection) -> dict[str, list[Any]]:
+    """A correction's {field: [before, after]} as the public may see it: lists of
+    assessment ids hold only published assessments (the correction itself and the audit
+    log keep every id; a draft's id is not public)."""
+    changes = {name: list(pair) for name, pair in (correction.changes or {}).items()}
+    listed = {
+        pk
+        for name in ASSESSMENT_LISTS & set(changes)
+        for side in changes[name]
+        if isinstance(side, list)
+        for pk in side
+    }
+    if not listed:
+        return changes
+    public = set(
+        Assessment.objects.filter(pk__in=listed, state=AssessmentState.PUBLISHED).values_list(
+            "pk", flat=True
+        )
+    )
+    for name in ASSESSMENT_LISTS & set(changes):
+        changes[name] = [
+            [pk for pk in side if pk in public] if isinstance(side, list) else side
+            for side in changes[name]
+        ]
+    return changes
+
+
 def correction_json(correction: PledgeCorrection) -> Json:
     """An editor's correction of a pledge (without the editor's name)."""
     return {
         "id": correction.pk,
         "pledge": correction.pledge_id,
         "kind": correction.kind,
-        "changes": {name: list(pair) for name, pair in (correction.changes or {}).items()},
+        "changes": correction_changes(correction),
         "related": correction.related_id,
         "at": correction.created_at.isoformat(),
     }

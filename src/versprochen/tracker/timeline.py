@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from django.db.models import QuerySet
 
 from versprochen.tracker.models import Assessment, PledgeCorrection
+from versprochen.tracker.public import correction_changes
 from versprochen.tracker.vocabulary import AssessmentState, CorrectionKind, EvidenceKind, Status
 
 
@@ -44,7 +45,7 @@ class Event:
             return []
         return [
             (name, _short(pair[0]), _short(pair[1]))
-            for name, pair in (self.correction.changes or {}).items()
+            for name, pair in correction_changes(self.correction).items()
         ]
 
     def description(self) -> str:
@@ -62,7 +63,7 @@ class Event:
         assert self.correction is not None
         return "\n".join(
             f"{name}: {_short(before)} → {_short(after)}"
-            for name, (before, after) in (self.correction.changes or {}).items()
+            for name, (before, after) in correction_changes(self.correction).items()
         )
 
 

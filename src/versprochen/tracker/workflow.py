@@ -1,7 +1,8 @@
 """The review workflow of assessments: draft → in review → published, or returned.
 
 An editor of the pledge's body drafts; a reviewer of the body publishes or returns
-the draft with a comment; nobody reviews a draft they wrote or last changed.
+the draft with a comment; nobody reviews a draft they ever wrote or changed
+(`Assessment.contributors` keeps them all).
 Every step checks the revision the person saw (optimistic locking: `Conflict`),
 writes an audit entry, and never commits (the request owns the transaction).
 """
@@ -55,8 +56,19 @@ def queue(user: Any) -> QuerySet[Assessment]:
     """The drafts waiting for `user` as reviewer (their own are left out), oldest first."""
     rows = drafts(scope(user, Role.REVIEWER)).filter(state=AssessmentState.IN_REVIEW)
     if getattr(user, "pk", None) is not None:
-        rows = rows.exclude(author=user).exclude(changed_by=user)
+        rows = rows.exclude(author=user).exclude(changed_by=user).exclude(contributors=user)
     return rows.order_by("submitted_at", "id")
+
+
+def contributed(user: Any, assessment: Assessment) -> bool:
+    """Whether `user` ever wrote or changed the content of `assessment`."""
+    pk = getattr(user, "pk", None)
+    if pk is None:
+        return False
+    return (
+        pk in (assessment.author_id, assessment.changed_by_id)
+        or assessment.contributors.filter(pk=pk).exists()
+    )
 
 
 def visible_to(user: Any, assessment: Assessment) -> bool:
@@ -116,6 +128,7 @@ def create_draft(user: Any, pledge: Pledge, data: DraftData, submit: bool = Fals
         submitted_at=now if submit else None,
     )
     _write_evidence(assessment, data)
+    assessment.contributors.add(user)
     audit.record(
         user,
         "assessment.submit" if submit else "assessment.draft",
@@ -163,6 +176,7 @@ def update_draft(
         values |= {"state": AssessmentState.IN_REVIEW, "submitted_at": timezone.now()}
     current = _locked_update(assessment, revision, **values)
     _write_evidence(current, data)
+    current.contributors.add(user)
     audit.record(
         user,
         "assessment.submit" if submit else "assessment.edit",
@@ -177,7 +191,7 @@ def update_draft(
 def _must_review(user: Any, assessment: Assessment) -> None:
     if not holds(user, Role.REVIEWER, assessment.pledge.body_id):
         raise WorkflowError(_("Sie prüfen für diese Körperschaft nicht."))
-    if user.pk in (assessment.author_id, assessment.changed_by_id):
+    if contributed(user, assessment):
         raise WorkflowError(_("Niemand prüft einen eigenen Entwurf."))
     if assessment.state != AssessmentState.IN_REVIEW:
         raise WorkflowError(

@@ -307,6 +307,8 @@ class Assessment(models.Model):
     reviewer = models.ForeignKey(
         "auth.User", on_delete=models.PROTECT, null=True, blank=True, related_name="+"
     )
+    # Everyone who ever wrote or changed the draft's content: none of them reviews it.
+    contributors = models.ManyToManyField("auth.User", blank=True, related_name="+")
 
     objects = AssessmentQuerySet.as_manager()
 

@@ -18,6 +18,7 @@ from versprochen.site.forms.assessments import (
     evidence_items,
 )
 from versprochen.site.views.editor.common import editor_page, require
+from versprochen.site.views.editor.conflicts import assessment_rows
 from versprochen.tracker import workflow
 from versprochen.tracker.models import Assessment, Pledge
 from versprochen.tracker.roles import holds
@@ -142,6 +143,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             form = AssessmentForm(post)
             form.is_valid()
             extra |= {"conflict": str(conflict), "current": current, "assessment": current}
+            extra |= {"conflict_rows": assessment_rows(current, data), "conflict_yours": True}
             extra["editable"] = current.state in workflow.OPEN_STATES
             return _page(request, pledge, form, formset, status=409, **extra)
         messages.success(

@@ -35,7 +35,8 @@ def login_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         username = str(request.POST.get("username", ""))[:150]
         ip = client_ip(request)
-        wait = ratelimit.blocked_for(username, ip)
+        # Checked and counted under a lock: parallel attempts are counted one by one.
+        wait = ratelimit.admit(username, ip)
         if wait:
             # The password is not even checked while the limit holds.
             form = AuthenticationForm(request, initial={"username": username})
@@ -45,13 +46,12 @@ def login_view(request: HttpRequest) -> HttpResponse:
             status = 429
         elif form.is_valid():
             user = form.get_user()
-            ratelimit.record(username, ip, succeeded=True)
+            ratelimit.succeeded(username)
             login(request, user)
             audit.record(user, "login", user, object_type="user")
             return HttpResponseRedirect(_next_url(request))
         else:
-            ratelimit.record(username, ip, succeeded=False)
-            status = 400
+            status = 400  # already counted as a failure by `admit`
     context = {"form": form, "next": _next_url(request), "blocked": blocked}
     return render(request, "editor/login.html", context, status=status)
 

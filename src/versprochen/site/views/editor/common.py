@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import ipaddress
 from collections.abc import Callable
 from functools import wraps
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -44,6 +46,23 @@ def require(user: Any, role: str, body_id: int) -> None:
         raise PermissionDenied
 
 
+def _address(value: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(value.strip()))
+    except ValueError:
+        return None
+
+
 def client_ip(request: HttpRequest) -> str | None:
-    """The peer's address (a proxy in front is one address for everybody behind it)."""
-    return request.META.get("REMOTE_ADDR") or None
+    """The client's address: the peer's, or behind `VERSPROCHEN_TRUSTED_PROXIES` proxies
+    the X-Forwarded-For entry the outermost of them wrote (each proxy appends the
+    address it was connected from; entries further left are the client's own claims)."""
+    peer = request.META.get("REMOTE_ADDR") or None
+    hops = int(getattr(settings, "VERSPROCHEN_TRUSTED_PROXIES", 0) or 0)
+    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
+    if hops <= 0 or not forwarded:
+        return peer
+    entries = [e for e in forwarded.split(",") if e.strip()]
+    if not entries:
+        return peer
+    return _address(entries[max(0, len(entries) - hops)]) or peer

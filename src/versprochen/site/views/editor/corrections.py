@@ -20,6 +20,7 @@ from versprochen.site.forms.corrections import (
 from versprochen.site.views.documents import paragraphs
 from versprochen.site.views.editor.assessments import get_pledge
 from versprochen.site.views.editor.common import editor_page, require
+from versprochen.site.views.editor.conflicts import pledge_rows
 from versprochen.tracker import corrections
 from versprochen.tracker.models import Document, Mention, Pledge
 from versprochen.tracker.vocabulary import Role
@@ -69,7 +70,12 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
         post["revision"] = str(conflict.current.revision)
         form = PledgeForm(post)
         form.is_valid()
-        extra = {"conflict": str(conflict), "current": conflict.current}
+        extra = {
+            "conflict": str(conflict),
+            "current": conflict.current,
+            "conflict_rows": pledge_rows(conflict.current, form.values),
+            "conflict_yours": form.values is not None,
+        }
         return _render(request, "editor/correct.html", conflict.current, form, 409, **extra)
     return _done(request, pledge, _("Korrektur gespeichert.") if done else _("Nichts geändert."))
 
@@ -92,6 +98,7 @@ def _action(
             409,
             conflict=str(conflict),
             current=conflict.current,
+            conflict_rows=pledge_rows(conflict.current),
         )
     except WorkflowError as error:
         return _render(request, template, pledge, form, 400, problem=str(error))

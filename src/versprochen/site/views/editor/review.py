@@ -75,6 +75,6 @@ def review(request: HttpRequest, pk: int) -> HttpResponse:
         "comments": list(assessment.comments.select_related("author")),
         "form": form,
         "problem": problem,
-        "own": request.user.pk in (assessment.author_id, assessment.changed_by_id),
+        "own": workflow.contributed(request.user, assessment),
     }
     return render(request, "editor/review.html", context, status=status)
