@@ -16,7 +16,9 @@ DRAFT = {
     "status": "in_arbeit",
     "assessed_on": "2026-03-02",
     "rationale": "Per Skript erfasst.",
-    "evidence": [{"kind": "press", "title": "WAZ", "url": "https://waz.de/1"}],
+    "evidence": [
+        {"kind": "press", "title": "WAZ", "url": "https://waz.de/1", "date": "2026-03-01"}
+    ],
 }
 
 
@@ -63,6 +65,15 @@ def test_token_creates_drafts_for_its_body_only(client: Client, people: dict[str
     )
     assert bad.status_code == 422
     assert set(bad.json()["errors"]) == {"status", "assessed_on", "rationale"}
+    # Evidence needs its address and date.
+    bare = client.post(
+        url,
+        {**DRAFT, "evidence": [{"kind": "press", "title": "WAZ"}]},
+        content_type="application/json",
+        **auth,
+    )
+    assert bare.status_code == 422
+    assert set(bare.json()["errors"]) == {"evidence.0.url", "evidence.0.date"}
     # Another body's token does not reach Herne's pledges.
     otto = {"HTTP_AUTHORIZATION": f"Bearer {_key(people, 'otto')}"}
     assert client.get(url, **otto).status_code == 404

@@ -177,8 +177,9 @@ def test_a_merge_never_shows_the_ids_of_unpublished_assessments(world: dict[str,
     assert json.loads(row["after"]) == published
     shown = ", ".join(map(str, published))
     page = _body(client.get(f"/versprechen/{buses.pk}/"))
-    # The moved assessments are the one change whose "before" is empty.
-    assert re.findall(r"<del></del> → <ins>([^<]*)</ins>", page) == [shown]
+    assert re.findall(r"Übernommene Bewertungen: <del>—</del> → <ins>([^<]*)</ins>", page) == [
+        shown
+    ]
     for feed in ("/feeds/status.atom", f"/feeds/versprechen/{buses.pk}.atom"):
         body = _body(client.get(feed))
-        assert re.findall(r":\s+→ ([^\n<]*)", body) == [shown], feed
+        assert re.findall(r"Übernommene Bewertungen: — → ([^\n<]*)", body) == [shown], feed

@@ -74,6 +74,7 @@ def test_edited_rows_become_drafts_for_review(people: dict[str, Any], tracker: A
         evidence_kind="press",
         evidence_title="WAZ, 16.1.2026",
         evidence_url="https://waz.de/x",
+        evidence_date="2026-01-16",
     )
     extra = dict(
         rows[1],
@@ -83,7 +84,7 @@ def test_edited_rows_become_drafts_for_review(people: dict[str, Any], tracker: A
         reason="",
         evidence_kind="budget",
         evidence_title="Beschluss 2025/99",
-        evidence_url="",
+        evidence_url="https://herne.de/ratsinfo/2025-99",
         evidence_date="2025-12-01",
         evidence_quote="",
     )
@@ -147,3 +148,24 @@ def test_editors_of_another_body_cannot_export_or_import(
     assert otto.get("/redaktion/csv/bewertungen.csv", {"body": "stadt-herne"}).status_code == 404
     response = _upload(otto, b"pledge\n1\n", "body:stadt-herne")
     assert response.status_code == 400 and Assessment.objects.filter(state="in_review").count() == 0
+
+
+def test_evidence_needs_an_address_and_a_date(people: dict[str, Any], tracker: Any) -> None:
+    erika = Client()
+    erika.force_login(people["erika"])
+    rows = _export(erika, body="stadt-herne")
+    row = dict(
+        rows[1],
+        status="erfuellt",
+        assessed_on="2026-01-15",
+        rationale="Der Takt gilt seit Januar.",
+        evidence_kind="press",
+        evidence_title="WAZ, 16.1.2026",
+        evidence_url="",
+        evidence_date="",
+    )
+    response = _upload(erika, [row], "body:stadt-herne")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Zeile 2, evidence_url" in html and "Zeile 2, evidence_date" in html
+    assert not Assessment.objects.filter(state="in_review").exists()

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+from django.contrib.auth import get_user_model
 from django.test import Client
 from tests.site.test_review import draft_form
 
@@ -195,3 +197,113 @@ def test_the_conflict_page_of_a_correction_shows_every_field(people: dict[str, A
     for theirs in ("Wirtschaft", "15 ", "Bewahren", "nein", "60 Minuten", "Eickel"):
         assert theirs in table, theirs
     assert "Sodingen" in table and "Mobilität" in table  # her own input, next to it
+
+
+@pytest.mark.parametrize(
+    ("username", "message"),
+    [
+        ("<script>alert(9)</script>", "Buchstaben, Ziffern"),
+        ("mit leerzeichen", "Buchstaben, Ziffern"),
+        ("ERIKA", "gibt es schon"),
+        ("Erika", "gibt es schon"),
+    ],
+)
+def test_the_admin_screen_checks_user_names_like_createuser(
+    people: dict[str, Any], username: str, message: str
+) -> None:
+    anna = Client()
+    anna.force_login(people["anna"])
+    response = anna.post(
+        "/redaktion/benutzer/",
+        {
+            "username": username,
+            "password": "ein langes Passwort 42",
+            "roles": ["editor"],
+            "body": str(people["herne"].pk),
+        },
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    error = html[html.index('id="id_username-error"') :][:400]
+    assert message in error
+    assert get_user_model().objects.filter(username__iexact=username).count() == (
+        1 if username.lower() == "erika" else 0
+    )
+    assert "<script>alert(9)" not in html
+
+
+def test_user_names_are_unique_whatever_their_case_in_the_database(db: None) -> None:
+    from django.db import IntegrityError, transaction
+
+    get_user_model().objects.create(username="ed_h")
+    with pytest.raises(IntegrityError), transaction.atomic():
+        get_user_model().objects.create(username="ED_H")
+
+
+def test_admins_give_and_take_roles_of_existing_accounts(people: dict[str, Any]) -> None:
+    from versprochen.tracker.roles import holds
+
+    anna = Client()
+    anna.force_login(people["anna"])
+    herne, heinsberg = people["herne"], people["heinsberg"]
+
+    def change(username: str, role: str, body: object, how: str) -> Any:
+        return anna.post(
+            "/redaktion/benutzer/",
+            {
+                "form": "roles",
+                "roles-username": username,
+                "roles-role": role,
+                "roles-body": str(body),
+                "roles-change": how,
+            },
+        )
+
+    rudi = people["rudi"]
+    assert change("rudi", "editor", herne.pk, "grant").status_code == 302
+    assert holds(rudi, "editor", herne.pk)
+    entry = AuditEntry.objects.filter(action="user.roles").latest("id")
+    assert entry.body == herne and entry.user == people["anna"]
+    assert ["editor", "Stadt Herne"] in entry.after["roles"]
+    assert ["editor", "Stadt Herne"] not in entry.before["roles"]
+    assert change("rudi", "reviewer", herne.pk, "revoke").status_code == 302
+    assert not holds(rudi, "reviewer", herne.pk)
+    assert AuditEntry.objects.filter(action="user.roles", body=herne).count() == 2
+    # Only within anna's bodies; only existing accounts; not her own admin role.
+    assert change("otto", "editor", heinsberg.pk, "grant").status_code == 400
+    assert change("otto", "editor", "*", "grant").status_code == 400
+    assert not holds(people["otto"], "editor", herne.pk)
+    missing = change("niemand", "editor", herne.pk, "grant")
+    assert missing.status_code == 400
+    html = missing.content.decode()
+    assert "gibt es nicht" in html[html.index('id="id_roles-username-error"') :][:300]
+    own = change("anna", "admin", herne.pk, "revoke")
+    assert own.status_code == 400 and holds(people["anna"], "admin", herne.pk)
+
+
+def test_admins_unlock_a_locked_account(people: dict[str, Any]) -> None:
+    anna = Client()
+    anna.force_login(people["anna"])
+    erika = people["erika"]
+    assert anna.post(f"/redaktion/benutzer/{erika.pk}/sperren/").status_code == 302
+    erika.refresh_from_db()
+    assert not erika.is_active
+    page = anna.get("/redaktion/benutzer/").content.decode()
+    assert f"/redaktion/benutzer/{erika.pk}/entsperren/" in page
+    assert anna.post(f"/redaktion/benutzer/{erika.pk}/entsperren/").status_code == 302
+    erika.refresh_from_db()
+    assert erika.is_active
+    entry = AuditEntry.objects.get(action="user.activate")
+    assert entry.body == people["herne"] and entry.before["is_active"] is False
+    assert entry.after["is_active"] is True
+    # Not an account with roles beyond anna's bodies (otto is Heinsberg's).
+    otto = people["otto"]
+    otto.is_active = False
+    otto.save()
+    assert anna.post(f"/redaktion/benutzer/{otto.pk}/entsperren/").status_code == 403
+    otto.refresh_from_db()
+    assert not otto.is_active
+    # Editors cannot.
+    erika_client = Client()
+    erika_client.force_login(erika)
+    assert erika_client.post(f"/redaktion/benutzer/{otto.pk}/entsperren/").status_code == 403

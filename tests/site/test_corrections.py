@@ -338,3 +338,26 @@ def test_numbers_after_a_merge_are_those_of_the_current_pledges(people: dict[str
     report = store([*PLEDGES, ("Neue Radwege entlang der Emscher!", "mobilitaet", {})])
     assert report.version == 3 and len(report.changed) == 1
     assert {p.pk: p.number for p in Pledge.objects.all()} == numbers
+
+
+def test_a_merged_away_pledge_does_not_keep_a_status_it_no_longer_has(
+    client: Client, people: dict[str, Any]
+) -> None:
+    from versprochen.tracker import corrections
+
+    school = Pledge.objects.get(number=1)
+    buses = Pledge.objects.get(area="mobilitaet")
+    publish(
+        Assessment.objects.create(pledge=buses, status="gestockt", assessed_on=dt.date(2026, 5, 1))
+    )
+    buses.refresh_from_db()
+    assert buses.status == "gestockt"
+    corrections.merge(people["erika"], school, school.revision, buses)
+    buses.refresh_from_db()
+    assert buses.status == "offen" and buses.status_changed_at is None
+    page = client.get(f"/versprechen/{buses.pk}/").content.decode()
+    assert "gestockt" not in page
+    assert "Noch keine Bewertung" not in page
+    assert "Die Bewertungen stehen beim zusammengeführten Versprechen" in page
+    assert f'href="/versprechen/{school.pk}/"' in page
+    assert client.get(f"/versprechen/{buses.pk}/?format=json").json()["status"] == "offen"

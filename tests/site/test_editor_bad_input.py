@@ -31,6 +31,8 @@ HOSTILE = '<script>alert("x")</script><img src=x onerror=alert(1)>'
         ({"status": "vielleicht"}, "status", "Unbekannter Status"),
         ({"status": "nicht_bewertbar"}, "reason", "braucht eine Begründung"),
         ({"evidence-0-kind": "geruecht"}, "evidence-0-kind", "Unbekannte Belegart"),
+        ({"evidence-0-url": ""}, "evidence-0-url", "Darf nicht leer sein"),
+        ({"evidence-0-date": ""}, "evidence-0-date", "Datum fehlt"),
     ],
 )
 def test_a_bad_field_gets_its_message_and_nothing_is_stored(

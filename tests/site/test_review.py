@@ -87,6 +87,7 @@ def test_draft_review_return_fix_publish(client: Client, people: dict[str, Any])
             "evidence-1-kind": "council_paper",
             "evidence-1-title": "Vorlage 2026/0815",
             "evidence-1-url": "https://herne.de/ratsinfo/vorlage0815",
+            "evidence-1-date": "2026-02-20",
         },
     )
     assert editor.post(f"/redaktion/bewertungen/{draft.pk}/", fixed).status_code == 302
@@ -186,3 +187,99 @@ def test_nobody_reviews_a_draft_they_ever_changed(people: dict[str, Any]) -> Non
     # A reviewer who never touched it publishes it.
     assert draft in workflow.queue(people["rudi"])
     workflow.publish(people["rudi"], draft, draft.revision)
+
+
+def test_a_too_long_comment_is_named_at_its_field(people: dict[str, Any]) -> None:
+    from versprochen.tracker import workflow
+    from versprochen.tracker.validation import DraftData
+
+    buses = Pledge.objects.get(area="mobilitaet")
+    data = DraftData(status="in_arbeit", assessed_on=dt.date(2026, 3, 2), rationale="Erika.")
+    draft = workflow.create_draft(people["erika"], buses, data, submit=True)
+    rudi = Client()
+    rudi.force_login(people["rudi"])
+    response = rudi.post(
+        f"/redaktion/pruefung/{draft.pk}/",
+        {"action": "return", "revision": draft.revision, "comment": "x" * 5001},
+    )
+    assert response.status_code == 400
+    html = response.content.decode()
+    error = html[html.index('id="id_comment-error"') :][:300]
+    assert "Höchstens 5000 Zeichen" in error
+    assert 'aria-describedby="id_comment-error' in html
+    draft.refresh_from_db()
+    assert draft.state == "in_review"
+
+
+def test_logins_logouts_and_csv_imports_are_audited_with_their_body(
+    people: dict[str, Any],
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from versprochen.tracker.models import AuditEntry
+
+    erika = people["erika"]
+    erika.set_password("ein langes Passwort 42")
+    erika.save()
+    client = Client()
+    assert (
+        client.post(
+            "/anmelden/", {"username": "erika", "password": "ein langes Passwort 42"}
+        ).status_code
+        == 302
+    )
+    export = client.get("/redaktion/csv/bewertungen.csv", {"body": "stadt-herne"})
+    data = b"".join(export.streaming_content)  # type: ignore[attr-defined]
+    upload = SimpleUploadedFile("b.csv", data, content_type="text/csv")
+    assert (
+        client.post("/redaktion/csv/", {"target": "body:stadt-herne", "file": upload}).status_code
+        == 302
+    )
+    assert client.post("/abmelden/").status_code == 302
+    for action in ("login", "logout", "assessment.import"):
+        entry = AuditEntry.objects.get(action=action)
+        assert entry.body == people["herne"], action
+    # Herne's admin sees them in the log.
+    anna = Client()
+    anna.force_login(people["anna"])
+    page = anna.get("/redaktion/protokoll/").content.decode()
+    assert "assessment.import" in page and "logout" in page
+    # Someone with roles in two bodies: one entry for each.
+    otto = people["otto"]
+    from versprochen.tracker.roles import grant
+
+    grant(otto, "editor", people["herne"])
+    otto.set_password("ein langes Passwort 42")
+    otto.save()
+    Client().post("/anmelden/", {"username": "otto", "password": "ein langes Passwort 42"})
+    bodies = set(
+        AuditEntry.objects.filter(action="login", user=otto).values_list("body", flat=True)
+    )
+    assert bodies == {people["herne"].pk, people["heinsberg"].pk}
+
+
+def test_the_public_timeline_names_fields_and_values_in_words(
+    client: Client, people: dict[str, Any]
+) -> None:
+    from versprochen.tracker import corrections
+
+    library = Pledge.objects.get(area="kultur")  # kind preserve
+    school = Pledge.objects.get(number=1)
+    corrections.edit(
+        people["erika"], library, library.revision, {"kind": "action", "testable": False}
+    )
+    corrections.merge(people["erika"], school, school.revision, library)
+    page = client.get(f"/versprechen/{library.pk}/").content.decode()
+    assert "kind:" not in page and "preserve" not in page and "testable" not in page
+    assert "merged_into" not in page and "None" not in page
+    assert "Art: <del>Bewahren</del> → <ins>Handeln</ins>" in page
+    assert "Überprüfbar: <del>ja</del> → <ins>nein</ins>" in page
+    assert f"Zusammengeführt in: <del>—</del> → <ins>Versprechen {school.pk}</ins>" in page
+    english = client.get(f"/en/versprechen/{library.pk}/").content.decode()
+    assert "Kind: <del>Preserve</del> → <ins>Action</ins>" in english
+    assert f"Merged into: <del>—</del> → <ins>Pledge {school.pk}</ins>" in english
+    feed = client.get(f"/feeds/versprechen/{library.pk}.atom").content.decode()
+    assert "Art: Bewahren → Handeln" in feed and "merged_into" not in feed
+    # The data keep the machine names.
+    twin = client.get(f"/versprechen/{library.pk}/?format=json").json()
+    assert {"kind", "testable"} <= {k for c in twin["corrections"] for k in c["changes"]}

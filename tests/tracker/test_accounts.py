@@ -73,6 +73,26 @@ def test_createuser_bad_input_is_one_line_and_changes_nothing() -> None:
     assert not get_user_model().objects.filter(username="x").exists()
 
 
+@pytest.mark.django_db
+def test_createuser_refuses_bad_and_case_duplicate_names() -> None:
+    store([SCHOOL])
+    stdin = "ein langes Passwort 42\n"
+    assert run("createuser", "ed_h", "--role", "editor", "--password-stdin", stdin=stdin)[0] == 0
+    code, output = run("createuser", "ED_H", "--role", "admin", "--password-stdin", stdin=stdin)
+    assert code == 2 and "ed_h" in output and len(output.strip().splitlines()) == 1
+    code, output = run(
+        "createuser",
+        "<script>alert(9)</script>",
+        "--role",
+        "editor",
+        "--password-stdin",
+        stdin=stdin,
+    )
+    assert code == 2 and "NAME" in output and len(output.strip().splitlines()) == 1
+    assert list(get_user_model().objects.values_list("username", flat=True)) == ["ed_h"]
+    assert not holds(get_user_model().objects.get(), "admin")
+
+
 @pytest.mark.parametrize(
     "key", ["", "changeme", "django-insecure-abcdefghijklmnopqrstuvwxyz0123456789", "kurz"]
 )

@@ -42,9 +42,9 @@ editor_api = NinjaAPI(
 class EvidenceIn(Schema):
     kind: str
     title: str
-    url: str = ""
-    date: str = ""
-    quote: str = ""
+    url: str = Field("", description="Required: an http(s) address.")
+    date: str = Field("", description="Required: an ISO date (2026-03-02), not in the future.")
+    quote: str = Field("", description="Optional.")
 
 
 class DraftIn(Schema):

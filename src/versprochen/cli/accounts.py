@@ -64,13 +64,12 @@ def createuser(
 
     with bad_input_is_one_line():
         _setup(data_dir)
-        from django.contrib.auth import get_user_model
         from django.db import transaction
 
-        from versprochen.tracker.accounts import create_user, find_body
+        from versprochen.tracker.accounts import check_username, create_user, existing, find_body
 
         found = [find_body(b) for b in bodies]
-        exists = get_user_model().objects.filter(username=name.strip()).exists()
+        exists = existing(check_username(name)) is not None
         password = None if exists else _password(password_stdin)
         with transaction.atomic():
             _, created, granted = create_user(name, roles, found, password, email)

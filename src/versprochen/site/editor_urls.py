@@ -49,4 +49,5 @@ editor: list[URLPattern | URLResolver] = [
     path("redaktion/protokoll.csv", admin.audit_csv, name="audit_csv"),
     path("redaktion/benutzer/", admin.users, name="users"),
     path("redaktion/benutzer/<int:pk>/sperren/", admin.deactivate_user, name="deactivate_user"),
+    path("redaktion/benutzer/<int:pk>/entsperren/", admin.activate_user, name="activate_user"),
 ]

@@ -11,8 +11,9 @@ from django.core.exceptions import ValidationError
 from django.db.models import Q
 
 from versprochen.tracker import audit
-from versprochen.tracker.models import Body
+from versprochen.tracker.models import Body, Membership
 from versprochen.tracker.roles import grant, memberships_of
+from versprochen.tracker.roles import grant as _grant
 from versprochen.tracker.vocabulary import Role
 
 
@@ -23,6 +24,37 @@ def find_body(name: str) -> Body:
         known = ", ".join(Body.objects.order_by("name").values_list("name", flat=True)[:20])
         raise ValueError(f"--body: no body {name!r} (known: {known or 'none yet'})")
     return body
+
+
+def check_username(username: str) -> str:
+    """The name, stripped, if Django's rules for user names allow it (1 to 150 letters,
+    digits and @ . + - _); else ValueError with the validator's message."""
+    name = username.strip()
+    if not name or len(name) > 150:
+        raise ValueError("NAME: 1 to 150 characters")
+    try:
+        get_user_model().username_validator(name)
+    except ValidationError as error:
+        raise ValueError("NAME: " + " ".join(error.messages)) from None
+    return name
+
+
+def same_name(username: str) -> Any:
+    """The account whose name is `username` whatever its case (names are unique so,
+    also in the database), or None."""
+    return get_user_model().objects.filter(username__iexact=username.strip()).first()
+
+
+def existing(username: str) -> Any:
+    """The account named exactly `username`, or None; ValueError when another account
+    has the name in another case (ED_H while ed_h exists)."""
+    found = same_name(username)
+    if found is not None and found.get_username() != username.strip():
+        raise ValueError(
+            f"NAME: {username.strip()!r} is the account {found.get_username()!r} "
+            "(user names are the same whatever their case); use that name"
+        )
+    return found
 
 
 def check_password(password: str, username: str) -> None:
@@ -46,16 +78,14 @@ def create_user(
 
     Returns the user, whether it was created, and the roles granted ("role@body").
     """
-    username = username.strip()
-    if not username or len(username) > 150:
-        raise ValueError("NAME: 1 to 150 characters")
+    username = check_username(username)
     for role in roles:
         if role not in Role.values:
             raise ValueError(f"--role: {role!r} is not one of {', '.join(Role.values)}")
     if not roles:
         raise ValueError("--role: name at least one role")
     model = get_user_model()
-    user = model.objects.filter(username=username).first()
+    user = existing(username)
     created = user is None
     if user is None:
         if not password:
@@ -79,3 +109,29 @@ def create_user(
         body=bodies[0] if len(bodies) == 1 else None,
     )
     return user, created, granted
+
+
+def change_role(by: Any, user: Any, role: str, body: Body | None, grant: bool) -> bool:
+    """Give `user` `role` for `body` (None: every body) or, with `grant=False`, take it
+    away; audited as `user.roles`. False when nothing changed."""
+    if role not in Role.values:
+        raise ValueError(f"role: {role!r} is not one of {', '.join(Role.values)}")
+    before = memberships_of(user)
+    if grant:
+        changed = _grant(user, role, body)
+    else:
+        changed = Membership.objects.filter(user=user, role=role, body=body).delete()[0] > 0
+    if changed:
+        audit.record(
+            by,
+            "user.roles",
+            user,
+            before={"roles": before},
+            after={
+                "roles": memberships_of(user),
+                ("granted" if grant else "revoked"): f"{role}@{body.name if body else '*'}",
+            },
+            object_type="user",
+            body=body,
+        )
+    return changed

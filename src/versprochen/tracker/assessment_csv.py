@@ -223,16 +223,35 @@ def read(data: bytes, pledges: QuerySet[Pledge], user: Any) -> tuple[list[_Group
     return groups, errors
 
 
+def _published_evidence(pledge: Pledge) -> set[EvidenceData]:
+    current = workflow.published(pledge)
+    if current is None:
+        return set()
+    return {
+        EvidenceData(kind=e.kind, title=e.title, url=e.url, date=e.date, quote=e.quote)
+        for e in current.evidence.all()
+    }
+
+
 def _check(group: _Group, errors: list[str]) -> DraftData | None:
     """The group's draft, or None when its status is empty (the pledge is left alone)."""
     row = group.row
     items: list[EvidenceData] = []
     problems: list[str] = []
+    published: set[EvidenceData] | None = None
     for line, ev in group.evidence:
         raw = {k: ev.get(f"evidence_{k}", "") for k in EVIDENCE_COLUMNS}
         if not any(str(v or "").strip() for v in raw.values()):
             continue
         item, item_errors = evidence_data(raw)
+        if item_errors and set(item_errors) <= {"url", "date"}:
+            # Published evidence from before address and date were required goes back
+            # in as it was exported (a file exported and imported unchanged is fine).
+            if published is None:
+                published = _published_evidence(group.pledge)
+            legacy, legacy_errors = evidence_data(raw, complete=False)
+            if not legacy_errors and legacy in published:
+                item, item_errors = legacy, {}
         for name, messages in item_errors.items():
             problems += [f"Zeile {line}, evidence_{name}: {m}" for m in messages]
         if item is not None:
@@ -273,11 +292,14 @@ def import_assessments(data: bytes, pledges: QuerySet[Pledge], user: Any) -> Imp
         return result
     for pledge, draft in drafts:
         result.drafts.append(workflow.create_draft(user, pledge, draft, submit=True))
+    # The body of the file's pledges (a body's or a document's), so its admins see it.
+    bodies = list(pledges.order_by().values_list("body_id", flat=True).distinct()[:2])
     audit.record(
         user,
         "assessment.import",
         None,
         object_type="csv",
+        body=bodies[0] if len(bodies) == 1 else None,
         after={"drafts": [a.pk for a in result.drafts], "unchanged": result.unchanged},
     )
     return result

@@ -16,7 +16,7 @@ from django.db import models
 from django.db.models import QuerySet
 
 from versprochen.tracker import spreadsheet
-from versprochen.tracker.models import AuditEntry, Body
+from versprochen.tracker.models import AuditEntry, Body, Membership
 from versprochen.tracker.roles import Scope, limit
 
 # Never copied into the log: secrets and bulky payloads.
@@ -74,6 +74,21 @@ def record(
         before=before,
         after=after,
     )
+
+
+def bodies_of(user: Any) -> list[int | None]:
+    """The bodies `user` holds a role for, for entries about the person (a login): one
+    entry per body, so each body's admins see it; [None] for roles for every body or none."""
+    ids = set(Membership.objects.filter(user=user).values_list("body_id", flat=True))
+    if not ids or None in ids:
+        return [None]
+    return [*sorted(i for i in ids if i is not None)]
+
+
+def record_for_person(user: Any, action: str, **values: Any) -> None:
+    """An entry about `user` (login, logout) for each body they hold a role for."""
+    for body in bodies_of(user):
+        record(user, action, user, object_type="user", body=body, **values)
 
 
 def entries(bodies: Scope) -> QuerySet[AuditEntry]:

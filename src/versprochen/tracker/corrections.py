@@ -217,6 +217,7 @@ def merge(user: Any, target: Pledge, revision: int, other: Pledge) -> PledgeCorr
         revision=F("revision") + 1,
     )
     refresh_status(current)
+    refresh_status(other)  # its assessments went over: it has none of its own now
     changes = {"merged": [other.pk, current.pk], "assessments": [[], moved_assessments]}
     correction = _note(user, current, CorrectionKind.MERGE, changes, related=other)
     _note(user, other, CorrectionKind.MERGE, {"merged_into": [None, current.pk]}, related=current)

@@ -9,12 +9,23 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
 
+from versprochen.extraction.types import CAP_TOPICS
 from versprochen.tracker.models import Assessment, PledgeCorrection
 from versprochen.tracker.public import correction_changes
-from versprochen.tracker.vocabulary import AssessmentState, CorrectionKind, EvidenceKind, Status
+from versprochen.tracker.vocabulary import (
+    AREA_LABELS,
+    AssessmentState,
+    CorrectionKind,
+    EvidenceKind,
+    Exclusion,
+    PledgeKind,
+    Status,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -40,11 +51,12 @@ class Event:
 
     @property
     def changes(self) -> list[tuple[str, str, str]]:
-        """A correction's changes as (field, before, after) text."""
+        """A correction's changes as (field, before, after) in words of the page's
+        language (labels, not field names and codes; the JSON and CSV keep those)."""
         if self.correction is None:
             return []
         return [
-            (name, _short(pair[0]), _short(pair[1]))
+            (field_label(name), _short(shown(name, pair[0])), _short(shown(name, pair[1])))
             for name, pair in correction_changes(self.correction).items()
         ]
 
@@ -60,11 +72,48 @@ class Event:
                 date = f" ({e.date.isoformat()})" if e.date else ""
                 lines.append(f"{kind}: {e.title}{date} {e.url}".rstrip())
             return "\n".join(line for line in lines if line)
-        assert self.correction is not None
-        return "\n".join(
-            f"{name}: {_short(before)} → {_short(after)}"
-            for name, (before, after) in correction_changes(self.correction).items()
-        )
+        return "\n".join(f"{name}: {before} → {after}" for name, before, after in self.changes)
+
+
+FIELD_LABELS = {
+    "text": _("Text"),
+    "area": _("Politikfeld"),
+    "cap": _("CAP-Thema"),
+    "kind": _("Art"),
+    "testable": _("Überprüfbar"),
+    "quantities": _("Mengen"),
+    "places": _("Orte"),
+    "excluded": _("Aus den Listen genommen"),
+    "merged": _("Zusammengeführt"),
+    "merged_into": _("Zusammengeführt in"),
+    "assessments": _("Übernommene Bewertungen"),
+}
+_PLEDGE_IDS = frozenset({"merged", "merged_into"})
+
+
+def field_label(name: str) -> str:
+    """The words for a corrected field (its name when unknown)."""
+    label = FIELD_LABELS.get(name)
+    return str(label) if label is not None else name
+
+
+def shown(name: str, value: Any) -> Any:
+    """A corrected value in words: labels for codes, yes/no, "—" for nothing."""
+    if value is None or value == "" or value == []:
+        return "—"
+    if name == "area":
+        return str(AREA_LABELS.get(str(value), value))
+    if name == "kind" and value in PledgeKind.values:
+        return str(PledgeKind(value).label)
+    if name == "excluded" and value in Exclusion.values:
+        return str(Exclusion(value).label)
+    if name == "testable" and isinstance(value, bool):
+        return str(_("ja") if value else _("nein"))
+    if name == "cap" and str(value).isdigit():
+        return f"{value} {CAP_TOPICS.get(int(value), '')}".strip()
+    if name in _PLEDGE_IDS:
+        return str(_("Versprechen %(id)s") % {"id": value})
+    return value
 
 
 def _short(value: object) -> str:

@@ -92,9 +92,11 @@ def text(value: str | None, limit: int, required: bool = False, what: str = "") 
     return value
 
 
-def url(value: str | None) -> str:
+def url(value: str | None, required: bool = False) -> str:
     value = (value or "").strip()
     if not value:
+        if required:
+            raise ValidationError(_("Darf nicht leer sein."))
         return ""
     if len(value) > MAX_URL:
         raise ValidationError(_("Höchstens %(limit)d Zeichen.") % {"limit": MAX_URL})
@@ -142,13 +144,18 @@ def _run(errors: Errors, name: str, check: Any, *args: Any) -> Any:
         return None
 
 
-def evidence_data(raw: Mapping[str, Any], prefix: str = "") -> tuple[EvidenceData | None, Errors]:
-    """One evidence item from strings (kind, title, url, date, quote)."""
+def evidence_data(
+    raw: Mapping[str, Any], prefix: str = "", complete: bool = True
+) -> tuple[EvidenceData | None, Errors]:
+    """One evidence item from strings (kind, title, url, date, quote): everything but the
+    quote is required, the address an http(s) URL, the date not in the future.
+    `complete=False` lets address and date be empty: only for evidence that is already
+    published like that (from before they were required), carried over unchanged."""
     errors: Errors = {}
     kind = _run(errors, prefix + "kind", evidence_kind, raw.get("kind", ""))
     title = _run(errors, prefix + "title", text, raw.get("title"), MAX_TITLE, True)
-    link = _run(errors, prefix + "url", url, raw.get("url"))
-    day = _run(errors, prefix + "date", past_date, raw.get("date"), False)
+    link = _run(errors, prefix + "url", url, raw.get("url"), complete)
+    day = _run(errors, prefix + "date", past_date, raw.get("date"), complete)
     quote = _run(errors, prefix + "quote", text, raw.get("quote"), MAX_QUOTE)
     if errors:
         return None, errors

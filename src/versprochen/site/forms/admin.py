@@ -1,15 +1,14 @@
-"""Forms of the admin screens: a new account with roles."""
+"""Forms of the admin screens: a new account with roles, roles of an existing account."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from django import forms
-from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
 from versprochen.site.forms.common import EditorForm
-from versprochen.tracker.accounts import check_password
+from versprochen.tracker.accounts import check_password, check_username, same_name
 from versprochen.tracker.vocabulary import Role
 
 
@@ -33,8 +32,14 @@ class NewUserForm(EditorForm):
         field.choices = bodies
 
     def clean_username(self) -> str:
-        name = str(self.cleaned_data["username"]).strip()
-        if get_user_model().objects.filter(username=name).exists():
+        raw = str(self.cleaned_data["username"])
+        try:
+            name = check_username(raw)
+        except ValueError as error:
+            raise forms.ValidationError(str(error).removeprefix("NAME: ")) from None
+        # The same rules as `versprochen createuser`; names differing only in case are
+        # the same name (a unique index on lower(username) says so too).
+        if same_name(name) is not None:
             raise forms.ValidationError(_("Diesen Benutzernamen gibt es schon."))
         return name
 
@@ -46,3 +51,29 @@ class NewUserForm(EditorForm):
             except ValueError as error:
                 self.add_error("password", str(error).removeprefix("password: "))
         return data
+
+
+class RoleForm(EditorForm):
+    """Give a role to an existing account, or take it away, for one body."""
+
+    username = forms.CharField(label=_("Benutzername"), max_length=150)
+    role = forms.ChoiceField(label=_("Rolle"), choices=Role.choices)
+    body = forms.ChoiceField(label=_("Körperschaft"))
+    change = forms.ChoiceField(
+        label=_("Änderung"),
+        choices=[("grant", _("Rolle geben")), ("revoke", _("Rolle entziehen"))],
+        widget=forms.RadioSelect,
+        initial="grant",
+    )
+
+    def __init__(self, *args: Any, bodies: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["body"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = bodies
+
+    def clean_username(self) -> Any:
+        user = same_name(str(self.cleaned_data["username"]))
+        if user is None:
+            raise forms.ValidationError(_("Ein Konto mit diesem Namen gibt es nicht."))
+        return user

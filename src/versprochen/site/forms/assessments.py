@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
@@ -133,3 +134,10 @@ class ReviewForm(EditorForm):
         help_text=_("Pflicht beim Zurückgeben: was ist zu ändern?"),
     )
     revision = forms.IntegerField(widget=forms.HiddenInput)
+
+    def clean_comment(self) -> str:
+        # The shared rule (length, no NUL), so a too-long comment is named at the field.
+        try:
+            return validation.text(self.cleaned_data.get("comment"), validation.MAX_COMMENT)
+        except ValidationError as error:
+            raise forms.ValidationError(error.messages) from None

@@ -48,7 +48,7 @@ def login_view(request: HttpRequest) -> HttpResponse:
             user = form.get_user()
             ratelimit.succeeded(username)
             login(request, user)
-            audit.record(user, "login", user, object_type="user")
+            audit.record_for_person(user, "login")
             return HttpResponseRedirect(_next_url(request))
         else:
             status = 400  # already counted as a failure by `admit`
@@ -60,6 +60,6 @@ def login_view(request: HttpRequest) -> HttpResponse:
 @transaction.atomic
 def logout_view(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
-        audit.record(request.user, "logout", request.user, object_type="user")
+        audit.record_for_person(request.user, "logout")
     logout(request)
     return HttpResponseRedirect(reverse("site:start"))
