@@ -8,7 +8,7 @@ import pytest
 import simplemma
 
 from versprochen.extraction.code import code, code_text
-from versprochen.extraction.coding import kind, places, quantities
+from versprochen.extraction.coding import kind, places, quantities, testable
 from versprochen.extraction.coding.context import document_title, home_places
 from versprochen.extraction.coding.gates import Gated, text_cues
 from versprochen.extraction.coding.lexicon import Lexicon
@@ -294,6 +294,66 @@ def test_concrete_pledges_are_testable(text: str) -> None:
 )
 def test_vague_pledges_are_not_testable(text: str) -> None:
     assert not code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A name in quotation marks is something one can look up afterwards,
+        # even when the verb is one of direction.
+        "Wir unterstützen das Projekt „Lesepaten“ an Grundschulen",
+        "Wir fördern die Initiative »Saubere Stadt«",
+        "Regelmäßige Sprechstunden des Bürgermeisters in den Stadtteilen",
+    ],
+)
+def test_named_projects_and_recurring_events_are_testable(text: str) -> None:
+    assert code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Stances: what the authors are for, not what they will do.
+        "Wir sind für den Ausbau von Nahwärmenetzen",
+        "Wir favorisieren kleinere Klassen",
+        "Für uns hat der Radverkehr Vorrang vor dem Autoverkehr",
+        # Rules on how to go about things.
+        "Bei allen Neubauten ist auf Barrierefreiheit zu achten",
+        "Die Planung neuer Wohngebiete hat so zu erfolgen, dass Frischluftschneisen frei bleiben",
+        "Bei allen Entscheidungen muss der Klimaschutz im Vordergrund stehen",
+        # Qualities no one can measure afterwards.
+        "Die Verwaltung soll kundenfreundlich und bezahlbar arbeiten",
+        # A noun of direction at the head outweighs a concrete object.
+        "Stärkung der Stadtbücherei",
+    ],
+)
+def test_stances_rules_and_qualities_are_not_testable(text: str) -> None:
+    assert not code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Dabei sind auch Ladestationen zu berücksichtigen", True),
+        ("Die Vergabe hat so zu erfolgen, dass kleine Betriebe mitbieten können", True),
+        ("Der Datenschutz muss stets im Vordergrund stehen", True),
+        ("Vor allem ist das Konnexitätsprinzip strikt einzuhalten", True),
+        # The main clause decides: a rule in a relative clause is not the pledge's.
+        ("Wir bauen eine Kita, die allen Anforderungen gerecht wird", False),
+        ("Die Stadtbibliothek soll sonntags geöffnet sein", False),
+        ("Es wird eine Koordinierungsgruppe gebildet", False),
+    ],
+)
+def test_rules_are_told_from_measures(text: str, rule: bool) -> None:
+    assert testable.is_rule(text) is rule
+
+
+def test_testable_cues_are_weighed_with_replaceable_weights() -> None:
+    cues = testable.testable_cues("Wir sind für den Ausbau der Radwege", "action", (), ())
+    assert cues.stance and not cues.rule and not cues.quoted_name
+    assert testable.weigh(cues) < testable.WEIGHTS.threshold
+    lenient = testable.Weights(stance=0.0, vague=0.0)
+    assert testable.weigh(cues, lenient) >= lenient.threshold
 
 
 # --- quantities -----------------------------------------------------------------

@@ -1,60 +1,138 @@
 """Whether one can later decide objectively if a pledge was kept.
 
-A number, a date, a named place or institution, or a concrete measure (set
-up, build, abolish, write a plan) make a pledge checkable; verbs of direction
-without an end point (stärken, verbessern, fördern, sich einsetzen für) make
-it vague. The two kinds of cue are weighed against each other.
+A number, a date, a named place, project or institution, or a concrete
+measure (set up, build, abolish, write a plan) make a pledge checkable; verbs
+of direction without an end point (stärken, verbessern, fördern, sich
+einsetzen für), stances ("Wir sind für ...") and rules on how to go about
+something ("ist dabei zu berücksichtigen") make it vague. The cues of a pledge
+are collected once (`TestableCues`) and weighed against each other
+(`Weights`), so a benchmark can refit the weights on one document and test
+them on another.
 """
 
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from versprochen.extraction.coding.lexicon import load
 from versprochen.extraction.types import Kind
 
 TESTABLE_LEXICON = "coding-testable.txt"
 
-# A number or a named place alone nearly always makes a pledge checkable.
-QUANTITY_WEIGHT = 6.0
-PLACE_WEIGHT = 4.0
-# Vague wording is common even in concrete pledges ("besser", "gezielt"), so it
-# counts for less than a concrete measure.
-VAGUE_SCALE = 0.7
-# Refusing or examining something names what is refused or examined, and
-# whether it happened can be checked.
-KIND_WEIGHT: dict[Kind, float] = {"action": 0.0, "preserve": 0.0, "reject": 3.0, "examine": 6.0}
 # A list item headed by a noun of direction ("Stärkung der Elternarbeit",
 # "Weiterentwicklung des Monitorings") names a direction, not a measure.
-LEADING_DIRECTION_WEIGHT = 3.0
 _LEADING_DIRECTION = re.compile(
     r"^\W*(?:stärkung|verbesserung|förderung|unterstützung|weiterentwicklung|aufwertung"
     r"|optimierung)\b",
     re.IGNORECASE,
 )
-# Most pledges in programs and agreements are checkable; a pledge is vague only
-# when its vague cues clearly outweigh the concrete ones.
-THRESHOLD = -2.0
+# A name in quotation marks is a programme, project or body one can look up
+# afterwards („Wertwerk“, ›Arbeitsmarktlotsen‹, "Saubere Toiletten").
+_QUOTED_NAME = re.compile(r"[„“\"»›‚]\s*[A-ZÄÖÜ][^„“\"»«›‹\n]{2,60}[“”\"«‹‘]")
+# A stance names what the authors are for, not what they will do
+# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor").
+_STANCE = re.compile(
+    r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bfavorisier|\bplädier"
+    r"|\bvorrang\b|\bim vordergrund\b",
+    re.IGNORECASE,
+)
+# A rule on how things are to be done, rather than a thing to be done: "ist
+# bei Sanierungen auf die Barrierefreiheit zu achten", "hat so zu erfolgen,
+# dass ...", "muss im Vordergrund stehen".
+_RULE = re.compile(
+    r"\b(?:ist|sind|hat|haben)\b[^.]*\b(?:zu (?:berücksichtigen|achten|beachten|erfolgen)"
+    r"|einzuhalten)\b"
+    r"|\bso\b[^,.]*,\s*dass?\b",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:muss|müssen|darf|dürfen|soll|sollen|sollte|sollten)\b", re.IGNORECASE)
+_STATE_END = re.compile(r"\b(?:stehen|steht|gelten|gilt|besteht|bestehen)\W*$", re.IGNORECASE)
+# Where the main clause of a sentence ends: a purpose, a relative clause, an
+# aside in dashes or brackets.
+_CLAUSE_END = re.compile(
+    r",\s*(?:um|damit|sodass|so dass|weil|wenn|indem|die|der|das|wo|was)\b|\s[–-]\s|[:(;]"
+)
+_SENTENCE_END = re.compile(r"(?<=[a-zäöüß)])\.\s+(?=[A-ZÄÖÜ])")
 
 
-def testable_score(
+@dataclass(frozen=True, slots=True)
+class TestableCues:
+    """What in a pledge speaks for and against checking it later."""
+
+    concrete: float
+    vague: float
+    kind: Kind
+    quantity: bool
+    place: bool
+    quoted_name: bool
+    leading_direction: bool
+    stance: bool
+    rule: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Weights:
+    """How much each cue counts; a pledge is testable at a score of `threshold` or more."""
+
+    # A number or a named place alone nearly always makes a pledge checkable.
+    quantity: float = 6.0
+    place: float = 2.0
+    quoted_name: float = 3.0
+    # Vague wording is common even in concrete pledges ("besser", "gezielt"),
+    # so it counts for less than a concrete measure.
+    vague: float = 0.7
+    # Refusing or examining something names what is refused or examined, and
+    # whether it happened can be checked.
+    reject: float = 3.0
+    examine: float = 6.0
+    leading_direction: float = 5.0
+    stance: float = 6.0
+    rule: float = 6.0
+    # Most pledges in programs and agreements are checkable; a pledge is vague
+    # only when its vague cues clearly outweigh the concrete ones.
+    threshold: float = -2.0
+
+
+WEIGHTS = Weights()
+
+
+def testable_cues(
     text: str, kind: Kind, quantities: tuple[str, ...], places: tuple[str, ...]
-) -> float:
+) -> TestableCues:
     scores = load(TESTABLE_LEXICON).scores(text)
-    score = scores.get("concrete", 0.0) - VAGUE_SCALE * scores.get("vague", 0.0)
-    score += QUANTITY_WEIGHT * min(len(quantities), 1)
-    score += PLACE_WEIGHT * min(len(places), 1)
-    score += KIND_WEIGHT[kind]
-    if leading_direction(text):
-        score -= LEADING_DIRECTION_WEIGHT
+    return TestableCues(
+        concrete=scores.get("concrete", 0.0),
+        vague=scores.get("vague", 0.0),
+        kind=kind,
+        quantity=bool(quantities),
+        place=bool(places),
+        quoted_name=_QUOTED_NAME.search(text) is not None,
+        leading_direction=_LEADING_DIRECTION.search(text) is not None,
+        stance=_STANCE.search(text) is not None,
+        rule=is_rule(text),
+    )
+
+
+def is_rule(text: str) -> bool:
+    """Whether `text` states how something is to be done rather than what."""
+    if _RULE.search(text):
+        return True
+    main = _CLAUSE_END.split(_SENTENCE_END.split(text.strip(), maxsplit=1)[0], maxsplit=1)[0]
+    return _MODAL.search(main) is not None and _STATE_END.search(main) is not None
+
+
+def weigh(cues: TestableCues, weights: Weights = WEIGHTS) -> float:
+    score = cues.concrete - weights.vague * cues.vague
+    score += weights.quantity * cues.quantity + weights.place * cues.place
+    score += weights.quoted_name * cues.quoted_name
+    score += {"reject": weights.reject, "examine": weights.examine}.get(cues.kind, 0.0)
+    score -= weights.leading_direction * cues.leading_direction
+    score -= weights.stance * cues.stance + weights.rule * cues.rule
     return score
-
-
-def leading_direction(text: str) -> bool:
-    return _LEADING_DIRECTION.search(text) is not None
 
 
 def code_testable(
     text: str, kind: Kind, quantities: tuple[str, ...], places: tuple[str, ...]
 ) -> bool:
-    return testable_score(text, kind, quantities, places) >= THRESHOLD
+    return weigh(testable_cues(text, kind, quantities, places)) >= WEIGHTS.threshold
