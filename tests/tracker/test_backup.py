@@ -328,7 +328,7 @@ def test_restore_command_refuses_broken_foreign_keys_in_one_line(tmp_path: Path)
     )
     targets = [({**env}, ["--data-dir", str(tmp_path / "b")])]
     if os.environ.get("DATABASE_URL"):
-        url = _fresh_postgres(os.environ["DATABASE_URL"], "fix4_restore_fk_test")
+        url = _fresh_postgres(os.environ["DATABASE_URL"], "versprochen_restore_keys_test")
         targets.append(({**env, "DATABASE_URL": url}, ["--data-dir", str(tmp_path / "c")]))
     try:
         for target_env, where in targets:
@@ -342,4 +342,4 @@ def test_restore_command_refuses_broken_foreign_keys_in_one_line(tmp_path: Path)
             assert result.returncode == 0, result.stderr
     finally:
         if os.environ.get("DATABASE_URL"):
-            _drop_postgres(os.environ["DATABASE_URL"], "fix4_restore_fk_test")
+            _drop_postgres(os.environ["DATABASE_URL"], "versprochen_restore_keys_test")
