@@ -46,6 +46,8 @@ _RULE = re.compile(
     r"|\bso\b[^,.]*,\s*dass?\b",
     re.IGNORECASE,
 )
+_RULE_WORDS = (" zu ", "einzuhalten", "dass", "das ")
+_STATE_WORDS = ("steh", "gelt", "gilt", "besteh")
 _MODAL = re.compile(r"\b(?:muss|müssen|darf|dürfen|soll|sollen|sollte|sollten)\b", re.IGNORECASE)
 _STATE_END = re.compile(r"\b(?:stehen|steht|gelten|gilt|besteht|bestehen)\W*$", re.IGNORECASE)
 # Where the main clause of a sentence ends: a purpose, a relative clause, an
@@ -116,8 +118,13 @@ def testable_cues(
 
 def is_rule(text: str) -> bool:
     """Whether `text` states how something is to be done rather than what."""
-    if _RULE.search(text):
+    lowered = text.lower()
+    # Most pledges hold none of the words a rule needs; they are ruled out
+    # without the regular expressions, which run on every pledge of a document.
+    if any(word in lowered for word in _RULE_WORDS) and _RULE.search(text):
         return True
+    if not any(word in lowered for word in _STATE_WORDS):
+        return False
     main = _CLAUSE_END.split(_SENTENCE_END.split(text.strip(), maxsplit=1)[0], maxsplit=1)[0]
     return _MODAL.search(main) is not None and _STATE_END.search(main) is not None
 
