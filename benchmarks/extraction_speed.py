@@ -26,7 +26,7 @@ MARKDOWN = DATA / "documents" / "koalitionsvertrag-bund-2021.md"
 MAX_RATIO = 3.0
 MAX_STARTUP = 2.0
 MAX_MARKDOWN = 10.0
-RUNS = 2
+RUNS = 5
 T = TypeVar("T")
 # A few sentences with a pledge, so that every stage's lazy start-up (word
 # lists, models) happens before the timed runs.
