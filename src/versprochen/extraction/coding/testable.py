@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from versprochen.extraction import cues
 from versprochen.extraction.coding.lexicon import load
 from versprochen.extraction.types import Kind
 
@@ -50,11 +51,11 @@ _RULE_WORDS = (" zu ", "einzuhalten", "dass", "das ")
 _STATE_WORDS = ("steh", "gelt", "gilt", "besteh")
 _MODAL = re.compile(r"\b(?:muss|müssen|darf|dürfen|soll|sollen|sollte|sollten)\b", re.IGNORECASE)
 _STATE_END = re.compile(r"\b(?:stehen|steht|gelten|gilt|besteht|bestehen)\W*$", re.IGNORECASE)
-# Where the main clause of a sentence ends: a purpose, a relative clause, an
-# aside in dashes or brackets.
-_CLAUSE_END = re.compile(
-    r",\s*(?:um|damit|sodass|so dass|weil|wenn|indem|die|der|das|wo|was)\b|\s[–-]\s|[:(;]"
-)
+# Where the main clause of a sentence ends, besides a subordinate clause
+# (`cues.SUBORDINATE_CLAUSE`): an aside in dashes or brackets, and a clause
+# of purpose or means after a comma.
+_ASIDE = re.compile(r"\s[–-]\s|[:(;]")
+_PURPOSE_CLAUSE = re.compile(r"^\s*(?:um|indem|sodass|so dass)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)])\.\s+(?=[A-ZÄÖÜ])")
 
 
@@ -125,8 +126,20 @@ def is_rule(text: str) -> bool:
         return True
     if not any(word in lowered for word in _STATE_WORDS):
         return False
-    main = _CLAUSE_END.split(_SENTENCE_END.split(text.strip(), maxsplit=1)[0], maxsplit=1)[0]
+    main = main_clause(text)
     return _MODAL.search(main) is not None and _STATE_END.search(main) is not None
+
+
+def main_clause(text: str) -> str:
+    """The first sentence of `text` up to its first subordinate clause or aside."""
+    sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
+    first, *rest = _ASIDE.split(sentence, maxsplit=1)[0].split(",")
+    kept = [first]
+    for part in rest:
+        if cues.SUBORDINATE_CLAUSE.match(part) or _PURPOSE_CLAUSE.match(part):
+            break
+        kept.append(part)
+    return ",".join(kept)
 
 
 def weigh(cues: TestableCues, weights: Weights = WEIGHTS) -> float:
