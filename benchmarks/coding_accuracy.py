@@ -29,6 +29,7 @@ from pathlib import Path
 
 from versprochen.extraction.code import code_text
 from versprochen.extraction.coding import testable
+from versprochen.extraction.coding.context import home_places
 from versprochen.extraction.types import Coding
 
 DATA = Path("/work/shared/data")
@@ -72,11 +73,13 @@ def evaluate(
     pledges: list[dict[str, object]], sections: list[tuple[str, ...]], *, context: bool = False
 ) -> tuple[dict[str, float], list[tuple[dict[str, object], Coding]]]:
     pairs: list[tuple[dict[str, object], Coding]] = []
+    # The document's own town is no place a pledge is tied to, as in the stage.
+    home = home_places([str(p["text"]) for p in pledges])
     for p, s in zip(pledges, sections, strict=True):
         previous = None
         if context and pairs and pairs[-1][0]["section"] == p["section"]:
             previous = pairs[-1][1].area
-        pairs.append((p, code_text(str(p["text"]), s, previous)))
+        pairs.append((p, code_text(str(p["text"]), s, previous, home)))
     accuracy = {
         f: sum(gold_value(p, f) == coded_value(c, f) for p, c in pairs) / len(pairs) for f in FIELDS
     }

@@ -77,6 +77,18 @@ def test_markup_is_removed() -> None:
     assert doc.blocks[0].kind == "heading"
 
 
+def test_a_link_over_several_lines_leaves_its_text() -> None:
+    source = (
+        "[Die Koalition wird das Zentrum\numbauen. Das Gesetz wird novelliert.](#itdz) "
+        "Die Akte kommt.\n\n[Der Senat prüft](#pruefung) das Kataster."
+    )
+    doc = clean(raw(source, "markdown"))
+    assert texts(doc) == [
+        "Die Koalition wird das Zentrum umbauen. Das Gesetz wird novelliert. Die Akte kommt.",
+        "Der Senat prüft das Kataster.",
+    ]
+
+
 def test_gender_star_is_not_emphasis() -> None:
     doc = clean(raw("Für Schüler*innen und Lehrer*innen.", "markdown"))
     assert texts(doc) == ["Für Schüler*innen und Lehrer*innen."]

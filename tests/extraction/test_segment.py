@@ -25,6 +25,26 @@ def test_ordinal_numbers_and_dates_do_not_end_a_sentence() -> None:
     ]
 
 
+def test_a_stop_without_its_space_still_ends_a_sentence() -> None:
+    # Converted PDFs lose the space after a stop.
+    assert texts("So bleibt alles teurer.Eine große Mehrheit will handeln. Wir handeln.") == [
+        "So bleibt alles teurer.",
+        "Eine große Mehrheit will handeln.",
+        "Wir handeln.",
+    ]
+
+
+def test_longer_abbreviations_and_bracketed_stops_do_not_end_a_sentence() -> None:
+    text = (
+        "Das ehem. Gefängnis in der Hauptstr. Nord wird ein Lernort (siehe Anlage. Dort mehr). "
+        "Wir fördern ihn, insbes. Führungen."
+    )
+    assert texts(text) == [
+        "Das ehem. Gefängnis in der Hauptstr. Nord wird ein Lernort (siehe Anlage. Dort mehr).",
+        "Wir fördern ihn, insbes. Führungen.",
+    ]
+
+
 def test_month_abbreviation_does_not_end_a_sentence() -> None:
     assert len(texts("Die Sitzung ist im Aug. 2026 geplant. Danach beginnt der Bau.")) == 2
 

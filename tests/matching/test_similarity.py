@@ -36,3 +36,14 @@ def test_rare_tokens_weigh_more_than_common_ones() -> None:
     assert weights.weight("hallen") > weights.weight("kreis")
     assert weights.rare_tokens(1) >= {"hallen", "radweg"}
     assert weights.overlap(profiles[0].tokens, profiles[1].tokens) < 0.5
+
+
+def test_two_typos_are_not_forgiven() -> None:
+    assert fuzzy_shared(frozenset({"govenr"}), frozenset({"govern", "digita"})) == frozenset()
+    assert fuzzy_shared(frozenset({"goverm", "bus"}), frozenset({"govern"})) == {"goverm"}
+
+
+def test_a_token_outside_the_collection_weighs_most() -> None:
+    weights = TokenWeights([frozenset({"kreis"}), frozenset({"kreis", "radweg"})])
+    assert weights.total({"kreis", "hallen"}) == weights.weight("kreis") + weights.weight("hallen")
+    assert weights.weight("hallen") > weights.weight("radweg")

@@ -53,10 +53,12 @@ def _toc_entry(text: str) -> tuple[str, str] | None:
 
 def _is_caps_line(text: str) -> bool:
     """A short line in capitals: a heading or a title, never running text."""
-    letters = _LETTER.findall(text)
-    if len(letters) < 3 or len(text.split()) > 12 or text.rstrip().endswith((".", ",", ";")):
+    if text.rstrip().endswith((".", ",", ";")) or len(text.split()) > 12:
         return False
-    return sum(1 for c in letters if c.isupper()) >= 0.9 * len(letters)
+    # German letters are all cased, so upper and lower case together count them.
+    upper = sum(map(str.isupper, text))
+    letters = upper + sum(map(str.islower, text))
+    return letters >= 3 and upper >= 0.9 * letters
 
 
 @dataclass(slots=True)

@@ -35,6 +35,9 @@ _DIRECT = {
 }
 
 
+_MAX_PLAIN = 4096
+
+
 @lru_cache(maxsize=4096)
 def _char(c: str) -> str:
     if c in _DIRECT:
@@ -55,10 +58,19 @@ def _char(c: str) -> str:
     return unicodedata.normalize("NFKC", c)
 
 
+# Characters seen so far that normalising leaves as they are ("ä", "„", "–"):
+# most lines of German text hold only those, and are returned as they are.
+_PLAIN: set[str] = set()
+
+
 def normalize_chars(text: str) -> str:
     """Ligatures and compatibility characters to their plain form."""
     if text.isascii():
         return text
+    chars = set(text)
+    if chars <= _PLAIN:
+        return text
+    _PLAIN.update(c for c in chars if len(_PLAIN) < _MAX_PLAIN and _char(c) == c)
     return "".join(_char(c) for c in text)
 
 
@@ -80,6 +92,11 @@ _HTML_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
 _PANDOC_ATTR = re.compile(r"\s*\{\s*(?:-|[#.][^{}]*|[a-z-]+=[^{}]*)\s*\}")
 _IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
 _LINK = re.compile(r"\[([^\]]+)\]\((?:[^()\s]|\([^)]*\))*\)")
+# A link whose text runs over several lines ("[Die Koalition wird ...\n...
+# novelliert.](#itdz)") leaves its opening bracket on one line and its target
+# on another; both are removed where they stand.
+_LINK_TARGET = re.compile(r"\]\(#[^()\s]*\)")
+_LINK_OPENING = re.compile(r"\[(?=[^\[\]]*$)")
 _FOOTNOTE_REF = re.compile(r"\[\^[^\]]+\](?!:)")
 _FOOTNOTE_DEF = re.compile(r"^\s*\[\^[^\]]+\]:\s*")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -110,7 +127,7 @@ def strip_markup(text: str) -> Unmarked:
     `bold` says whether the whole line was set in bold, which for Markdown is
     the only trace of a heading the converter did not mark with `#`.
     """
-    if not any(c in text for c in "<*_[{\\&!"):
+    if not any(c in text for c in "<*_[]{\\&!"):
         return Unmarked(text, False)
     bold = _whole_line_bold(text)
     text = _HTML_COMMENT.sub("", text)
@@ -120,6 +137,8 @@ def strip_markup(text: str) -> Unmarked:
     text = _FOOTNOTE_REF.sub("", text)
     text = _IMAGE.sub(r"\1", text)
     text = _LINK.sub(r"\1", text)
+    text = _LINK_TARGET.sub("", text)
+    text = _LINK_OPENING.sub("", text)
     text = _PANDOC_ATTR.sub("", text)
     text = _STRONG.sub(r"\2", text)
     text = _STRONG.sub(r"\2", text)
@@ -138,4 +157,6 @@ _SPACE_RUN = re.compile(r"[ \t]+")
 
 def collapse_spaces(text: str) -> str:
     """Tab runs and long space runs (layout, not content) to one space."""
+    if "  " not in text and "\t" not in text:
+        return text.strip()
     return _SPACE_RUN.sub(" ", text).strip()

@@ -4,6 +4,11 @@ syntok knows German abbreviations ("z.B.", "u.a.", "ggf.", "bspw.") but cuts
 after ordinal numbers ("des 21. Jahrhunderts", "am 13. September"); a cut
 after a one- to three-digit number is undone, because a German sentence
 almost never ends in a bare small number.
+
+syntok is the costliest step of the stage, and most full stops are not in
+doubt: one after a plain word that is no abbreviation, before a capitalised
+word, ends a sentence. A block is cut there first, and syntok sees only the
+pieces that still hold a doubtful stop ("z. B. Schulen", "am 3. Mai").
 """
 
 from __future__ import annotations
@@ -17,10 +22,28 @@ from versprochen.extraction.stage import stage
 from versprochen.extraction.types import Block, OutlinedDocument, Segment, SegmentedDocument
 
 _ORDINAL_END = re.compile(r"(?:^|[\s(])\d{1,3}\.$")
-_ABBREVIATION_END = re.compile(
-    r"(?:\b(?:z|u|d|v|o|s|i|e|bzw|bspw|ggf|usw|vgl|inkl|ca|Nr|Abs|Art|Aug|Sept?|Okt|Nov|Dez|"
-    r"Jan|Feb|Mär|Apr|Jun|Jul|St|Dr|Prof|Hr|Fr|evtl|ca|max|min|mind|sog|insb|bzgl|Std|Mio|"
-    r"Mrd|Tsd|etc|stellv)\.)$"
+# Abbreviations that end in a full stop inside a sentence (compared lower-cased).
+_ABBREVIATION_WORDS = (
+    "z u d v o s i e bzw bspw ggf usw vgl inkl ca nr abs art aug sep sept okt nov dez jan feb "
+    "mär apr jun jul st dr prof hr fr evtl max min mind sog insb insbes bzgl std mio mrd tsd etc "
+    "stellv str allg ehem jhd jhdt zzt zzgl ggü lfd bes usf dgl ebd hrsg kap abschn ziff gem"
+)
+_ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
+
+
+def _is_abbreviation(word: str) -> bool:
+    """Whether `word`, before a full stop, is an abbreviation ("ggf", "Hauptstr")."""
+    lowered = word.lower()
+    # No German word ends in "str": street names abbreviated ("Bahnhofstr.").
+    return lowered in _ABBREVIATIONS or lowered.endswith("str") or lowered == "www"
+_ABBREVIATION_END = re.compile(r"(?<![\w.])(\w+)\.$")
+# A stop, "!" or "?" after a plain word of three or more lower-case letters at
+# its end, then a capitalised word: the one kind of sentence end syntok is not
+# needed for. Words with a stop inside ("u.a.") are left to syntok. Converted
+# text often loses the space after a stop ("kostet mehr.Eine große ..."); a
+# capitalised word straight after the stop then starts a sentence too.
+_CLEAR_END = re.compile(
+    r"(?<![\w.])([\w-]*[a-zäöüß]{3})[.!?](?:\s+(?=[A-ZÄÖÜ])|(?=[A-ZÄÖÜ][a-zäöüß]{2}))"
 )
 
 
@@ -29,6 +52,30 @@ _POSSIBLE_BOUNDARY = re.compile(r"[.!?;:][\"'“”»«’)\]]*\s+\S")
 
 def sentence_spans(text: str) -> list[tuple[int, int]]:
     """Character spans of the sentences of one block."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for end in _clear_ends(text):
+        spans.extend((start + a, start + b) for a, b in _piece_spans(text[start:end]))
+        start = end
+    spans.extend((start + a, start + b) for a, b in _piece_spans(text[start:]))
+    return spans
+
+
+def _clear_ends(text: str) -> list[int]:
+    """Where sentences certainly end: after the stop and its following space."""
+    ends = []
+    for match in _CLEAR_END.finditer(text):
+        if _is_abbreviation(match.group(1)):
+            continue
+        # syntok does not cut inside a bracket; neither does this.
+        before = text[: match.start()]
+        if before.count("(") > before.count(")"):
+            continue
+        ends.append(match.end())
+    return ends
+
+
+def _piece_spans(text: str) -> list[tuple[int, int]]:
     if not _POSSIBLE_BOUNDARY.search(text):
         # No punctuation followed by more text: the block is one sentence, and
         # syntok's tokenizer (the costliest step here) has nothing to decide.
@@ -51,7 +98,10 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _continues(previous: str, following: str) -> bool:
-    if _ORDINAL_END.search(previous) or _ABBREVIATION_END.search(previous):
+    if _ORDINAL_END.search(previous):
+        return True
+    abbreviation = _ABBREVIATION_END.search(previous)
+    if abbreviation and _is_abbreviation(abbreviation.group(1)):
         return True
     return bool(following[:1].islower())
 
@@ -85,6 +135,6 @@ def _segments(doc: OutlinedDocument) -> Iterator[Segment]:
             )
 
 
-@stage("segment", 2)
+@stage("segment", 3)
 def segment(doc: OutlinedDocument) -> SegmentedDocument:
     return SegmentedDocument(outlined=doc, segments=tuple(_segments(doc)))

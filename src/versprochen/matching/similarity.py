@@ -13,7 +13,9 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import repeat
 
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from versprochen.extraction import scoring
@@ -45,14 +47,17 @@ def content_tokens(text: str) -> frozenset[str]:
 def fuzzy_shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
     """Tokens of `a` found in `b`, allowing one typo in tokens of five or more letters
     ("Goverment" and "Government")."""
-    shared = set(a & b)
-    for token in a - b:
-        if len(token) >= 5 and any(
-            len(other) >= 5 and Levenshtein.distance(token, other, score_cutoff=1) <= 1
-            for other in b
-        ):
-            shared.add(token)
-    return frozenset(shared)
+    shared = a & b
+    unmatched = [token for token in a - b if len(token) >= 5]
+    if not unmatched:
+        return shared
+    choices = [other for other in b if len(other) >= 5]
+    typos = [
+        token
+        for token in unmatched
+        if process.extractOne(token, choices, scorer=Levenshtein.distance, score_cutoff=1)
+    ]
+    return shared | frozenset(typos) if typos else shared
 
 
 def numbers(text: str) -> frozenset[str]:
@@ -92,7 +97,8 @@ class TokenWeights:
         return frozenset(t for t, n in self._counts.items() if n <= limit)
 
     def total(self, tokens: Iterable[str]) -> float:
-        return sum(self.weight(t) for t in tokens)
+        # Called for every pair of candidate statements: `map` keeps the loop in C.
+        return sum(map(self._weights.get, tokens, repeat(self._unseen)))
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted overlap coefficient: the shared weight over the lighter side's weight."""
