@@ -36,6 +36,8 @@ def _is_abbreviation(word: str) -> bool:
     lowered = word.lower()
     # No German word ends in "str": street names abbreviated ("Bahnhofstr.").
     return lowered in _ABBREVIATIONS or lowered.endswith("str") or lowered == "www"
+
+
 _ABBREVIATION_END = re.compile(r"(?<![\w.])(\w+)\.$")
 # A stop, "!" or "?" after a plain word of three or more lower-case letters at
 # its end, then a capitalised word: the one kind of sentence end syntok is not
