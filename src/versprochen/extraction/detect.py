@@ -35,24 +35,21 @@ _AGREEMENT_PARTIES = re.compile(
     r"eckpunktevereinbarung|koalitionsvereinbarung)\b",
     re.IGNORECASE,
 )
-_EVALUATIVE = re.compile(
+_EVALUATIVE = cues.Folded(
     r"\b(ist|sind|bleibt|bleiben)\b[^.]*\b(wichtig|unverzichtbar|unerlässlich|notwendig|"
     r"sinnvoll|erforderlich|grundlage|bestandteil|eingriff|standortfaktor|herausforderung|"
-    r"chance|aufgabe\s+der\s+stadt|geprägt|bewusst|gut\s+aufgestellt)\b",
-    re.IGNORECASE,
+    r"chance|aufgabe\s+der\s+stadt|geprägt|bewusst|gut\s+aufgestellt)\b"
 )
-_DESCRIBING_VERBS = re.compile(
+_DESCRIBING_VERBS = cues.Folded(
     r"\b(sorgt|sorgen|bedeutet|bedeuten|stellt\b[^.]*\bdar|stellen\b[^.]*\bdar|verbessert|"
     r"zeigt|zeigen|bietet|bieten|beinhaltet|gehören|gehört|handelt\s+es\s+sich|"
-    r"handelt\s+sich|deckt|ermöglicht|ermöglichen|führt|führen|erfordert)\b",
-    re.IGNORECASE,
+    r"handelt\s+sich|deckt|ermöglicht|ermöglichen|führt|führen|erfordert)\b"
 )
-_FINITE = re.compile(
+_FINITE = cues.Folded(
     r"\b(ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|gibt|könnte|"
     r"könnten|würde|würden|dürfte|dürften|müsste|müssten|wäre|wären|hätte|hätten|sich|"
     r"lassen|lässt|darf|dürfen|mag|mögen|"
-    r"wir|ich|sie|er|es|man|sollen|soll|muss|müssen|will|wollen)\b",
-    re.IGNORECASE,
+    r"wir|ich|sie|er|es|man|sollen|soll|muss|müssen|will|wollen)\b"
 )
 _WISH_WITHOUT_ACTION = re.compile(
     r"^(wir\s+wollen|wir\s+möchten|wir\s+brauchen|wir\s+wünschen)\s+", re.IGNORECASE
@@ -67,9 +64,8 @@ _AUTHORS_AS_SUBJECT = re.compile(
 _NEGATED_OPENER = re.compile(r"^(keine?n?|kein)\s+[A-ZÄÖÜ]")
 _ZU_CLAUSE_END = re.compile(r"\bzu\s+[a-zäöüß]+\W*$|,[^,]*\b[a-zäöüß]+zu[a-zäöüß]+en\W*$")
 _PURPOSE_CLAUSE_END = re.compile(r",\s*(?:auch\s+)?um\b[^,]*$", re.IGNORECASE)
-_LEAD_WITHOUT_COLON = re.compile(
-    r"\b(fordern|wollen|möchten|schlagen|setzen|planen)\s+wir(\s+uns)?(\s+(vor|ein|an))?\W*$",
-    re.IGNORECASE,
+_LEAD_WITHOUT_COLON = cues.Folded(
+    r"\b(fordern|wollen|möchten|schlagen|setzen|planen)\s+wir(\s+uns)?(\s+(vor|ein|an))?\W*$"
 )
 _REFERENCE = re.compile(
     r"\b(im\s+abschnitt|siehe|stehen\s+im\s+abschnitt|dazu\s+mehr)\b", re.IGNORECASE
@@ -80,10 +76,9 @@ _SIGNATURE = re.compile(
 )
 
 
-_OFFICE = re.compile(
+_OFFICE = cues.Folded(
     r"\b(vorsitzende[rn]?|stellv\.|stellvertretende[rn]?|bürgermeister(?:in)?|"
-    r"geschäftsführer(?:in)?|sprecher(?:in)?|fraktionsvorsitzende[rn]?)\b",
-    re.IGNORECASE,
+    r"geschäftsführer(?:in)?|sprecher(?:in)?|fraktionsvorsitzende[rn]?)\b"
 )
 _INCLUDES = re.compile(r"^(dazu|hierzu|dafür)\s+(gehört|gehören|zählt|zählen)\b", re.IGNORECASE)
 
@@ -171,8 +166,15 @@ def judge(
     return Judgement(False, "no commitment")
 
 
+_COMMITMENT: tuple[cues.Folded | re.Pattern[str], ...] = (
+    cues.MODAL,
+    cues.ZU_INFINITIVE,
+    cues.DEMAND,
+)
+
+
 def _commits(text: str) -> bool:
-    for pattern in (cues.MODAL, cues.ZU_INFINITIVE, cues.DEMAND):
+    for pattern in _COMMITMENT:
         for match in pattern.finditer(text):
             before = text[: match.start()]
             clause = before.rsplit(",", 1)[-1] + " "
@@ -190,9 +192,11 @@ def _commits(text: str) -> bool:
 
 
 def _is_signature(text: str) -> bool:
+    if not _OFFICE.search(text):
+        return False
     found = cues.words(text)
     lower = [w for w in found if w[0].islower()]
-    return bool(_OFFICE.search(text)) and len(lower) <= 2 and len(found) <= 12
+    return len(lower) <= 2 and len(found) <= 12
 
 
 def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judgement) -> bool:
