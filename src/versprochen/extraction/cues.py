@@ -31,7 +31,7 @@ class Folded:
             raise ValueError(f"a folded pattern is written in lower case: {pattern!r}")
         self.pattern = pattern
         self._lower = re.compile(pattern)
-        self._any_case = re.compile(pattern, re.IGNORECASE)
+        self._any_case: re.Pattern[str] | None = None
 
     def _prepared(self, text: str) -> tuple[re.Pattern[str], str]:
         lowered = text.lower()
@@ -39,6 +39,8 @@ class Folded:
         # ("İ"), the spans would shift, so the text is matched as it is.
         if len(lowered) == len(text):
             return self._lower, lowered
+        if self._any_case is None:
+            self._any_case = re.compile(self.pattern, re.IGNORECASE)
         return self._any_case, text
 
     def search(self, text: str) -> re.Match[str] | None:
