@@ -27,11 +27,11 @@ def test_ordinal_numbers_and_dates_do_not_end_a_sentence() -> None:
 
 def test_a_stop_without_its_space_still_ends_a_sentence() -> None:
     # Converted PDFs lose the space after a stop.
-    assert texts("So bleibt alles teurer.Eine große Mehrheit will handeln. Wir handeln.") == [
+    assert texts("So bleibt alles teurer.Eine große Mehrheit will handeln") == [
         "So bleibt alles teurer.",
-        "Eine große Mehrheit will handeln.",
-        "Wir handeln.",
+        "Eine große Mehrheit will handeln",
     ]
+    assert texts("Wir handeln.Sofort. Und gern.") == ["Wir handeln.", "Sofort.", "Und gern."]
 
 
 def test_longer_abbreviations_and_bracketed_stops_do_not_end_a_sentence() -> None:
