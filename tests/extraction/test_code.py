@@ -308,6 +308,9 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
         "Problemimmobilien reduzieren und Perspektiven für die Quartiere entwickeln",
         "Maßnahmen zur Verringerung der Anzahl von Jugendlichen ohne Abschluss ermöglichen",
         "Wir werden die Emissionen des Verkehrs deutlich senken",
+        "Um die Versorgung zu sichern, wird die Förderung aufgestockt",
+        # The goal in an opening clause of purpose is not the measure.
+        "Um die Lage junger Menschen zu verbessern und zu stärken, vergibt die Stadt Stipendien",
     ],
 )
 def test_named_projects_recurring_events_and_counted_changes_are_testable(text: str) -> None:
@@ -320,6 +323,8 @@ def test_named_projects_recurring_events_and_counted_changes_are_testable(text: 
         # Stances: what the authors are for, not what they will do.
         "Wir sind für den Ausbau von Nahwärmenetzen",
         "Wir favorisieren kleinere Klassen",
+        "Um mehr Ausbildungsplätze zu schaffen, stärken wir die Berufsberatung",
+        "Lebensqualität steigern",
         "Für uns hat der Radverkehr Vorrang vor dem Autoverkehr",
         # Rules on how to go about things.
         "Bei allen Neubauten ist auf Barrierefreiheit zu achten",

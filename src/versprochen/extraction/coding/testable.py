@@ -56,6 +56,9 @@ _STATE_END = re.compile(r"\b(?:stehen|steht|gelten|gilt|besteht|bestehen)\W*$", 
 # of purpose or means after a comma.
 _ASIDE = re.compile(r"\s[–-]\s|[:(;]")
 _PURPOSE_CLAUSE = re.compile(r"^\s*(?:um|indem|sodass|so dass)\b", re.IGNORECASE)
+# A clause of purpose that opens the sentence ("Um die Lage zu verbessern,
+# ...") names the goal; the measure, checkable or not, is in the main clause.
+_LEADING_PURPOSE = re.compile(r"^\W*um\b[^,]*,", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)])\.\s+(?=[A-ZÄÖÜ])")
 
 
@@ -103,7 +106,7 @@ WEIGHTS = Weights()
 def testable_cues(
     text: str, kind: Kind, quantities: tuple[str, ...], places: tuple[str, ...]
 ) -> TestableCues:
-    scores = load(TESTABLE_LEXICON).scores(text)
+    scores = load(TESTABLE_LEXICON).scores(_LEADING_PURPOSE.sub("", text, count=1))
     return TestableCues(
         concrete=scores.get("concrete", 0.0),
         vague=scores.get("vague", 0.0),
