@@ -35,9 +35,6 @@ _DIRECT = {
 }
 
 
-_MAX_PLAIN = 4096
-
-
 @lru_cache(maxsize=4096)
 def _char(c: str) -> str:
     if c in _DIRECT:
@@ -61,6 +58,7 @@ def _char(c: str) -> str:
 # Characters seen so far that normalising leaves as they are ("ä", "„", "–"):
 # most lines of German text hold only those, and are returned as they are.
 _PLAIN: set[str] = set()
+_MAX_PLAIN = 4096
 
 
 def normalize_chars(text: str) -> str:

@@ -26,7 +26,7 @@ _ORDINAL_END = re.compile(r"(?:^|[\s(])\d{1,3}\.$")
 _ABBREVIATION_WORDS = (
     "z u d v o s i e bzw bspw ggf usw vgl inkl ca nr abs art aug sep sept okt nov dez jan feb "
     "mär apr jun jul st dr prof hr fr evtl max min mind sog insb insbes bzgl std mio mrd tsd etc "
-    "stellv str allg ehem jhd jhdt zzt zzgl ggü lfd bes usf dgl ebd hrsg kap abschn ziff gem"
+    "stellv str allg ehem jhd jhdt zzt zzgl ggü lfd bes usf dgl ebd hrsg kap abschn ziff gem www"
 )
 _ABBREVIATIONS = frozenset(_ABBREVIATION_WORDS.split())
 
@@ -35,7 +35,7 @@ def _is_abbreviation(word: str) -> bool:
     """Whether `word`, before a full stop, is an abbreviation ("ggf", "Hauptstr")."""
     lowered = word.lower()
     # No German word ends in "str": street names abbreviated ("Bahnhofstr.").
-    return lowered in _ABBREVIATIONS or lowered.endswith("str") or lowered == "www"
+    return lowered in _ABBREVIATIONS or lowered.endswith("str")
 
 
 _ABBREVIATION_END = re.compile(r"(?<![\w.])(\w+)\.$")
@@ -66,14 +66,14 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 def _clear_ends(text: str) -> list[int]:
     """Where sentences certainly end: after the stop and its following space."""
     ends = []
+    depth, counted = 0, 0
     for match in _CLEAR_END.finditer(text):
-        if _is_abbreviation(match.group(1)):
-            continue
         # syntok does not cut inside a bracket; neither does this.
-        before = text[: match.start()]
-        if before.count("(") > before.count(")"):
-            continue
-        ends.append(match.end())
+        between = text[counted : match.start()]
+        depth += between.count("(") - between.count(")")
+        counted = match.start()
+        if depth <= 0 and not _is_abbreviation(match.group(1)):
+            ends.append(match.end())
     return ends
 
 
