@@ -311,6 +311,12 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
         "Um die Versorgung zu sichern, wird die Förderung aufgestockt",
         # The goal in an opening clause of purpose is not the measure.
         "Um die Lage junger Menschen zu verbessern und zu stärken, vergibt die Stadt Stipendien",
+        # ... nor is a quality that a clause of purpose wants more of.
+        "Wir eröffnen eine Musikschule, damit das Angebot vielfältiger wird",
+        # A section of a law is a name one can look up.
+        "Wir werden die Voraussetzungen nach § 81 des Sozialgesetzbuchs verbessern",
+        # One concrete measure is enough, even with a vague word or two.
+        "Wir richten eine zentrale Anlaufstelle für Gründerinnen ein und unterstützen sie gezielt",
     ],
 )
 def test_named_projects_recurring_events_and_counted_changes_are_testable(text: str) -> None:
@@ -334,6 +340,14 @@ def test_named_projects_recurring_events_and_counted_changes_are_testable(text: 
         "Die Verwaltung soll kundenfreundlich und bezahlbar arbeiten",
         # A noun of direction at the head outweighs a concrete object.
         "Stärkung der Stadtbücherei",
+        # More or less of a quality has no end point.
+        "Erhöhung der Sicherheit im öffentlichen Raum",
+        "Erhalt und Ausbau der Attraktivität des Stadtparks",
+        "Wir wollen Gesetze verständlicher machen",
+        "Die Verwaltung soll agiler und digitaler werden",
+        # Naming more concrete things does not make a direction checkable.
+        "Wir wollen die Angebote in Schulen, Jugendzentren und Bibliotheken stärken und "
+        "nachhaltig verbessern",
     ],
 )
 def test_stances_rules_and_qualities_are_not_testable(text: str) -> None:
@@ -359,7 +373,7 @@ def test_rules_are_told_from_measures(text: str, rule: bool) -> None:
 
 def test_testable_cues_are_weighed_with_replaceable_weights() -> None:
     cues = testable.testable_cues("Wir sind für den Ausbau der Radwege", "action", (), ())
-    assert cues.stance and not cues.rule and not cues.quoted_name
+    assert cues.stance and not cues.rule and not cues.named
     assert testable.weigh(cues) < testable.WEIGHTS.threshold
     lenient = testable.Weights(stance=0.0, vague=0.0)
     assert testable.weigh(cues, lenient) >= lenient.threshold

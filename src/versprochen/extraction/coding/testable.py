@@ -1,10 +1,10 @@
 """Whether one can later decide objectively if a pledge was kept.
 
 A number, a date, a named place, project or institution, or a concrete
-measure (set up, build, abolish, write a plan) make a pledge checkable; verbs
-of direction without an end point (stärken, verbessern, fördern, sich
-einsetzen für), stances ("Wir sind für ...") and rules on how to go about
-something ("ist dabei zu berücksichtigen") make it vague. The cues of a pledge
+measure (set up, build, abolish, write a plan) make a pledge checkable;
+directions without an end point (stärken, verbessern, fördern, sich einsetzen
+für, schneller machen), stances ("Wir sind für ...") and rules on how to go
+about something ("ist dabei zu berücksichtigen") make it vague. The cues of a pledge
 are collected once (`TestableCues`) and weighed against each other
 (`Weights`), so a benchmark can refit the weights on one document and test
 them on another.
@@ -22,15 +22,31 @@ from versprochen.extraction.types import Kind
 TESTABLE_LEXICON = "coding-testable.txt"
 
 # A list item headed by a noun of direction ("Stärkung der Elternarbeit",
-# "Weiterentwicklung des Monitorings") names a direction, not a measure.
+# "Weiterentwicklung des Monitorings") names a direction, not a measure; so
+# does more or less of a quality ("Erhöhung der Sicherheit", "Erhalt und Ausbau
+# der Attraktivität"), which has no end point to reach.
 _LEADING_DIRECTION = re.compile(
     r"^\W*(?:stärkung|verbesserung|förderung|unterstützung|weiterentwicklung|aufwertung"
-    r"|optimierung)\b",
+    r"|optimierung)\b"
+    r"|^\W*(?:\w+ und )?(?:ausbau|erhöhung|steigerung|erhalt|ausweitung|sicherung)"
+    r" (?:der|des|von) (?:\w+ )?\w+(?:heit|keit|ität|möglichkeit|möglichkeiten)\b",
     re.IGNORECASE,
 )
-# A name in quotation marks is a programme, project or body one can look up
-# afterwards („Wertwerk“, ›Arbeitsmarktlotsen‹, "Saubere Toiletten").
+# A name one can look up afterwards: a programme, project or body in quotation
+# marks („Wertwerk“, ›Arbeitsmarktlotsen‹, "Saubere Toiletten") or a section of
+# a law ("§ 48 TKG", "Art. 6 GG").
 _QUOTED_NAME = re.compile(r"[„“\"»›‚]\s*[A-ZÄÖÜ][^„“\"»«›‹\n]{2,60}[“”\"«‹‘]")
+_LEGAL_SECTION = re.compile(r"§|\bArt(?:\.|ikel) ?\d")
+# Making something more of a quality ("Verfahren schneller machen", "Die
+# Verwaltung soll digitaler werden", "attraktiver gestalten") sets a direction
+# with no end point, unless it is only the purpose of the pledge ("..., damit
+# das Gewerbegebiet attraktiver wird"). A comparative is a lower-case word in
+# -er before the verb; the few other such words are excluded.
+_COMPARATIVE_GOAL = re.compile(
+    r"(?:^|[,;:])(?!\s*(?i:damit|um)\b)[^,;:]*?"
+    r"\b(?!(?:aller|weiter|bisher|wieder|immer|oder|aber|jeder|schwanger|später)\b)"
+    r"[a-zäöüß]{3,}er (?:werden|wird|machen|gestalten)\b"
+)
 # A stance names what the authors are for, not what they will do
 # ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor").
 _STANCE = re.compile(
@@ -71,8 +87,9 @@ class TestableCues:
     kind: Kind
     quantity: bool
     place: bool
-    quoted_name: bool
+    named: bool
     leading_direction: bool
+    comparative_goal: bool
     stance: bool
     rule: bool
 
@@ -81,10 +98,14 @@ class TestableCues:
 class Weights:
     """How much each cue counts; a pledge is testable at a score of `threshold` or more."""
 
+    # One concrete measure makes a pledge checkable; naming more concrete
+    # things in a long sentence ("Strukturen in Schulen, Kitas und Vereinen
+    # stärken") does not make its vague directions any more checkable.
+    concrete_cap: float = 3.0
     # A number or a named place alone nearly always makes a pledge checkable.
     quantity: float = 6.0
     place: float = 2.0
-    quoted_name: float = 3.0
+    named: float = 3.0
     # Vague wording is common even in concrete pledges ("besser", "gezielt"),
     # so it counts for less than a concrete measure.
     vague: float = 0.7
@@ -93,6 +114,7 @@ class Weights:
     reject: float = 3.0
     examine: float = 6.0
     leading_direction: float = 5.0
+    comparative_goal: float = 5.0
     stance: float = 6.0
     rule: float = 6.0
     # Most pledges in programs and agreements are checkable; a pledge is vague
@@ -106,15 +128,17 @@ WEIGHTS = Weights()
 def testable_cues(
     text: str, kind: Kind, quantities: tuple[str, ...], places: tuple[str, ...]
 ) -> TestableCues:
-    scores = load(TESTABLE_LEXICON).scores(_LEADING_PURPOSE.sub("", text, count=1))
+    without_purpose = _LEADING_PURPOSE.sub("", text, count=1)
+    scores = load(TESTABLE_LEXICON).scores(without_purpose)
     return TestableCues(
         concrete=scores.get("concrete", 0.0),
         vague=scores.get("vague", 0.0),
         kind=kind,
         quantity=bool(quantities),
         place=bool(places),
-        quoted_name=_QUOTED_NAME.search(text) is not None,
+        named=_QUOTED_NAME.search(text) is not None or _LEGAL_SECTION.search(text) is not None,
         leading_direction=_LEADING_DIRECTION.search(text) is not None,
+        comparative_goal=_COMPARATIVE_GOAL.search(without_purpose) is not None,
         stance=_STANCE.search(text) is not None,
         rule=is_rule(text),
     )
@@ -146,11 +170,12 @@ def main_clause(text: str) -> str:
 
 
 def weigh(cues: TestableCues, weights: Weights = WEIGHTS) -> float:
-    score = cues.concrete - weights.vague * cues.vague
+    score = min(cues.concrete, weights.concrete_cap) - weights.vague * cues.vague
     score += weights.quantity * cues.quantity + weights.place * cues.place
-    score += weights.quoted_name * cues.quoted_name
+    score += weights.named * cues.named
     score += {"reject": weights.reject, "examine": weights.examine}.get(cues.kind, 0.0)
     score -= weights.leading_direction * cues.leading_direction
+    score -= weights.comparative_goal * cues.comparative_goal
     score -= weights.stance * cues.stance + weights.rule * cues.rule
     return score
 
