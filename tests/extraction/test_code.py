@@ -457,6 +457,9 @@ def test_places(text: str, expected: set[str]) -> None:
         "Die SPD stellt den ersten Bürgermeister",
         "Organisation von E-Scooter Verleihangeboten an Mobilstationen",
         "Bau einer Klimaschutzsiedlung",
+        # The first half of a compound or of a gendered form is no word.
+        "Planungs- und Genehmigungsverfahren beschleunigen",
+        "Mehr Ärzt*innen und Pädagog:innen für den Öffentlichen Gesundheitsdienst",
     ],
 )
 def test_ordinary_nouns_are_not_places(text: str) -> None:

@@ -31,6 +31,10 @@ _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[„\"'‚›»(–-]\s*)$")
 # How far back a sentence start is looked for: punctuation plus some spaces.
 _LOOKBACK = 8
 _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
+# The first part of a compound whose head is left to the next word
+# ("Planungs- und Genehmigungsverfahren") or of a gendered form
+# ("Ärzt*innen", "Pädagog:innen") is no word of its own, let alone a name.
+_FRAGMENT = re.compile(r"-(?:\s|$)|[*:_/]in(?:nen)?\b")
 _MIN_COMPOUND_HEAD = 5
 
 
@@ -250,7 +254,7 @@ def find_places(text: str) -> tuple[str, ...]:
         token = tokens[i]
         word = token.group()
         # Most words are no name wherever they stand: no need to look around.
-        if _evidence(word)[0] is False:
+        if _evidence(word)[0] is False or _FRAGMENT.match(text, token.end()):
             i += 1
             continue
         previous = tokens[i - 1].group() if i else ""
