@@ -437,8 +437,14 @@ def test_numbers_that_commit_to_nothing_are_not_quantities(text: str) -> None:
         ),
         (
             "in den Sitzungen des Rates und in den Bezirksvertretungen",
-            {"Rates", "Bezirksvertretungen"},
+            {"Rat", "Bezirksvertretungen"},
         ),
+        # A name in the genitive is given as one looks it up.
+        ("die Attraktivität des Rhein-Herne-Kanals steigern", {"Rhein-Herne-Kanal"}),
+        ("Weiterentwicklung des Eickeler Markts", {"Eickeler Markt"}),
+        ("ein Jugendzentrum im Kern Sodingens", {"Sodingen"}),
+        ("Präsenz des Kommunalen Ordnungsdienstes", {"Ordnungsdienst"}),
+        ("die Arbeit des Bundestags und des Landtages", {"Bundestag", "Landtag"}),
         ("Den KOD qualitativ und quantitativ ausbauen", {"KOD"}),
         ("Eine Verbindung nach Düsseldorf einrichten", {"Düsseldorf"}),
         ("dass der Kreis Heinsberg Stipendien vergibt", {"Heinsberg"}),

@@ -36,6 +36,10 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 # ("Ärzt*innen", "Pädagog:innen") is no word of its own, let alone a name.
 _FRAGMENT = re.compile(r"-(?:\s|$)|[*:_/]in(?:nen)?\b")
 _MIN_COMPOUND_HEAD = 5
+# A genitive article right before a name ("des Rates", "eines Kommunalen ...").
+_GENITIVE_ARTICLE = re.compile(r"\b(?:des|eines)\s+(?:[A-ZÄÖÜ]\w*\s+)?$")
+# Endings of names and nouns whose final "s" belongs to the word ("Campus").
+_NO_GENITIVE_ENDINGS = ("us", "is", "os", "as", "ss", "ys", "ß")
 
 
 @cache
@@ -366,7 +370,37 @@ def _distinct(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
     kept = [s for s in spans if not any(o != s and o[0] <= s[0] and s[1] <= o[1] for o in spans)]
     out: list[str] = []
     for start, end in kept:
-        value = text[start:end].strip()
+        value = _uninflected(text, start, text[start:end].strip())
         if value and value not in out:
             out.append(value)
     return tuple(out)
+
+
+def _uninflected(text: str, start: int, name: str) -> str:
+    """`name` without the genitive ending it has in `text` at `start`.
+
+    "des Rhein-Herne-Kanals", "des Rates", "im Kern Sodingens": the pledge is
+    tied to the Rhein-Herne-Kanal, the Rat and Sodingen, and a reader looks
+    them up under those names.
+    """
+    if not name.endswith("s") or name.endswith(_NO_GENITIVE_ENDINGS):
+        return name
+    word = name.rpartition(" ")[2].rpartition("-")[2]
+    after_article = _GENITIVE_ARTICLE.search(text, max(0, start - 3 * _LOOKBACK), start)
+    # Without an article only a lone place name in -s is taken for a genitive.
+    lone_place = word == name and _has_toponym_ending(word[:-1]) and not _known(word)
+    if after_article is None and not lone_place:
+        return name
+    if word.endswith("es") and _is_word(word[:-2]):
+        stem = word[:-2]
+    elif _is_word(word[:-1]) or _has_toponym_ending(word[:-1]) or word[:-1].isupper():
+        stem = word[:-1]
+    else:
+        # An unknown word whose "s" may be its own, or an English plural
+        # ("Solidarity Cities").
+        return name
+    return name[: len(name) - len(word)] + stem
+
+
+def _is_word(word: str) -> bool:
+    return len(word) >= 3 and (_known(word) or _compound_of_known(word))
