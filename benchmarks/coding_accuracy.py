@@ -1,8 +1,9 @@
 """Accuracy of the `code` stage alone, on the gold pledges' own texts.
 
 Codes every gold pledge's `text` with `code_text(text, (gold_section,))` and
-prints per-field accuracy per document, the confusion of area and kind, and
-two variants that show how the rules behave elsewhere:
+prints per-field accuracy per document, how many places match the gold's
+names, the confusion of area and kind, and two variants that show how the
+rules behave elsewhere:
 
 * "full path": the heading path as the pipeline sees it, rebuilt from the
   Markdown headings of the source (top level first);
@@ -86,6 +87,18 @@ def evaluate(
     return accuracy, pairs
 
 
+def places_overlap(pairs: list[tuple[dict[str, object], Coding]]) -> None:
+    """Precision and recall of the places found, name for name as the gold writes them."""
+    found = wanted = shared = 0
+    for p, c in pairs:
+        gold = {str(x) for x in p["places"]} if isinstance(p["places"], list) else set()
+        coded = set(c.places)
+        found, wanted, shared = found + len(coded), wanted + len(gold), shared + len(gold & coded)
+    precision = shared / found if found else 0.0
+    recall = shared / wanted if wanted else 0.0
+    print(f"  places                 precision {precision:.3f}  recall {recall:.3f}")
+
+
 def confusion(pairs: list[tuple[dict[str, object], Coding]], field: str) -> None:
     counts = Counter(
         (str(gold_value(p, field)), str(coded_value(c, field)))
@@ -157,6 +170,7 @@ def main() -> int:
             print(f"  {label:22s} {figures}")
             if label == "gold section":
                 main_pairs, main_sections = pairs, sections
+        places_overlap(main_pairs)
         confusion(main_pairs, "area")
         confusion(main_pairs, "kind")
         testable_data[name] = testable_cues(main_pairs)
