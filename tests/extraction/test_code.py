@@ -442,6 +442,7 @@ def test_numbers_that_commit_to_nothing_are_not_quantities(text: str) -> None:
         # A name in the genitive is given as one looks it up.
         ("die Attraktivität des Rhein-Herne-Kanals steigern", {"Rhein-Herne-Kanal"}),
         ("Weiterentwicklung des Eickeler Markts", {"Eickeler Markt"}),
+        ("die Zugänge unseres Hauptbahnhofes verbessern", {"Hauptbahnhof"}),
         ("ein Jugendzentrum im Kern Sodingens", {"Sodingen"}),
         ("Präsenz des Kommunalen Ordnungsdienstes", {"Ordnungsdienst"}),
         ("die Arbeit des Bundestags und des Landtages", {"Bundestag", "Landtag"}),

@@ -36,8 +36,11 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 # ("Ärzt*innen", "Pädagog:innen") is no word of its own, let alone a name.
 _FRAGMENT = re.compile(r"-(?:\s|$)|[*:_/]in(?:nen)?\b")
 _MIN_COMPOUND_HEAD = 5
-# A genitive article right before a name ("des Rates", "eines Kommunalen ...").
-_GENITIVE_ARTICLE = re.compile(r"\b(?:des|eines)\s+(?:[A-ZÄÖÜ]\w*\s+)?$")
+# A genitive article right before a name ("des Rates", "eines Kommunalen ...",
+# "unseres Rhein-Herne-Kanals").
+_GENITIVE_ARTICLE = re.compile(
+    r"\b(?:des|eines|unseres|seines|ihres|dieses|jedes)\s+(?:[A-ZÄÖÜ]\w*\s+)?$"
+)
 # Endings of names and nouns whose final "s" belongs to the word ("Campus").
 _NO_GENITIVE_ENDINGS = ("us", "is", "os", "as", "ss", "ys", "ß")
 
