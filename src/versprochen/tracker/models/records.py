@@ -8,7 +8,7 @@ Fields marked *internal* never reach a public page or the API.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
@@ -241,42 +241,48 @@ class AppendOnlyError(RuntimeError):
     """An attempt to change or delete a published assessment."""
 
 
-class AssessmentQuerySet(models.QuerySet["Assessment"]):
+_Record = TypeVar("_Record", bound=models.Model)
+
+
+class _PublishedIsFinal(models.QuerySet[_Record]):
+    """Bulk `update()` and `delete()` that refuse to touch rows of a published assessment."""
+
+    # The lookup that finds such rows, and what the error calls them.
+    published: dict[str, Any]
+    what: str
+
+    def _refuse_published(self, action: str) -> None:
+        if self.filter(**self.published).exists():
+            raise AppendOnlyError(f"{self.what} is never {action}")
+
+    def update(self, **kwargs: Any) -> int:
+        self._refuse_published("changed")
+        return super().update(**kwargs)
+
+    def delete(self) -> tuple[int, dict[str, int]]:
+        self._refuse_published("deleted")
+        return super().delete()
+
+
+class AssessmentQuerySet(_PublishedIsFinal["Assessment"]):
     """Bulk `update()` and `delete()` refuse to touch published assessments; a merge moves
     them to another pledge with `move_to` (nothing else of them changes). Migration 0005
     adds the same rule as database triggers, for SQL that bypasses this."""
 
-    def _refuse_published(self, what: str) -> None:
-        if self.filter(state=AssessmentState.PUBLISHED).exists():
-            raise AppendOnlyError(f"a published assessment is never {what}")
-
-    def update(self, **kwargs: Any) -> int:
-        self._refuse_published("changed")
-        return super().update(**kwargs)
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        self._refuse_published("deleted")
-        return super().delete()
+    published = {"state": AssessmentState.PUBLISHED}
+    what = "a published assessment"
 
     def move_to(self, pledge: Pledge) -> int:
         """The assessments (published ones too) now belong to `pledge`: a merge."""
-        return super().update(pledge=pledge)
+        # Past the refusal: a merge moves published assessments without changing them.
+        return models.QuerySet.update(self, pledge=pledge)
 
 
-class EvidenceQuerySet(models.QuerySet["Evidence"]):
+class EvidenceQuerySet(_PublishedIsFinal["Evidence"]):
     """Evidence of a published assessment is part of it: never changed or deleted."""
 
-    def _refuse_published(self, what: str) -> None:
-        if self.filter(assessment__state=AssessmentState.PUBLISHED).exists():
-            raise AppendOnlyError(f"the evidence of a published assessment is never {what}")
-
-    def update(self, **kwargs: Any) -> int:
-        self._refuse_published("changed")
-        return super().update(**kwargs)
-
-    def delete(self) -> tuple[int, dict[str, int]]:
-        self._refuse_published("deleted")
-        return super().delete()
+    published = {"assessment__state": AssessmentState.PUBLISHED}
+    what = "the evidence of a published assessment"
 
 
 class Assessment(models.Model):

@@ -12,8 +12,15 @@ from django.utils.translation import gettext as _
 
 from versprochen.extraction.types import CAP_TOPICS
 from versprochen.tracker.models import Assessment, Pledge
+from versprochen.tracker.timeline import field_label
 from versprochen.tracker.validation import DraftData, EvidenceData
-from versprochen.tracker.vocabulary import AREA_LABELS, EvidenceKind, PledgeKind, Status
+from versprochen.tracker.vocabulary import (
+    AREA_LABELS,
+    CORRECTABLE_FIELDS,
+    EvidenceKind,
+    PledgeKind,
+    Status,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,15 +62,9 @@ def _pledge_values(values: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
 
 def pledge_rows(current: Pledge, yours: Mapping[str, Any] | None = None) -> list[Row]:
     """The correctable fields of `current` and, when given, the values the user sent."""
-    labels = {
-        "text": _("Text des Versprechens"),
-        "area": _("Politikfeld"),
-        "cap": _("CAP-Thema"),
-        "kind": _("Art"),
-        "testable": _("Überprüfbar"),
-        "quantities": _("Mengen"),
-        "places": _("Orte"),
-    }
+    # The timeline's words for each field; the text alone is named more fully here.
+    labels = {name: field_label(name) for name in CORRECTABLE_FIELDS}
+    labels["text"] = _("Text des Versprechens")
     now = _pledge_values({name: getattr(current, name) for name in labels})
     theirs = _pledge_values(yours) if yours is not None else None
     rows = [
