@@ -313,8 +313,12 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
         "Um die Lage junger Menschen zu verbessern und zu stärken, vergibt die Stadt Stipendien",
         # ... nor is a quality that a clause of purpose wants more of.
         "Wir eröffnen eine Musikschule, damit das Angebot vielfältiger wird",
-        # A section of a law is a name one can look up.
+        # A section of a law is a name one can look up, and so is a law by its title.
         "Wir werden die Voraussetzungen nach § 81 des Sozialgesetzbuchs verbessern",
+        "Wir werden das Berufsbildungsgesetz weiterentwickeln",
+        # Providing something is done or not.
+        "Die Stadt soll den Bürgern möglichst viele Daten zur Verfügung stellen",
+        "Wir wollen die Bereitstellung von Bauflächen verbessern",
         # One concrete measure is enough, even with a vague word or two.
         "Wir richten eine zentrale Anlaufstelle für Gründerinnen ein und unterstützen sie gezielt",
     ],
@@ -332,6 +336,12 @@ def test_named_projects_recurring_events_and_counted_changes_are_testable(text: 
         "Um mehr Ausbildungsplätze zu schaffen, stärken wir die Berufsberatung",
         "Lebensqualität steigern",
         "Für uns hat der Radverkehr Vorrang vor dem Autoverkehr",
+        "Es muss klar sein, dass die Stadt nicht hinterherhinken darf",
+        "Klar ist: Wer sich nicht an die Regeln hält, muss gehen",
+        # A law in general names none ...
+        "Wir wollen ein Bundesgesetz weiterentwickeln und verbessern",
+        # ... and means already provided are no provision.
+        "Wir wollen die bereitgestellten Mittel angemessen erhöhen",
         # Rules on how to go about things.
         "Bei allen Neubauten ist auf Barrierefreiheit zu achten",
         "Die Planung neuer Wohngebiete hat so zu erfolgen, dass Frischluftschneisen frei bleiben",
@@ -345,6 +355,8 @@ def test_named_projects_recurring_events_and_counted_changes_are_testable(text: 
         "Erhalt und Ausbau der Attraktivität des Stadtparks",
         "Wir wollen Gesetze verständlicher machen",
         "Die Verwaltung soll agiler und digitaler werden",
+        "Wir werden den Einfluss von Lobbyisten zurückdrängen",
+        "Ausnahmen sollen restriktiv gehandhabt werden",
         # Naming more concrete things does not make a direction checkable.
         "Wir wollen die Angebote in Schulen, Jugendzentren und Bibliotheken stärken und "
         "nachhaltig verbessern",

@@ -38,6 +38,14 @@ def parts(text: str) -> list[str]:
             "Strecken müssen ausgebaut, Takte verkürzt werden.",
             ["Strecken müssen ausgebaut", "Takte verkürzt werden"],
         ),
+        (
+            "Förderung von Medienkompetenz bei Kindern und Eltern – dazu gehört folgerichtig "
+            "eine Ausstattung mit modernen Medien.",
+            [
+                "Förderung von Medienkompetenz bei Kindern und Eltern",
+                "dazu gehört folgerichtig eine Ausstattung mit modernen Medien",
+            ],
+        ),
     ],
 )
 def test_bundles_are_split_into_verbatim_parts(text: str, expected: list[str]) -> None:
@@ -58,6 +66,7 @@ def test_bundles_are_split_into_verbatim_parts(text: str, expected: list[str]) -
         "Gewerbe, die sich für Nachhaltigkeit einsetzen und Konzepte vorlegen, sollen bevorzugt werden.",
         "Wir werden die Aufgabe des Haushaltsausgleichs und der Schuldentilgung konsequent angehen.",
         "Ziel dieser Methode soll es sein, die Wirkung einzelner Maßnahmen einschätzen zu können.",
+        "Wir stehen für einen wirksamen Mieterschutz – dazu gehören auch die Regeln zur Miethöhe.",
     ],
 )
 def test_illustrating_lists_stay_whole(text: str) -> None:

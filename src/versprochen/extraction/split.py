@@ -51,6 +51,13 @@ _SUBORDINATE_OPENING = re.compile(
 )
 _RELATIVE = re.compile(r"^\s*(die|der|das|denen|dem|deren|dessen|welche[rsnm]?)\b", re.IGNORECASE)
 _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?=[A-ZÄÖÜ])")
+# "Förderung von Medienkompetenz – dazu gehört eine Ausstattung mit Medien": a
+# dash that adds a measure of its own to a commitment. The component is cut
+# off only where it names an action ("eine Ausstattung"); "– dazu gehören
+# auch die Regeln zur Miethöhe" only says what the commitment covers.
+_DASH_COMPONENT = re.compile(
+    r"\s+[–—-]\s+(?=dazu\s+(?:gehört|gehören|zählt|zählen)\s+(?:[a-zäöüß]+\s+){0,2}(\S.*))"
+)
 _BRACKETS = re.compile(r"\([^()]*\)|„[^“]*“|\"[^\"]*\"|›[^‹]*‹|»[^«]*«")
 
 
@@ -154,6 +161,11 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             re.search(r"\bzu\s+[a-zäöüß]+\W*$|\b[a-zäöüß]+zu[a-zäöüß]+en\W*$", right.split(",")[0])
         )
         if _tokens(left) >= MIN_PART_TOKENS and listed and not infinitive:
+            cuts.append((match.start(), match.end()))
+    for match in _DASH_COMPONENT.finditer(masked):
+        if _tokens(text[: match.start()]) >= MIN_PART_TOKENS and _starts_with_action(
+            match.group(1)
+        ):
             cuts.append((match.start(), match.end()))
     if _SUBORDINATE_OPENING.match(text):
         return sorted(set(cuts))

@@ -33,10 +33,13 @@ _LEADING_DIRECTION = re.compile(
     re.IGNORECASE,
 )
 # A name one can look up afterwards: a programme, project or body in quotation
-# marks („Wertwerk“, ›Arbeitsmarktlotsen‹, "Saubere Toiletten") or a section of
-# a law ("§ 48 TKG", "Art. 6 GG").
+# marks („Wertwerk“, ›Arbeitsmarktlotsen‹, "Saubere Toiletten"), a section of
+# a law ("§ 48 TKG", "Art. 6 GG") or a law by its title ("das Meldegesetz",
+# "des Informationsfreiheitsgesetzes"). Laws in general ("Bundesgesetze",
+# "ein Gesetz") name none.
 _QUOTED_NAME = re.compile(r"[„“\"»›‚]\s*[A-ZÄÖÜ][^„“\"»«›‹\n]{2,60}[“”\"«‹‘]")
 _LEGAL_SECTION = re.compile(r"§|\bArt(?:\.|ikel) ?\d")
+_NAMED_LAW = re.compile(r"\b(?!(?:Bundes|Landes)gesetz)[A-ZÄÖÜ][a-zäöüß-]+gesetz(?:es)?\b")
 # Making something more of a quality ("Verfahren schneller machen", "Die
 # Verwaltung soll digitaler werden", "attraktiver gestalten") sets a direction
 # with no end point, unless it is only the purpose of the pledge ("..., damit
@@ -48,10 +51,13 @@ _COMPARATIVE_GOAL = re.compile(
     r"[a-zäöüß]{3,}er (?:werden|wird|machen|gestalten)\b"
 )
 # A stance names what the authors are for, not what they will do
-# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor").
+# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor"),
+# and so does a pledge that opens by declaring what is clear ("Es muss klar
+# sein, dass ...", "Für uns ist klar: ...", "Klar ist: ...").
 _STANCE = re.compile(
     r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bfavorisier|\bplädier"
-    r"|\bvorrang\b|\bim vordergrund\b",
+    r"|\bvorrang\b|\bim vordergrund\b"
+    r"|^\W*(?:\w+ ){0,2}(?:muss|ist) (?:für uns |uns )?klar\b|^\W*klar ist\b",
     re.IGNORECASE,
 )
 # A rule on how things are to be done, rather than a thing to be done: "ist
@@ -136,7 +142,7 @@ def testable_cues(
         kind=kind,
         quantity=bool(quantities),
         place=bool(places),
-        named=_QUOTED_NAME.search(text) is not None or _LEGAL_SECTION.search(text) is not None,
+        named=any(name.search(text) for name in (_QUOTED_NAME, _LEGAL_SECTION, _NAMED_LAW)),
         leading_direction=_LEADING_DIRECTION.search(text) is not None,
         comparative_goal=_COMPARATIVE_GOAL.search(without_purpose) is not None,
         stance=_STANCE.search(text) is not None,
