@@ -462,6 +462,17 @@ def test_numbers_that_commit_to_nothing_are_not_quantities(text: str) -> None:
         ("Eine Verbindung nach Düsseldorf einrichten", {"Düsseldorf"}),
         ("dass der Kreis Heinsberg Stipendien vergibt", {"Heinsberg"}),
         ("ein Hallenbad am Wanne-Eickeler Hauptbahnhof", {"Wanne-Eickeler Hauptbahnhof"}),
+        # A body named by its remit is named in full, its head uninflected.
+        (
+            "Die Aufgaben des Ausschusses für Bürgerbeteiligung, Sicherheit und Ordnung "
+            "werden aufgeteilt",
+            {"Ausschuss für Bürgerbeteiligung, Sicherheit und Ordnung"},
+        ),
+        (
+            "einen Ausschuss für Soziales sowie einen Ausschuss für Umwelt und Klima bilden",
+            {"Ausschuss für Soziales", "Ausschuss für Umwelt und Klima"},
+        ),
+        ("Der Ausschuss für die Vergabe tagt öffentlich", {"Ausschuss"}),
     ],
 )
 def test_places(text: str, expected: set[str]) -> None:

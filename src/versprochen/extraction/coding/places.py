@@ -43,6 +43,14 @@ _GENITIVE_ARTICLE = re.compile(
 )
 # Endings of names and nouns whose final "s" belongs to the word ("Campus").
 _NO_GENITIVE_ENDINGS = ("us", "is", "os", "as", "ss", "ys", "ß")
+# A body named by its remit ends in a preposition in the lexicon ("Ausschuss
+# für"); its name runs on over the fields that follow ("Ausschuss für
+# Bürgerbeteiligung, Sicherheit und Ordnung").
+_REMIT = re.compile(r" [A-ZÄÖÜ][\wÄÖÜäöüß-]*(?:(?:, | und )[A-ZÄÖÜ][\wÄÖÜäöüß-]*)*")
+_OPEN_PREPOSITION = re.compile(r" (?:für|der|des|von)$")
+# Where the head noun of a name ends: the words after it qualify it ("Rat der
+# Stadt Solingen", "Ausschuss für Umwelt"), and only the head is inflected.
+_AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
 
 
 @cache
@@ -363,6 +371,10 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
                 and (not _known(name) or _has_toponym_ending(name))
             ):
                 end = tokens[nxt].end()
+        opening = _OPEN_PREPOSITION.search(text, start, end)
+        if opening:
+            remit = _REMIT.match(text, end)
+            end = remit.end() if remit else opening.start()
         spans.append((start, end))
     return spans
 
@@ -382,13 +394,17 @@ def _distinct(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
 def _uninflected(text: str, start: int, name: str) -> str:
     """`name` without the genitive ending it has in `text` at `start`.
 
-    "des Rhein-Herne-Kanals", "des Rates", "im Kern Sodingens": the pledge is
-    tied to the Rhein-Herne-Kanal, the Rat and Sodingen, and a reader looks
-    them up under those names.
+    "des Rhein-Herne-Kanals", "des Rates", "im Kern Sodingens", "des
+    Ausschusses für Umwelt": the pledge is tied to the Rhein-Herne-Kanal, the
+    Rat, Sodingen and the Ausschuss für Umwelt, and a reader looks them up
+    under those names.
     """
-    if not name.endswith("s") or name.endswith(_NO_GENITIVE_ENDINGS):
+    after_head = _AFTER_HEAD.search(name)
+    cut = after_head.start() if after_head else len(name)
+    head, rest = name[:cut], name[cut:]
+    if not head.endswith("s") or head.endswith(_NO_GENITIVE_ENDINGS):
         return name
-    word = name.rpartition(" ")[2].rpartition("-")[2]
+    word = head.rpartition(" ")[2].rpartition("-")[2]
     after_article = _GENITIVE_ARTICLE.search(text, max(0, start - 3 * _LOOKBACK), start)
     # Without an article only a lone place name in -s is taken for a genitive.
     lone_place = word == name and _has_toponym_ending(word[:-1]) and not _known(word)
@@ -402,7 +418,7 @@ def _uninflected(text: str, start: int, name: str) -> str:
         # An unknown word whose "s" may be its own, or an English plural
         # ("Solidarity Cities").
         return name
-    return name[: len(name) - len(word)] + stem
+    return head[: len(head) - len(word)] + stem + rest
 
 
 def _is_word(word: str) -> bool:
