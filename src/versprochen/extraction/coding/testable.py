@@ -51,14 +51,16 @@ _COMPARATIVE_GOAL = re.compile(
     r"[a-zäöüß]{3,}er (?:werden|wird|machen|gestalten)\b"
 )
 # A stance names what the authors are for, not what they will do
-# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor"),
-# and so does a pledge that opens by declaring what is clear ("Es muss klar
-# sein, dass ...", "Für uns ist klar: ...", "Klar ist: ...").
+# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor").
 _STANCE = re.compile(
     r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bfavorisier|\bplädier"
-    r"|\bvorrang\b|\bim vordergrund\b"
-    r"|^\W*(?:\w+ ){0,2}(?:muss|ist) (?:für uns |uns )?klar\b|^\W*klar ist\b",
+    r"|\bvorrang\b|\bim vordergrund\b",
     re.IGNORECASE,
+)
+# So does a pledge that opens by declaring what is clear ("Es muss klar sein,
+# dass ...", "Für uns ist klar: ...", "Klar ist: "); matched at the start only.
+_DECLARED_STANCE = re.compile(
+    r"\W*(?:\w+ ){0,2}(?:muss|ist) (?:für uns |uns )?klar\b|\W*klar ist\b", re.IGNORECASE
 )
 # A rule on how things are to be done, rather than a thing to be done: "ist
 # bei Sanierungen auf die Barrierefreiheit zu achten", "hat so zu erfolgen,
@@ -142,10 +144,12 @@ def testable_cues(
         kind=kind,
         quantity=bool(quantities),
         place=bool(places),
-        named=any(name.search(text) for name in (_QUOTED_NAME, _LEGAL_SECTION, _NAMED_LAW)),
+        named=_QUOTED_NAME.search(text) is not None
+        or _LEGAL_SECTION.search(text) is not None
+        or ("gesetz" in text and _NAMED_LAW.search(text) is not None),
         leading_direction=_LEADING_DIRECTION.search(text) is not None,
         comparative_goal=_COMPARATIVE_GOAL.search(without_purpose) is not None,
-        stance=_STANCE.search(text) is not None,
+        stance=_STANCE.search(text) is not None or _DECLARED_STANCE.match(text) is not None,
         rule=is_rule(text),
     )
 
