@@ -44,7 +44,7 @@ def code_text(
     )
 
 
-@stage("code", 5)
+@stage("code", 6)
 def code(doc: SplitDocument) -> CodedDocument:
     paths = [doc.outlined.section_path(s.section) for s in doc.statements]
     title = document_title(paths)

@@ -231,6 +231,6 @@ def _statements(doc: DetectedDocument) -> Iterator[Statement]:
             yield Statement(text=text, start=start, end=end, page=first.page, section=first.section)
 
 
-@stage("split", 5)
+@stage("split", 6)
 def split(doc: DetectedDocument) -> SplitDocument:
     return SplitDocument(outlined=doc.outlined, statements=tuple(_statements(doc)))
