@@ -43,11 +43,11 @@ _GENITIVE_ARTICLE = re.compile(
 )
 # Endings of names and nouns whose final "s" belongs to the word ("Campus").
 _NO_GENITIVE_ENDINGS = ("us", "is", "os", "as", "ss", "ys", "ß")
-# A body named by its remit ends in a preposition in the lexicon ("Ausschuss
-# für"); its name runs on over the fields that follow ("Ausschuss für
+# A body named by its remit ends in "für" in the lexicon ("Ausschuss für");
+# its name runs on over the fields that follow ("Ausschuss für
 # Bürgerbeteiligung, Sicherheit und Ordnung").
 _REMIT = re.compile(r" [A-ZÄÖÜ][\wÄÖÜäöüß-]*(?:(?:, | und )[A-ZÄÖÜ][\wÄÖÜäöüß-]*)*")
-_OPEN_PREPOSITION = re.compile(r" (?:für|der|des|von)$")
+_OPEN_REMIT = re.compile(r" für$")
 # Where the head noun of a name ends: the words after it qualify it ("Rat der
 # Stadt Solingen", "Ausschuss für Umwelt"), and only the head is inflected.
 _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
@@ -371,7 +371,7 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
                 and (not _known(name) or _has_toponym_ending(name))
             ):
                 end = tokens[nxt].end()
-        opening = _OPEN_PREPOSITION.search(text, start, end)
+        opening = _OPEN_REMIT.search(text, start, end)
         if opening:
             remit = _REMIT.match(text, end)
             end = remit.end() if remit else opening.start()
