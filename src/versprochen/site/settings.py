@@ -26,9 +26,19 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django_htmx",
     "ninja",
+    # Jobs: Django's tasks API (backport) with the queue in the project's own database.
+    "django_tasks",
+    "django_tasks_db",
     "versprochen.tracker",
+    "versprochen.oparl",
+    "versprochen.coalition",
+    "versprochen.reports",
     "versprochen.site",
 ]
+
+# Slow work runs as jobs in the project's own database: no extra server in the embedded
+# default; on PostgreSQL any number of workers on any number of machines share the queue.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

@@ -10,6 +10,9 @@ from django.urls import URLPattern, URLResolver, include, path
 
 from versprochen.api.api import api
 from versprochen.api.editor import editor_api
+from versprochen.coalition import urls as coalition_urls
+from versprochen.oparl import urls as oparl_urls
+from versprochen.reports import urls as reports_urls
 from versprochen.site.editor_urls import editor
 from versprochen.site.public import read_only
 from versprochen.site.views import data, documents, feeds, pledges, start
@@ -39,7 +42,25 @@ public: list[URLPattern | URLResolver] = [
 urlpatterns: list[URLPattern | URLResolver] = [
     path("api/v1/editor/", editor_api.urls),
     path("api/v1/", api.urls),
-    *i18n_patterns(path("", include((public + editor, "site"))), prefix_default_language=False),
+    *i18n_patterns(
+        path(
+            "",
+            include(
+                (
+                    public
+                    + editor
+                    + oparl_urls.public
+                    + oparl_urls.internal
+                    + coalition_urls.public
+                    + coalition_urls.internal
+                    + reports_urls.public
+                    + reports_urls.internal,
+                    "site",
+                )
+            ),
+        ),
+        prefix_default_language=False,
+    ),
 ]
 
 handler400 = "versprochen.site.views.errors.bad_request"

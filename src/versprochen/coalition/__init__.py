@@ -1,0 +1,1 @@
+"""The coalition wing: partners, rules, motions, positions, dissent, decision log, calendar."""

@@ -1,0 +1,1 @@
+"""The council wing: OParl client, raw payload store, mapping, sync jobs, paper suggestions."""

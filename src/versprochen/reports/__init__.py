@@ -1,0 +1,1 @@
+"""Reports: snapshots, yearly review, mid-term evaluation, program-versus-agreement."""
