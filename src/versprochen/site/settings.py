@@ -30,6 +30,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "versprochen.tracker",
+    "versprochen.jobs",
     "versprochen.oparl",
     "versprochen.coalition",
     "versprochen.reports",
