@@ -170,6 +170,13 @@ def import_seeds(seeds: Path) -> list[str]:
 @click.option("--port", default=8000, show_default=True, type=int, help="Port to listen on.")
 @click.option("--workers", default=2, show_default=True, type=int, help="gunicorn workers.")
 @click.option(
+    "--job-workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(min=0),
+    help="Job workers started beside the web workers (0: run `versprochen worker` elsewhere).",
+)
+@click.option(
     "--seeds",
     type=click.Path(path_type=Path, file_okay=False),
     default=Path("../shared/data/seeds"),
@@ -179,9 +186,15 @@ def import_seeds(seeds: Path) -> list[str]:
 @click.option("--no-seeds", is_flag=True, help="Do not import the reference documents.")
 @data_dir_option
 def serve(
-    host: str, port: int, workers: int, seeds: Path, no_seeds: bool, data_dir: Path | None
+    host: str,
+    port: int,
+    workers: int,
+    job_workers: int,
+    seeds: Path,
+    no_seeds: bool,
+    data_dir: Path | None,
 ) -> None:
-    """Start the public site with gunicorn (embedded SQLite unless DATABASE_URL is set).
+    """Start the site with gunicorn and a job worker (SQLite unless DATABASE_URL is set).
 
     On the first start the database is created and migrated and the reference
     documents are imported, so the tracker shows something at once.
@@ -202,15 +215,17 @@ def serve(
     from versprochen.site.server import run
 
     click.echo(f"versprochen: http://{host}:{port}/")
-    sys.exit(run(host, port, workers))
+    sys.exit(run(host, port, workers, job_workers))
 
 
 def register_tracker_commands(group: click.Group) -> None:
     from versprochen.cli.accounts import createuser
     from versprochen.cli.backup import backup, restore
+    from versprochen.cli.jobs import register_jobs_commands
 
     for command in (import_document, export, serve, createuser, backup, restore):
         group.add_command(command)
+    register_jobs_commands(group)
 
 
 __all__ = ["EXIT_BAD_INPUT", "register_tracker_commands"]

@@ -130,6 +130,15 @@ class Config:
         ),
     )
 
+    job_stale_seconds: float = field(
+        default=120.0,
+        metadata=_setting(
+            "VERSPROCHEN_JOB_STALE_SECONDS",
+            "A running job whose worker has not written its heartbeat for this many seconds "
+            "(the worker died) is queued again; workers write it every quarter of this.",
+        ),
+    )
+
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Config:
         """Read every setting from `environ`; unset ones keep their default."""

@@ -1,8 +1,13 @@
-"""Serve the WSGI application with gunicorn (a production server, not Django's runserver)."""
+"""Serve the WSGI application with gunicorn (a production server, not Django's runserver),
+with job workers beside it."""
 
 from __future__ import annotations
 
 import gc
+import os
+import signal
+import subprocess
+import sys
 from typing import Any
 
 from gunicorn.app.base import BaseApplication
@@ -41,8 +46,36 @@ def _raise_request_line_ceiling(limit: int) -> None:
     message.MAX_REQUEST_LINE = max(message.MAX_REQUEST_LINE, limit)
 
 
-def run(host: str, port: int, workers: int) -> int:
+def start_job_workers(count: int) -> list[subprocess.Popen[bytes]]:
+    """Start `count` job workers (`versprochen worker`) that stop when this process ends."""
+    command = [sys.executable, "-m", "versprochen.cli", "worker", "--with-parent", str(os.getpid())]
+    return [subprocess.Popen(command) for _ in range(count)]
+
+
+def stop_job_workers(processes: list[subprocess.Popen[bytes]], wait: float = 15.0) -> None:
+    """Ask each worker to stop after its current job; kill it if it has not within `wait`."""
+    for process in processes:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)
+    for process in processes:
+        try:
+            process.wait(timeout=wait)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+
+
+def run(host: str, port: int, workers: int, job_workers: int = 1) -> int:
     _raise_request_line_ceiling(REQUEST_LINE_LIMIT)
+    job_processes = start_job_workers(job_workers)
+    try:
+        _serve(host, port, workers)
+    finally:
+        stop_job_workers(job_processes)
+    return 0
+
+
+def _serve(host: str, port: int, workers: int) -> None:
     _Server(
         {
             "bind": f"{host}:{port}",
@@ -58,4 +91,3 @@ def run(host: str, port: int, workers: int) -> int:
             "limit_request_line": REQUEST_LINE_LIMIT,
         }
     ).run()
-    return 0

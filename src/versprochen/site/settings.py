@@ -40,6 +40,7 @@ INSTALLED_APPS = [
 # Slow work runs as jobs in the project's own database: no extra server in the embedded
 # default; on PostgreSQL any number of workers on any number of machines share the queue.
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+VERSPROCHEN_JOB_STALE_SECONDS = CONFIG.job_stale_seconds
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",

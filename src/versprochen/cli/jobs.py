@@ -1,0 +1,65 @@
+"""Commands of the jobs: `worker` runs the queue."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from versprochen.cli.errors import bad_input_is_one_line
+
+
+@click.command()
+@click.option("--once", is_flag=True, help="Run the jobs queued now, then stop.")
+@click.option(
+    "--max-jobs", type=click.IntRange(min=1), default=None, help="Stop after this many jobs."
+)
+@click.option(
+    "--interval",
+    type=click.FloatRange(min=0.05),
+    default=1.0,
+    show_default=True,
+    help="Seconds to wait when the queue is empty.",
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Directory of the embedded database (default: $VERSPROCHEN_DATA_DIR or ./data). "
+    "DATABASE_URL selects PostgreSQL instead.",
+)
+@click.option("--with-parent", type=int, default=None, hidden=True)
+def worker(
+    once: bool,
+    max_jobs: int | None,
+    interval: float,
+    data_dir: Path | None,
+    with_parent: int | None,
+) -> None:
+    """Run one worker: it takes jobs from the queue in the database and runs them.
+
+    Any number of workers may run at once, on this machine or others sharing the
+    same PostgreSQL database; each job runs once. Stop it with Ctrl+C or SIGTERM
+    (it finishes the job it is running first).
+    """
+    from versprochen.cli.tracker import _setup
+
+    with bad_input_is_one_line():
+        _setup(data_dir)
+    from django.conf import settings
+
+    from versprochen.jobs.worker import Worker
+
+    runner = Worker(
+        interval=interval,
+        once=once,
+        max_jobs=max_jobs,
+        stale_seconds=settings.VERSPROCHEN_JOB_STALE_SECONDS,
+        parent_pid=with_parent,
+    )
+    runner.configure_signals()
+    runner.run()
+
+
+def register_jobs_commands(group: click.Group) -> None:
+    group.add_command(worker)
