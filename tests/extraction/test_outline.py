@@ -287,3 +287,54 @@ def test_jusos_outline() -> None:
     assert names[-1] == "#UNSEREZUKUNFT KURZ UND KNACKIG"
     roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
     assert roles["Hannah Müller (Vorsitzende)"] == "furniture"
+
+
+LONG = " ".join([PROSE] * 3)
+
+
+def test_chapters_numbered_without_a_dot_in_sequence_are_headings() -> None:
+    text = f"1 Demografie\n\n{LONG}\n\n2 Verkehr und Mobilität\n\n{LONG}\n\n3 Bildung\n\n{LONG}"
+    doc = from_text(text, fmt="text")
+    assert titles(doc) == [("1 Demografie", 1), ("2 Verkehr und Mobilität", 1), ("3 Bildung", 1)]
+
+
+def test_dotted_and_undotted_chapter_numbers_make_one_sequence() -> None:
+    text = f"1. Wohnen\n\n{LONG}\n\n2. Mobilität\n\n{LONG}\n\n3 Infrastruktur\n\n{LONG}"
+    doc = from_text(text, fmt="text")
+    assert [t for t, _ in titles(doc)] == ["1. Wohnen", "2. Mobilität", "3 Infrastruktur"]
+    assert {level for _, level in titles(doc)} == {1}
+
+
+def test_one_missing_chapter_heading_does_not_break_the_sequence() -> None:
+    text = f"1 Wohnen\n\n{LONG}\n\n2 Schule\n\n{LONG}\n\n4 Kultur\n\n{LONG}"
+    assert len(from_text(text, fmt="text").sections) == 3
+
+
+def test_a_figure_on_its_own_line_is_no_heading() -> None:
+    text = f"{LONG}\n\n2 Millionen Euro\n\n{LONG}\n\n5 Schulen\n\n{LONG}"
+    assert from_text(text, fmt="text").sections == ()
+
+
+def test_consecutive_numbered_lines_are_a_list_not_chapters() -> None:
+    text = f"{LONG}\n\n1 Radwege\n\n2 Busse\n\n3 Bahnen\n\n{LONG}"
+    assert from_text(text, fmt="text").sections == ()
+
+
+def test_a_running_footer_with_page_numbers_is_no_chapter() -> None:
+    footer = "Wahlprogramm Kommunalwahl 2026"
+    text = "\n\n".join(f"{n} {footer}\n\n{LONG}" for n in (4, 6, 8, 10))
+    assert from_text(text, fmt="text").sections == ()
+
+
+def test_a_chapter_after_a_list_across_blank_lines_stays_apart() -> None:
+    item = "- Erweiterung des Stadtparks als öffentliche Grünanlage für alle Menschen"
+    text = f"{LONG}\n\n{item}\n\n\n4 Kinder und Familien\n\n{LONG}"
+    doc = clean(
+        RawDocument(
+            name="t",
+            format="text",
+            lines=tuple(RawLine(text=line, page=1) for line in text.split("\n")),
+            sha256="0",
+        )
+    )
+    assert [b.text for b in doc.blocks][2] == "4 Kinder und Familien"

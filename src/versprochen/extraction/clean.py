@@ -73,7 +73,7 @@ def _indent(text: str) -> int:
     return width
 
 
-@stage("clean", 4)
+@stage("clean", 5)
 def clean(raw: RawDocument) -> CleanDocument:
     lines = _split_form_feeds(raw)
     if raw.format == "markdown":

@@ -218,6 +218,16 @@ _BINDING_END = re.compile(
 
 
 _BLOCK_START = re.compile(r"(#|[-*•–]\s|\d+[.)]\s|[A-ZÄÖÜ0-9 ,.&-]+$)")
+# "4 Kinder und Familien" alone on its line: a chapter title, not a sentence's rest.
+_NUMBERED_TITLE_LINE = re.compile(r"^\d{1,2} +[A-ZÄÖÜ][^.!?:;]*$")
+
+
+def _starts_block(lines: list[Line], index: int) -> bool:
+    text = lines[index].text.strip()
+    if _BLOCK_START.match(text):
+        return True
+    alone = index + 1 >= len(lines) or not lines[index + 1].text.strip()
+    return alone and len(text.split()) <= 12 and bool(_NUMBERED_TITLE_LINE.match(text))
 
 
 def join_across_pages(lines: list[Line]) -> list[Line]:
@@ -233,15 +243,14 @@ def join_across_pages(lines: list[Line]) -> list[Line]:
     full = 0.8 * lengths[min(len(lengths) - 1, int(0.98 * len(lengths)))] if lengths else 0.0
     out: list[Line] = []
     gap: list[Line] = []
-    for line in lines:
+    for index, line in enumerate(lines):
         if not line.text.strip():
             gap.append(line)
             continue
         if gap:
             last = next((x for x in reversed(out) if x.text.strip()), None)
             page_break = last is not None and (
-                last.page != line.page
-                or (len(gap) >= 2 and not _BLOCK_START.match(line.text.lstrip()))
+                last.page != line.page or (len(gap) >= 2 and not _starts_block(lines, index))
             )
             continues = (
                 last is not None

@@ -9,6 +9,7 @@ level 1 for them, and one with three font sizes gets levels 1 to 3.
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -19,6 +20,9 @@ _TERMINAL = re.compile(r"[.,;:!?]\s*$|…\s*\d*$")
 _LETTER = re.compile(r"[^\W\d_]")
 _NUMBER_MARKER = re.compile(r"^(\d{1,2}(?:\.\d{1,2})*)\.?$|^([IVX]{1,5}|[A-H])\.$")
 _NUMBERED_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.|[A-H]\.)\s+\S")
+# "3 Infrastruktur": a chapter number without a dot before a capitalised word.
+_BARE_NUMBERED = re.compile(r"^(\d{1,2}) +(?=[^\W\d_])")
+_CHAPTER_NUMBER = re.compile(r"^(\d{1,2})\.? +\S")
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,10 +93,63 @@ def _plain_heading(doc: CleanDocument, index: int) -> bool:
     return before is None or before.kind == "heading" or bool(_TERMINAL.search(before.text))
 
 
+def _chapter_number(block: Block) -> tuple[int, bool] | None:
+    """(number, bare) of a standalone "3 Title" or "3. Title" line, else None."""
+    title = heading_title(block)
+    if block.kind == "heading" or not is_short_title(title, 12):
+        return None
+    bare = _BARE_NUMBERED.match(title)
+    if bare is not None and block.kind == "paragraph":
+        word = title[bare.end() :].split()[0]
+        return (int(bare.group(1)), True) if word[0].isupper() else None
+    match = _CHAPTER_NUMBER.match(title)
+    if match is None or _number_depth(title) != 1:
+        return None
+    return int(match.group(1)), False
+
+
+def bare_chapters(blocks: tuple[Block, ...]) -> set[int]:
+    """Blocks of undotted chapter numbers ("1 Demografie") that are headings.
+
+    A number without a dot may also open a figure ("2 Millionen Euro"), so
+    it counts only where the chapter numbers run in sequence through the
+    document (1, 2, 3 …; one missed heading is bridged) in a chain of at
+    least three, and not where the next block is numbered too: consecutive
+    numbered lines are a list or a table of contents, not chapters.
+    """
+    numbered = {i: n for i, b in enumerate(blocks) if (n := _chapter_number(b)) is not None}
+    chains: list[list[tuple[int, int, bool]]] = []
+    for index, (number, bare) in numbered.items():
+        if index + 1 in numbered:
+            continue
+        chain = next((c for c in reversed(chains) if c[-1][1] == number - 1), None)
+        if chain is None:
+            chain = next((c for c in reversed(chains) if c[-1][1] == number - 2), None)
+        if chain is None or number == 1:
+            chains.append([(index, number, bare)])
+        else:
+            chain.append((index, number, bare))
+    return {i for c in chains if _is_sequence(blocks, c) for i, _n, bare in c if bare}
+
+
+def _is_sequence(blocks: tuple[Block, ...], chain: list[tuple[int, int, bool]]) -> bool:
+    """Three or more chapters, mostly one apart, each with its own title.
+
+    A running footer with the page number ("16 Wahlprogramm 2026") repeats
+    its words and counts in twos on one side of the page.
+    """
+    if len(chain) < 3:
+        return False
+    steps = [b[1] - a[1] for a, b in itertools.pairwise(chain)]
+    titles = {_BARE_NUMBERED.sub("", heading_title(blocks[i])).casefold() for i, _n, _b in chain}
+    return steps.count(1) >= steps.count(2) and len(titles) == len(chain)
+
+
 def find_candidates(doc: CleanDocument) -> list[Candidate]:
     """Every block that looks like a heading, in document order."""
     blocks = doc.blocks
     base = body_size(blocks)
+    bare = bare_chapters(blocks) if doc.format != "markdown" else set()
     found: list[Candidate] = []
     for index, block in enumerate(blocks):
         title = heading_title(block)
@@ -118,6 +175,8 @@ def find_candidates(doc: CleanDocument) -> list[Candidate]:
             nxt = blocks[index + 1] if index + 1 < len(blocks) else None
             if nxt is None or nxt.kind != "list_item" or nxt.marker[-1:] != block.marker[-1:]:
                 found.append(Candidate(index, title, (_NUMBERED, float(_number_depth(title)))))
+        elif index in bare:
+            found.append(Candidate(index, title, (_NUMBERED, 1.0)))
         elif _plain_heading(doc, index):
             found.append(Candidate(index, title, (_PLAIN, 0.0)))
     return found

@@ -137,7 +137,7 @@ def _apply_toc(doc: CleanDocument, toc: Toc, headings: list[_Heading]) -> list[_
     return sorted(kept + restored, key=lambda h: (h.block, h.level))
 
 
-@stage("outline", 2)
+@stage("outline", 3)
 def outline(doc: CleanDocument) -> OutlinedDocument:
     blocks = doc.blocks
     toc = find_toc(blocks)
