@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 from ninja import NinjaAPI, Query
@@ -22,6 +23,8 @@ from versprochen.api.schemas import (
     PledgePageOut,
     SectionPageOut,
 )
+from versprochen.tracker import validation
+from versprochen.tracker.citation import document_has_pages
 from versprochen.tracker.models import Assessment, Body, Document, Mention, Pledge
 from versprochen.tracker.public import (
     assessment_json,
@@ -59,10 +62,12 @@ SIZE_HELP = f"Items per page, 1 to {MAX_PAGE_SIZE}"
 
 def _number(name: str, raw: str, highest: int) -> int:
     """`raw` as a number from 1 to `highest`; else a 400 naming the parameter."""
-    value = raw.strip()
-    if not value.isdigit() or not 1 <= int(value) <= highest:
-        raise HttpError(400, f"{name}: a number from 1 to {highest}, not {value[:20]!r}")
-    return int(value)
+    try:
+        return validation.number(raw, 1, highest)
+    except ValidationError:
+        raise HttpError(
+            400, f"{name}: a number from 1 to {highest}, not {raw.strip()[:20]!r}"
+        ) from None
 
 
 def _paged(rows: QuerySet[Any], page: str, page_size: str) -> tuple[list[Any], dict[str, Any]]:
@@ -133,7 +138,8 @@ def list_sections(
     document = _document(slug)
     sections = document.sections.select_related("parent").order_by("index")
     rows, paging = _paged(sections, page, page_size)
-    return {**paging, "items": [section_json(s) for s in rows]}
+    paged = document_has_pages(document)
+    return {**paging, "items": [section_json(s, paged) for s in rows]}
 
 
 @api.get("/pledges", response=PledgePageOut, tags=["pledges"])

@@ -21,10 +21,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
 
-from versprochen.tracker import audit, spreadsheet, workflow
+from versprochen.tracker import audit, spreadsheet, validation, workflow
 from versprochen.tracker.models import Assessment, Pledge
 from versprochen.tracker.roles import holds
 from versprochen.tracker.validation import DraftData, EvidenceData, draft_data, evidence_data
@@ -184,13 +185,15 @@ def read(data: bytes, pledges: QuerySet[Pledge], user: Any) -> tuple[list[_Group
             errors.append(_("Zeile %(line)d: mehr Werte als Spalten.") % {"line": line})
             continue
         raw = str(row.get("pledge") or "").strip()
-        if not raw.isdigit() or not 0 < int(raw) < 2**62:
+        try:
+            pledge_id = validation.number(raw)
+        except ValidationError:
             errors.append(
                 _("Zeile %(line)d, pledge: keine Nummer %(v)s.")
                 % {"line": line, "v": repr(raw[:20])}
             )
             continue
-        if groups and groups[-1].pledge.pk == int(raw):
+        if groups and groups[-1].pledge.pk == pledge_id:
             extra = {k: str(row.get(k) or "").strip() for k in ASSESSMENT_COLUMNS}
             first = groups[-1].row
             if any(v and v != first.get(k, "") for k, v in extra.items()):
@@ -203,7 +206,7 @@ def read(data: bytes, pledges: QuerySet[Pledge], user: Any) -> tuple[list[_Group
                 )
             groups[-1].evidence.append((line, row))
             continue
-        pledge = allowed.filter(pk=int(raw)).first()
+        pledge = allowed.filter(pk=pledge_id).first()
         if pledge is None:
             errors.append(
                 _("Zeile %(line)d, pledge: Versprechen %(id)s gibt es in dieser Auswahl nicht.")

@@ -11,11 +11,13 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urlencode
 
+from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.db.models import Expression, F, Prefetch, QuerySet
 from django.db.models.expressions import OrderBy, RawSQL
 from django.utils.translation import gettext as _
 
+from versprochen.tracker import validation
 from versprochen.tracker.models import Body, Document, Pledge, PledgePlace
 from versprochen.tracker.search import SearchError, postgres_conditions, search, terms_of
 from versprochen.tracker.vocabulary import AREA_LABELS, CAP_CHOICES, PledgeKind, Status
@@ -73,9 +75,12 @@ class PledgeQuery:
         raw_cap = text("cap")
         if raw_cap:
             caps = {number for number, _ in CAP_CHOICES}
-            if raw_cap.isdigit() and int(raw_cap) in caps:
-                cap = int(raw_cap)
-            else:
+            try:
+                cap = validation.number(raw_cap, 0, 10_000)
+            except ValidationError:
+                cap = None
+            if cap not in caps:
+                cap = None
                 problems.append(
                     "cap: "
                     + _("unbekanntes Thema %(value)s, ignoriert") % {"value": repr(raw_cap[:40])}
@@ -83,9 +88,9 @@ class PledgeQuery:
         page = 1
         raw_page = text("page")
         if raw_page:
-            if raw_page.isdigit() and 1 <= int(raw_page) <= MAX_PAGE:
-                page = int(raw_page)
-            else:
+            try:
+                page = validation.number(raw_page, 1, MAX_PAGE)
+            except ValidationError:
                 problems.append(
                     "page: "
                     + _("Seite 1 bis %(max)d, nicht %(value)s")

@@ -109,8 +109,8 @@ def shown(name: str, value: Any) -> Any:
         return str(Exclusion(value).label)
     if name == "testable" and isinstance(value, bool):
         return str(_("ja") if value else _("nein"))
-    if name == "cap" and str(value).isdigit():
-        return f"{value} {CAP_TOPICS.get(int(value), '')}".strip()
+    if name == "cap" and isinstance(value, int):
+        return f"{value} {CAP_TOPICS.get(value, '')}".strip()
     if name in _PLEDGE_IDS:
         return str(_("Versprechen %(id)s") % {"id": value})
     return value

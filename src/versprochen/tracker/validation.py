@@ -7,6 +7,7 @@ callers put it at the field (forms), on the line (CSV) or in the response (API).
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -33,6 +34,28 @@ _url = URLValidator(schemes=["http", "https"])
 
 def today() -> dt.date:
     return timezone.localdate()
+
+
+# Digits as typed on a keyboard: `str.isdigit()` also accepts "²" or "①" that `int()`
+# refuses, and `int()` accepts "٣" or "1_000"; neither belongs in a page number or an id.
+_DIGITS = re.compile(r"[0-9]{1,18}")
+MAX_NUMBER = 10**18 - 1  # fits a 64-bit database integer, so no OverflowError downstream
+
+
+def number(
+    value: Any, lowest: int = 1, highest: int = MAX_NUMBER, default: int | None = None
+) -> int:
+    """A whole number a user typed (page, id, CAP topic, revision): ASCII digits only,
+    from `lowest` to `highest`. Empty gives `default` when there is one."""
+    raw = "" if value is None else str(value).strip()
+    if not raw and default is not None:
+        return default
+    if not _DIGITS.fullmatch(raw) or not lowest <= int(raw) <= highest:
+        raise ValidationError(
+            _("%(value)s ist keine Zahl von %(lowest)d bis %(highest)d.")
+            % {"value": repr(raw[:20]), "lowest": lowest, "highest": highest}
+        )
+    return int(raw)
 
 
 def status(value: str) -> str:
@@ -232,10 +255,14 @@ def _cap(value: Any) -> int:
     from versprochen.tracker.vocabulary import CAP_CHOICES
 
     raw = str(value or "").strip()
-    caps = {number for number, _label in CAP_CHOICES}
-    if not raw.isdigit() or int(raw) not in caps:
+    caps = {topic for topic, _label in CAP_CHOICES}
+    try:
+        cap = number(raw, 0, 10_000)
+    except ValidationError:
+        cap = -1
+    if cap not in caps:
         raise ValidationError(_("Unbekanntes CAP-Thema %(value)s.") % {"value": repr(raw[:20])})
-    return int(raw)
+    return cap
 
 
 def _flag(value: Any) -> bool:

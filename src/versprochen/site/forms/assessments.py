@@ -13,7 +13,7 @@ from django.core.exceptions import ValidationError
 from django.forms import formset_factory
 from django.utils.translation import gettext_lazy as _
 
-from versprochen.site.forms.common import EditorForm
+from versprochen.site.forms.common import EditorForm, NumberField
 from versprochen.tracker import validation
 from versprochen.tracker.validation import DraftData, EvidenceData
 from versprochen.tracker.vocabulary import EvidenceKind, Status
@@ -50,7 +50,7 @@ class AssessmentForm(EditorForm):
         rows=2,
         help_text=_("Nur für Redaktion und Prüfung, nie öffentlich."),
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    revision = NumberField(widget=forms.HiddenInput, required=False)
 
     draft: DraftData | None = None
 
@@ -133,7 +133,7 @@ class ReviewForm(EditorForm):
         widget=forms.Textarea(attrs={"rows": 3}),
         help_text=_("Pflicht beim Zurückgeben: was ist zu ändern?"),
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision = NumberField(widget=forms.HiddenInput)
 
     def clean_comment(self) -> str:
         # The shared rule (length, no NUL), so a too-long comment is named at the field.

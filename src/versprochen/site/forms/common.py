@@ -6,6 +6,8 @@ from typing import Any
 
 from django import forms
 
+from versprochen.tracker import validation
+
 
 class EditorForm(forms.Form):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
@@ -28,3 +30,17 @@ class EditorForm(forms.Form):
                 if self.fields[name].help_text:
                     ids.append(f"{self._id(name)}-help")
                 attrs["aria-describedby"] = " ".join(ids)
+
+
+class NumberField(forms.Field):
+    """A whole number by `validation.number`: ASCII digits only, bounded, so neither "²"
+    nor "99999999999999999999" gets past the form to `int()` or the database."""
+
+    def __init__(self, *, lowest: int = 0, highest: int = validation.MAX_NUMBER, **kwargs: Any):
+        self.lowest, self.highest = lowest, highest
+        super().__init__(**kwargs)
+
+    def to_python(self, value: Any) -> int | None:
+        if value in self.empty_values:
+            return None
+        return validation.number(value, self.lowest, self.highest)

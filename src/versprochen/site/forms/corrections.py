@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from versprochen.site.forms.common import EditorForm
+from versprochen.site.forms.common import EditorForm, NumberField
 from versprochen.tracker import validation
 from versprochen.tracker.vocabulary import AREA_CHOICES, CAP_CHOICES, PledgeKind
 
@@ -61,7 +61,7 @@ class CodingForm(EditorForm):
 
 
 class PledgeForm(CodingForm):
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision = NumberField(widget=forms.HiddenInput)
 
 
 class AddPledgeForm(CodingForm):
@@ -103,7 +103,7 @@ class SplitForm(EditorForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision = NumberField(widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}
@@ -119,7 +119,7 @@ class MergeForm(EditorForm):
     other = forms.TypedChoiceField(
         label=_("Versprechen, das in dieses aufgeht"), coerce=int, empty_value=None
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision = NumberField(widget=forms.HiddenInput)
 
     def __init__(self, *args: Any, candidates: list[tuple[int, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -134,7 +134,7 @@ class ExcludeForm(EditorForm):
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    revision = forms.IntegerField(widget=forms.HiddenInput)
+    revision = NumberField(widget=forms.HiddenInput)
 
     def clean(self) -> dict[str, Any]:
         data = super().clean() or {}

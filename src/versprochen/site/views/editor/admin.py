@@ -7,7 +7,7 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, StreamingHttpResponse
 from django.shortcuts import render
 from django.urls import reverse
@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from versprochen.site.forms.admin import NewUserForm, RoleForm
 from versprochen.site.views.editor.common import editor_page
-from versprochen.tracker import audit
+from versprochen.tracker import audit, validation
 from versprochen.tracker.accounts import change_role, create_user
 from versprochen.tracker.models import Body, Membership
 from versprochen.tracker.roles import bodies_for, holds, scope
@@ -32,7 +32,10 @@ def audit_log(request: HttpRequest) -> HttpResponse:
     if action:
         rows = rows.filter(action=action)
     raw_page = str(request.GET.get("page", "1"))
-    page = int(raw_page) if raw_page.isdigit() and 0 < int(raw_page) <= 10_000 else 1
+    try:
+        page = validation.number(raw_page, 1, 10_000, default=1)
+    except ValidationError:
+        page = 1
     entries = list(rows[(page - 1) * PAGE : page * PAGE + 1])
     context = {
         "entries": entries[:PAGE],
@@ -61,7 +64,9 @@ def _body_choices(user: Any) -> list[tuple[str, str]]:
 
 def _chosen_body(admin: Any, value: str) -> Body | None:
     """The body of a form's choice (None: every body), which `admin` must administer."""
-    body = None if value == "*" else Body.objects.get(pk=int(value))
+    body = None if value == "*" else Body.objects.filter(pk=validation.number(value)).first()
+    if value != "*" and body is None:
+        raise PermissionDenied
     if not holds(admin, Role.ADMIN, body.pk if body else None) or (
         body is None and scope(admin, Role.ADMIN) is not None
     ):

@@ -134,7 +134,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             return _page(request, pledge, form, formset, status=400, **extra)
         submit = request.POST.get("action") == "submit"
         try:
-            revision = int(request.POST.get("revision") or 0)
+            revision = form.cleaned_data.get("revision") or 0
             assessment = workflow.update_draft(request.user, assessment, revision, data, submit)
         except workflow.Conflict as conflict:
             current = conflict.current

@@ -47,8 +47,8 @@ def _label(choices: Mapping[Any, Any], value: Any) -> str:
 
 
 def _pledge_values(values: Mapping[str, Any]) -> dict[str, tuple[str, ...]]:
-    cap = str(values.get("cap") or "")
-    cap_text = f"{cap} {CAP_TOPICS.get(int(cap), '')}".strip() if cap.isdigit() else ""
+    cap = values.get("cap")
+    cap_text = f"{cap} {CAP_TOPICS.get(cap, '')}".strip() if isinstance(cap, int) else ""
     return {
         "text": _one(str(values.get("text") or "")),
         "area": _one(_label(AREA_LABELS, values.get("area"))),
