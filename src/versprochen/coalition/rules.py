@@ -89,7 +89,7 @@ class RuleSet:
             "source": self.source,
             "rule": [
                 {"number": r.number, "key": r.key, "enabled": r.enabled, "cite": r.cite}
-                | dict(r.settings)
+                | {k: list(v) if isinstance(v, tuple) else v for k, v in r.settings.items()}
                 for r in self.rules
             ],
         }

@@ -101,4 +101,5 @@ class LogKind(models.TextChoices):
     EXCEPTION = "exception", _("Ausnahme: beraten")
     NO_DECISION = "no_decision", _("kein Beschluss angestrebt")
     COORDINATION = "coordination", _("Koordinierungsgruppe")
+    PRESENTATION = "presentation", _("vom Antragsteller präsentiert")
     PUBLICATION = "publication", _("veröffentlicht")
