@@ -45,7 +45,10 @@ def worker(
     from versprochen.cli.tracker import _setup
 
     with bad_input_is_one_line():
-        _setup(data_dir)
+        # Many workers may start at once: none migrates (a race on PostgreSQL); they wait
+        # for a schema brought up to date by `serve` or any other command.
+        _setup(data_dir, migrate=False)
+        _require_current_schema()
     from django.conf import settings
 
     from versprochen.jobs.worker import Worker
@@ -55,10 +58,23 @@ def worker(
         once=once,
         max_jobs=max_jobs,
         stale_seconds=settings.VERSPROCHEN_JOB_STALE_SECONDS,
+        housekeeping_seconds=min(10.0, settings.VERSPROCHEN_JOB_STALE_SECONDS / 2),
         parent_pid=with_parent,
     )
     runner.configure_signals()
     runner.run()
+
+
+def _require_current_schema() -> None:
+    from django.db import connection
+    from django.db.migrations.executor import MigrationExecutor
+
+    executor = MigrationExecutor(connection)
+    if executor.migration_plan(executor.loader.graph.leaf_nodes()):
+        raise ValueError(
+            "the database schema is not up to date; start `versprochen serve` "
+            "(or run any other command) once, which migrates it"
+        )
 
 
 def register_jobs_commands(group: click.Group) -> None:
