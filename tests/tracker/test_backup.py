@@ -289,7 +289,68 @@ def _with_row(archive: bytes, table: str, row: dict[str, Any]) -> bytes:
     lines = gzip.decompress(archive).decode().splitlines()
     at = lines.index(json.dumps({"table": table}))
     lines.insert(at + 1, json.dumps(row))
+    end = json.loads(lines[-1])
+    end["rows"][table] += 1  # a complete backup, only with a row that breaks a rule
+    lines[-1] = json.dumps(end)
     return gzip.compress(("\n".join(lines) + "\n").encode())
+
+
+def _cut(archive: bytes, keep: int) -> bytes:
+    """`archive` cut after its first `keep` lines, recompressed: a valid gzip file."""
+    import gzip
+
+    lines = gzip.decompress(archive).splitlines(keepends=True)
+    return gzip.compress(b"".join(lines[:keep]))
+
+
+def test_a_backup_ends_with_the_row_count_of_every_table(emptied_afterwards: None) -> None:
+    import gzip
+    import json
+
+    _fill()
+    data = io.BytesIO()
+    counts = backup.write(data)
+    last = json.loads(gzip.decompress(data.getvalue()).splitlines()[-1])
+    assert last == {"end": "versprochen-backup", "rows": counts}
+    assert counts["tracker.auditentry"] > 0
+
+
+@pytest.mark.parametrize("missing", [1, 3, "audit"])
+def test_a_backup_cut_at_a_line_boundary_is_refused_and_leaves_the_target_empty(
+    emptied_afterwards: None, missing: int | str
+) -> None:
+    import gzip
+
+    _fill()
+    data = io.BytesIO()
+    backup.write(data)
+    lines = gzip.decompress(data.getvalue()).splitlines()
+    if missing == "audit":  # everything up to the audit log's table line
+        keep = next(i for i, line in enumerate(lines) if b'"tracker.auditentry"' in line) + 1
+    else:
+        keep = len(lines) - int(missing)
+    _flush()
+    with pytest.raises(backup.BackupError, match="incomplete") as refused, transaction.atomic():
+        backup.read(io.BytesIO(_cut(data.getvalue(), keep)))
+    assert "\n" not in str(refused.value)
+    assert backup.is_empty()
+
+
+def test_restore_command_refuses_a_cut_backup_with_exit_2(tmp_path: Path) -> None:
+    env = {
+        k: v for k, v in os.environ.items() if not k.startswith(("VERSPROCHEN_", "DATABASE_URL"))
+    }
+    env.pop("DJANGO_SETTINGS_MODULE", None)
+    whole = tmp_path / "whole.backup.gz"
+    result = _cli("backup", str(whole), "--data-dir", str(tmp_path / "a"), env=env)
+    assert result.returncode == 0, result.stderr
+    cut = tmp_path / "cut.backup.gz"
+    cut.write_bytes(_cut(whole.read_bytes(), -1))
+    result = _cli("restore", str(cut), "--data-dir", str(tmp_path / "b"), env=env)
+    assert result.returncode == 2, result.stderr
+    assert "incomplete" in result.stderr and "Traceback" not in result.stderr
+    result = _cli("restore", str(whole), "--data-dir", str(tmp_path / "b"), env=env)
+    assert result.returncode == 0, result.stderr  # the cut one left the target empty
 
 
 def test_restore_of_rows_breaking_foreign_keys_is_refused_and_changes_nothing(

@@ -2,7 +2,8 @@
 
 A backup is a gzip file of JSON lines: a header (format, migrations), then for each
 table a line naming it and one line per row, every column as stored (file bytes in
-base64). It is independent of the database: a SQLite backup restores into
+base64), and last an end marker with the row count of each table: a file cut short,
+even at a line boundary, is refused on restore instead of restoring part of the data. It is independent of the database: a SQLite backup restores into
 PostgreSQL and back. Restore needs an empty, migrated database of the same schema
 and loads everything in one transaction (the caller's). Accounts are included
 (with their password hashes); Django's unused groups and permissions, sessions and
@@ -31,7 +32,7 @@ from django.utils import timezone
 from versprochen.tracker.append_only import lifted
 
 FORMAT = "versprochen-backup"
-VERSION = 1
+VERSION = 2  # 2: the end marker with row counts
 BATCH = 1000
 SKIPPED = {"tracker.loginattempt"}
 
@@ -127,6 +128,7 @@ def write(out: IO[bytes]) -> dict[str, int]:
                 line(row)
                 n += 1
             counts[label] = n
+        line({"end": FORMAT, "rows": counts})
     return counts
 
 
@@ -171,6 +173,22 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())[:500]
 
 
+def _complete(end: dict[str, Any] | None, counts: dict[str, int]) -> None:
+    """Refuse a backup without its end marker or with other row counts than it names."""
+    if end is None:
+        raise BackupError(
+            "the backup is incomplete (no end marker: cut short while writing or copying)"
+        )
+    expected = end["rows"]
+    if not isinstance(expected, dict) or expected != counts:
+        differ = sorted(
+            f"{table}: {counts.get(table, 0)} of {n}"
+            for table, n in (expected if isinstance(expected, dict) else {}).items()
+            if counts.get(table, 0) != n
+        ) or ["the tables differ from those named at the end"]
+        raise BackupError(f"the backup is incomplete (rows {', '.join(differ)})")
+
+
 def read(source: IO[bytes]) -> dict[str, int]:
     """Load a backup into this (empty, migrated) database; the row count per table.
 
@@ -181,8 +199,13 @@ def read(source: IO[bytes]) -> dict[str, int]:
     try:
         with gzip.GzipFile(fileobj=source, mode="rb") as archive:
             header = json.loads(archive.readline() or b"{}")
-            if header.get("format") != FORMAT or header.get("version") != VERSION:
-                raise BackupError("not a versprochen backup (or of an unknown version)")
+            if header.get("format") != FORMAT:
+                raise BackupError("not a versprochen backup")
+            if header.get("version") != VERSION:
+                raise BackupError(
+                    f"a backup of format version {header.get('version')!r}; this version of "
+                    f"versprochen restores version {VERSION} (with row counts) only"
+                )
             here = migrations_applied()
             if header.get("migrations") != here:
                 missing = sorted(set(header.get("migrations", [])) - set(here))
@@ -197,8 +220,14 @@ def read(source: IO[bytes]) -> dict[str, int]:
             with lifted():
                 model: type[models.Model] | None = None
                 batch: list[dict[str, Any]] = []
+                end: dict[str, Any] | None = None
                 for raw in archive:
                     data = json.loads(raw)
+                    if end is not None:
+                        raise BackupError("rows after the end marker")
+                    if set(data) == {"end", "rows"} and data["end"] == FORMAT:
+                        end = data
+                        continue
                     if "table" in data and len(data) == 1:
                         if model is not None:
                             _flush(model, batch)
@@ -217,6 +246,7 @@ def read(source: IO[bytes]) -> dict[str, int]:
                         batch = []
                 if model is not None:
                     _flush(model, batch)
+                _complete(end, counts)
         # Foreign keys are checked at the end (the tables refer to each other).
         connection.check_constraints(table_names=[m._meta.db_table for m in known.values()])
     except (OSError, EOFError, json.JSONDecodeError) as error:
