@@ -3,9 +3,10 @@
 A backup is a gzip file of JSON lines: a header (format, migrations), then for each
 table a line naming it and one line per row, every column as stored (file bytes in
 base64), and last an end marker with the row count of each table: a file cut short,
-even at a line boundary, is refused on restore instead of restoring part of the data. It is independent of the database: a SQLite backup restores into
-PostgreSQL and back. Restore needs an empty, migrated database of the same schema
-and loads everything in one transaction (the caller's). Accounts are included
+even at a line boundary, is refused on restore instead of restoring part of the data.
+It is independent of the database: a SQLite backup restores into PostgreSQL and back.
+Restore needs an empty, migrated database of the same schema and loads everything in
+one transaction (the caller's). Accounts are included
 (with their password hashes); Django's unused groups and permissions, sessions and
 the login attempts of the rate limit are not.
 """
