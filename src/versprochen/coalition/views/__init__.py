@@ -1,0 +1,1 @@
+"""The coalition wing's pages: members only, German first, no JavaScript needed."""
