@@ -1,18 +1,22 @@
-"""Admins import documents in the browser; others may not."""
+"""Admins import documents in the browser: the upload is stored at once, a job extracts it."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
+from django.contrib.auth import get_user_model
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 
-from versprochen.tracker.models import AuditEntry, Document
+from versprochen.jobs.models import Job, JobState, Upload
+from versprochen.jobs.worker import Worker
+from versprochen.tracker.models import AuditEntry, Body, Document
 
 PROGRAM = b"# Umwelt\n\nWir werden 1000 neue Stadtb\xc3\xa4ume bis 2028 pflanzen.\n"
 
 
-def _form(data: bytes, **changes: str) -> dict[str, Any]:
+def _form(data: bytes, **changes: Any) -> dict[str, Any]:
     form: dict[str, Any] = {
         "file": SimpleUploadedFile("gruene.md", data),
         "body": "Stadt Herne",
@@ -26,33 +30,111 @@ def _form(data: bytes, **changes: str) -> dict[str, Any]:
     return form
 
 
-def test_an_admin_imports_a_document(people: dict[str, Any]) -> None:
-    anna = Client()
-    anna.force_login(people["anna"])
+def _run_queued_jobs() -> None:
+    Worker(interval=0.01, once=True, housekeeping_seconds=1e9).run()
+
+
+def _client(user: Any) -> Client:
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_an_upload_is_stored_at_once_and_extracted_by_a_job(people: dict[str, Any]) -> None:
+    anna = _client(people["anna"])
     response = anna.post("/redaktion/dokumente/neu/", _form(PROGRAM))
-    assert response.status_code == 200, response.content.decode()[-2000:]
-    assert "version 1" in response.content.decode()
+    assert response.status_code == 303
+    page = response["Location"]
+    upload = Upload.objects.get()
+    assert (upload.filename, bytes(upload.data), upload.size) == (
+        "gruene.md",
+        PROGRAM,
+        len(PROGRAM),
+    )
+    assert upload.document is None and not Document.objects.filter(title="Grünes Programm").exists()
+    waiting = anna.get(page).content.decode()
+    assert (
+        "wartet" in waiting and 'http-equiv="refresh"' in waiting and "Jetzt neu laden" in waiting
+    )
+    _run_queued_jobs()
+    done = anna.get(page)
+    html = done.content.decode()
+    assert "version 1" in html and 'http-equiv="refresh"' not in html
     document = Document.objects.get(title="Grünes Programm")
     assert document.pledges.count() >= 1
-    assert AuditEntry.objects.filter(action="document.import", body=people["herne"]).exists()
+    assert f"/dokumente/{document.slug}/" in html
+    entry = AuditEntry.objects.get(action="document.import", body=people["herne"])
+    assert entry.user == people["anna"] and entry.after["via"] == "browser"
+    status = anna.get(page + "?format=json").json()
+    assert (status["state"], status["document"]) == ("done", document.slug)
     again = anna.post("/redaktion/dokumente/neu/", _form(PROGRAM))
-    assert "unchanged" in again.content.decode()
+    _run_queued_jobs()
+    assert "unchanged" in anna.get(again["Location"]).content.decode()
+
+
+def test_an_admin_who_is_not_an_editor_is_told_why(people: dict[str, Any]) -> None:
+    anna = _client(people["anna"])
+    page = anna.post("/redaktion/dokumente/neu/", _form(PROGRAM))["Location"]
+    _run_queued_jobs()
+    html = anna.get(page).content.decode()
+    assert "nicht Redakteurin oder Redakteur für Stadt Herne" in html
+    assert "/redaktion/dokumente/" not in html.split("Zum Dokument")[1].split("</p>")[0]
+
+
+def test_a_broken_pdf_fails_its_job_with_one_line(people: dict[str, Any]) -> None:
+    anna = _client(people["anna"])
+    broken = SimpleUploadedFile("x.pdf", b"%PDF-kaputt")
+    page = anna.post("/redaktion/dokumente/neu/", _form(b"", file=broken))["Location"]
+    _run_queued_jobs()
+    job = Job.objects.get()
+    assert job.state == JobState.FAILED and job.error.startswith("x.pdf")
+    assert "\n" not in job.error and "Error" not in job.error
+    html = anna.get(page).content.decode()
+    assert "fehlgeschlagen" in html and job.error in html.replace("&#x27;", "'")
+    assert not Document.objects.filter(title="Grünes Programm").exists()
 
 
 def test_bad_uploads_are_refused_at_the_field(people: dict[str, Any]) -> None:
-    anna = Client()
-    anna.force_login(people["anna"])
+    anna = _client(people["anna"])
     before = Document.objects.count()
     response = anna.post("/redaktion/dokumente/neu/", _form(b"", term="morgen", body="Atlantis"))
     assert response.status_code == 400
     html = response.content.decode()
     assert 'id="id_body-error"' in html and 'id="id_file-error"' in html
-    response = anna.post(
-        "/redaktion/dokumente/neu/",
-        _form(b"%PDF-kaputt", file=SimpleUploadedFile("x.pdf", b"%PDF-kaputt")),
-    )
-    assert response.status_code == 400 and 'id="id_file-error"' in response.content.decode()
-    assert Document.objects.count() == before
-    erika = Client()
-    erika.force_login(people["erika"])
+    assert Document.objects.count() == before and not Upload.objects.exists()
+    erika = _client(people["erika"])
     assert erika.get("/redaktion/dokumente/neu/").status_code == 403
+    assert erika.post("/redaktion/dokumente/neu/", _form(PROGRAM)).status_code == 403
+
+
+def test_no_body_is_preselected_and_one_must_be_chosen(people: dict[str, Any]) -> None:
+    anna = _client(people["anna"])
+    html = anna.get("/redaktion/dokumente/neu/").content.decode()
+    options = re.findall(r"<option[^>]*>", html.split('name="body"')[1].split("</select>")[0])
+    assert options[0] == '<option value="" selected>'
+    assert all("selected" not in option for option in options[1:])
+    assert 'name="new_body"' not in html  # an admin of one body adds none
+    response = anna.post("/redaktion/dokumente/neu/", _form(PROGRAM, body=""))
+    assert response.status_code == 400 and 'id="id_body-error"' in response.content.decode()
+
+
+def test_an_admin_of_every_body_creates_one(people: dict[str, Any]) -> None:
+    chief = get_user_model().objects.create(username="chef", is_superuser=True)
+    client = _client(chief)
+    assert 'name="new_body"' in client.get("/redaktion/dokumente/neu/").content.decode()
+    both = client.post("/redaktion/dokumente/neu/", _form(PROGRAM, new_body="Stadt Bochum"))
+    assert both.status_code == 400 and not Body.objects.filter(name="Stadt Bochum").exists()
+    response = client.post(
+        "/redaktion/dokumente/neu/", _form(PROGRAM, body="", new_body="Stadt  Bochum")
+    )
+    assert response.status_code == 303
+    bochum = Body.objects.get(name="Stadt Bochum")
+    assert AuditEntry.objects.filter(action="body.create", body=bochum).exists()
+    _run_queued_jobs()
+    assert Document.objects.get(title="Grünes Programm").body == bochum
+
+
+def test_a_job_page_is_only_for_its_people(people: dict[str, Any]) -> None:
+    page = _client(people["anna"]).post("/redaktion/dokumente/neu/", _form(PROGRAM))["Location"]
+    assert _client(people["otto"]).get(page).status_code == 404
+    assert _client(people["erika"]).get(page).status_code == 404

@@ -22,7 +22,14 @@ class DocumentForm(EditorForm):
             "Dieselbe Datei noch einmal ändert nichts; eine neue Fassung behält die Bewertungen."
         ),
     )
-    body = forms.ChoiceField(label=_("Körperschaft"))
+    # No body is preselected: importing into the wrong one is easy to miss.
+    body = forms.ChoiceField(label=_("Körperschaft"), required=False)
+    new_body = forms.CharField(
+        label=_("… oder eine neue Körperschaft anlegen"),
+        max_length=200,
+        required=False,
+        help_text=_("Ihr Name, z. B. „Stadt Bochum“; nur wenn sie oben nicht steht."),
+    )
     kind = forms.ChoiceField(label=_("Art"), choices=DocumentKind.choices)
     authors = forms.CharField(
         label=_("Verfasser"),
@@ -41,11 +48,22 @@ class DocumentForm(EditorForm):
 
     info: DocumentInfo | None = None
 
-    def __init__(self, *args: Any, bodies: list[tuple[str, str]], **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        bodies: list[tuple[str, str]],
+        may_create_body: bool = False,
+        **kwargs: Any,
+    ) -> None:
         super().__init__(*args, **kwargs)
         field = self.fields["body"]
         assert isinstance(field, forms.ChoiceField)
-        field.choices = bodies
+        field.choices = [("", _("– bitte wählen –")), *bodies]
+        # Only an admin of every body may add one (others would not hold a role for it).
+        if not may_create_body:
+            del self.fields["new_body"]
+            field.required = True
+        self.order_fields(["file", "body", "new_body"])
 
     def clean_file(self) -> Any:
         upload = self.cleaned_data["file"]
@@ -71,10 +89,21 @@ class DocumentForm(EditorForm):
         except ValueError as error:
             self.add_error("authors", str(error).removeprefix("--authors: "))
             return data
-        if "body" in data and "kind" in data:
+        body = data.get("body") or ""
+        new_body = " ".join((data.get("new_body") or "").split())
+        if body and new_body:
+            self.add_error(
+                "new_body", _("Entweder eine Körperschaft wählen oder eine neue anlegen.")
+            )
+            return data
+        if not body and not new_body:
+            if "body" not in self.errors:
+                self.add_error("body", _("Bitte die Körperschaft wählen."))
+            return data
+        if "kind" in data:
             try:
                 self.info = DocumentInfo(
-                    body=data["body"],
+                    body=body or new_body,
                     kind=data["kind"],
                     authors=authors,
                     term_start=term[0],

@@ -1,0 +1,1 @@
+"""The importer's steps (`versprochen.tracker.importer` runs them) and its jobs."""

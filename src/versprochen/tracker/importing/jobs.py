@@ -1,0 +1,94 @@
+"""The importer's jobs: extract an upload, and re-extract a stored document.
+
+Each extracts outside any transaction (the slow part) and then stores its result,
+with its audit entry, in one short transaction. Run again after a kill, each finds
+what is already stored and stores nothing twice.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from django.db import transaction
+
+from versprochen.extraction import extract
+from versprochen.jobs import JobContext, job
+from versprochen.jobs.models import Upload
+from versprochen.tracker import audit
+from versprochen.tracker.importer import DocumentInfo, ImportReport, find_existing, store_extraction
+
+
+def info_to_json(info: DocumentInfo) -> dict[str, Any]:
+    return {
+        "body": info.body,
+        "kind": info.kind,
+        "authors": list(info.authors),
+        "term_start": info.term_start,
+        "term_end": info.term_end,
+        "date": info.date.isoformat() if info.date else None,
+        "title": info.title,
+    }
+
+
+def info_from_json(values: dict[str, Any]) -> DocumentInfo:
+    day = values.get("date")
+    return DocumentInfo(
+        body=values["body"],
+        kind=values["kind"],
+        authors=tuple(values["authors"]),
+        term_start=values.get("term_start"),
+        term_end=values.get("term_end"),
+        date=dt.date.fromisoformat(day) if day else None,
+        title=values.get("title") or "",
+    )
+
+
+def report_to_json(report: ImportReport) -> dict[str, Any]:
+    """What the job's page shows of an import (the report's lists, cut to a readable length)."""
+    assessed = dict(report.gone_assessed)
+    return {
+        "summary": report.summary(),
+        "version": report.version,
+        "notes": report.notes[:100],
+        "new": report.new[:200] if report.version > 1 else [],
+        "changed": [[old, new] for old, new in report.changed[:200]],
+        "gone": [[text, assessed.get(text, "")] for text in report.gone[:200]],
+    }
+
+
+def audit_import(user: Any, report: ImportReport, filename: str, sha256: str, via: str) -> None:
+    """The audit entry of an import, from the browser, the command line or a re-extraction."""
+    audit.record(
+        user,
+        "document.import",
+        report.document,
+        after={"summary": report.summary(), "file": filename, "sha256": sha256, "via": via},
+    )
+
+
+@job("tracker.extract_upload")
+def extract_upload(ctx: JobContext, *, upload_id: int) -> str:
+    """Extract an editor's upload and store it as a document (or a new version of one)."""
+    upload = Upload.objects.select_related("uploaded_by").get(pk=upload_id)
+    if upload.document_id is not None:  # stored by an earlier run that was killed after
+        return str(upload.report.get("summary", ""))
+    info = info_from_json(upload.info)
+    data = bytes(upload.data)
+    report = find_existing(info, upload.sha256)
+    extraction = None
+    if report is None:
+        ctx.progress(0, 2, "Die Datei wird gelesen und nach Versprechen durchsucht.")
+        extraction = extract(data, filename=upload.filename)
+        ctx.progress(
+            1, 2, f"{len(extraction.pledges)} Versprechen gefunden; sie werden gespeichert."
+        )
+    with transaction.atomic():
+        if extraction is not None:
+            report = store_extraction(info, upload.filename, data, extraction)
+        assert report is not None
+        audit_import(upload.uploaded_by, report, upload.filename, upload.sha256, "browser")
+        upload.document = report.document
+        upload.report = report_to_json(report)
+        upload.save(update_fields=["document", "report"])
+    return report.summary()
