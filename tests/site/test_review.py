@@ -283,3 +283,23 @@ def test_the_public_timeline_names_fields_and_values_in_words(
     # The data keep the machine names.
     twin = client.get(f"/versprechen/{library.pk}/?format=json").json()
     assert {"kind", "testable"} <= {k for c in twin["corrections"] for k in c["changes"]}
+
+
+def test_a_second_reviewer_publishing_a_published_draft_gets_409_naming_who(
+    people: dict[str, Any],
+) -> None:
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika, rudi, mira = Client(), Client(), Client()
+    erika.force_login(people["erika"])
+    rudi.force_login(people["rudi"])
+    mira.force_login(people["mira"])
+    erika.post(f"/redaktion/versprechen/{buses.pk}/bewertung/", draft_form(action="submit"))
+    draft = Assessment.objects.get(pledge=buses)
+    seen = {"action": "publish", "revision": str(draft.revision)}
+    assert rudi.post(f"/redaktion/pruefung/{draft.pk}/", seen).status_code == 302
+    second = mira.post(f"/redaktion/pruefung/{draft.pk}/", seen)
+    assert second.status_code == 409
+    html = second.content.decode()
+    assert "inzwischen veröffentlicht (von rudi)" in html
+    assert "Error" not in html.replace("aria-errormessage", "")
+    assert Assessment.objects.filter(pledge=buses, state="published").count() == 1

@@ -1,6 +1,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
 from django.db import IntegrityError, connection, transaction
@@ -124,3 +127,75 @@ def test_the_database_lets_a_merge_move_published_assessments_and_maintenance_li
     assert Assessment.objects.filter(pk=published.pk).exists()
     with pytest.raises(IntegrityError), transaction.atomic(), connection.cursor() as cursor:
         cursor.execute("DELETE FROM tracker_evidence")  # lifted no more
+
+
+@pytest.fixture
+def emptied_afterwards(transactional_db: None) -> Iterator[None]:
+    yield
+    from django.core.management import call_command
+
+    from versprochen.tracker.append_only import lifted
+
+    with lifted():
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql" and not os.environ.get("DATABASE_URL"),
+    reason="concurrent transactions need PostgreSQL (the suite runs there in CI too)",
+)
+def test_two_reviewers_publishing_at_once_leave_the_newest_status(
+    emptied_afterwards: None,
+) -> None:
+    """Two drafts of one pledge published at the same moment by two reviewers: the
+    pledge's status is that of the newest published assessment, every round."""
+    import threading
+
+    from versprochen.tracker import workflow
+    from versprochen.tracker.testing import make_people
+    from versprochen.tracker.validation import DraftData
+
+    store([("Die Stadtbücherei bleibt erhalten.", "kultur", {})])
+    people = make_people()
+    pledge = Pledge.objects.get()
+    reviewers = [people["rudi"], people["mira"]]
+    for round_ in range(12):
+        drafts = [
+            workflow.create_draft(
+                people["erika"],
+                pledge,
+                DraftData(status=status, assessed_on=dt.date(2026, 1, 1), rationale=f"R{round_}"),
+                submit=True,
+            )
+            for status in (Status.GESTOCKT, Status.ERFUELLT)
+        ]
+        start = threading.Barrier(2)
+        failures: list[BaseException] = []
+
+        def publish_one(reviewer: Any, draft: Assessment) -> None:
+            try:
+                start.wait(timeout=30)
+                with transaction.atomic():
+                    workflow.publish(reviewer, draft, draft.revision)
+            except BaseException as error:  # reported below, in the test's thread
+                failures.append(error)
+            finally:
+                connection.close()
+
+        threads = [
+            threading.Thread(target=publish_one, args=pair)
+            for pair in zip(reviewers, drafts, strict=True)
+        ]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+        assert not failures, failures
+        newest = (
+            Assessment.objects.filter(pledge=pledge, state="published")
+            .order_by("-published_at", "-id")
+            .first()
+        )
+        pledge.refresh_from_db()
+        assert newest is not None and pledge.status == newest.status, round_
+        assert pledge.status_changed_at == newest.published_at

@@ -11,21 +11,26 @@ from versprochen.tracker.vocabulary import AssessmentState, Status
 
 
 def publish(assessment: Assessment) -> None:
-    """Publish `assessment`; it becomes its pledge's current status."""
-    now = timezone.now()
+    """Publish `assessment`; the pledge's status becomes its newest published assessment.
+
+    The pledge row is locked first (a no-op on SQLite, where a write transaction holds
+    the whole database): two reviewers publishing drafts of one pledge at once are
+    serialised, and each derives the status from what is published, so the one who
+    commits last never leaves the status of the older assessment behind."""
+    pledge = Pledge.objects.select_for_update().get(pk=assessment.pledge_id)
+    now = timezone.now()  # after the lock: publishing times follow the commit order
     assessment.state = AssessmentState.PUBLISHED
     assessment.published_at = now
     Assessment.objects.filter(pk=assessment.pk).update(
         state=AssessmentState.PUBLISHED, published_at=now
     )
-    Pledge.objects.filter(pk=assessment.pledge_id).update(
-        status=assessment.status, status_changed_at=now
-    )
-    refresh_tally(assessment.pledge.document)
+    refresh_status(pledge)
+    refresh_tally(pledge.document)
 
 
 def refresh_status(pledge: Pledge) -> None:
-    """Set the pledge's status to its latest published assessment (after a merge)."""
+    """Set the pledge's status to its newest published assessment (after publishing or a
+    merge); the caller holds the pledge's row lock where others may publish at once."""
     latest = (
         Assessment.objects.filter(pledge=pledge, state=AssessmentState.PUBLISHED)
         .order_by("-published_at", "-id")

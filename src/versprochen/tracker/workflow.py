@@ -144,11 +144,13 @@ def _locked_update(assessment: Assessment, revision: int, **values: Any) -> Asse
     updated = Assessment.objects.filter(
         pk=assessment.pk, revision=revision, state__in=OPEN_STATES
     ).update(revision=F("revision") + 1, changed_at=timezone.now(), **values)
-    current = Assessment.objects.select_related("changed_by", "pledge").get(pk=assessment.pk)
+    current = Assessment.objects.select_related("changed_by", "reviewer", "pledge").get(
+        pk=assessment.pk
+    )
     if not updated:
         who = current.changed_by.get_username() if current.changed_by else "?"
         if current.state == AssessmentState.PUBLISHED:
-            message = _("Diese Bewertung wurde inzwischen veröffentlicht (von %(who)s).")
+            raise _already_published(current)
         else:
             message = _(
                 "%(who)s hat diese Bewertung inzwischen geändert; Ihre Änderung wurde nicht "
@@ -188,7 +190,17 @@ def update_draft(
     return current
 
 
+def _already_published(current: Assessment) -> Conflict:
+    reviewer = current.reviewer.get_username() if current.reviewer else "?"
+    return Conflict(
+        _("Diese Bewertung wurde inzwischen veröffentlicht (von %(who)s).") % {"who": reviewer},
+        current,
+    )
+
+
 def _must_review(user: Any, assessment: Assessment) -> None:
+    if assessment.state == AssessmentState.PUBLISHED:
+        raise _already_published(assessment)
     if not holds(user, Role.REVIEWER, assessment.pledge.body_id):
         raise WorkflowError(_("Sie prüfen für diese Körperschaft nicht."))
     if contributed(user, assessment):
@@ -202,6 +214,9 @@ def _must_review(user: Any, assessment: Assessment) -> None:
 def publish(user: Any, assessment: Assessment, revision: int) -> Assessment:
     """Publish a draft in review: it becomes the pledge's status. Never changed again."""
     _must_review(user, assessment)
+    # The pledge first, then the draft: every publisher of this pledge locks in that
+    # order, so two of them wait for each other instead of deadlocking.
+    Pledge.objects.select_for_update().filter(pk=assessment.pledge_id).first()
     before = assessment_snapshot(assessment)
     current = _locked_update(assessment, revision, reviewer=user)
     publish_status(current)
