@@ -4,6 +4,7 @@ bodies; bad input is one line with exit code 2 and changes nothing."""
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -12,7 +13,7 @@ from django.contrib.auth import get_user_model
 
 from versprochen.cli import main
 from versprochen.coalition.models import Coalition, Membership
-from versprochen.tracker.testing import store
+from versprochen.tracker.testing import HERNE, store
 
 
 def run(*args: str) -> tuple[int, str]:
@@ -96,19 +97,8 @@ def test_create_a_coalition_add_members_bodies_and_meetings() -> None:
     assert code == 2 and "--date:" in out and "Vergangenheit" in out
     # A member of no partner of the coalition.
     users.create(username="gruen")
-    store(
-        [("Mehr Radwege.", "mobilitaet", {})],
-        info=document.__class__
-        and __import__("versprochen.tracker.testing", fromlist=["HERNE"]).HERNE.__class__(
-            body="Stadt Herne",
-            kind="program",
-            authors=("Grüne Herne",),
-            term_start=2025,
-            term_end=2030,
-            date=None,
-            title="Programm",
-        ),
-    )
+    programme = replace(HERNE, kind="program", authors=("Grüne Herne",), title="Programm")
+    store([("Mehr Radwege.", "mobilitaet", {})], info=programme)
     code, out = run(
         "coalition",
         "member",
