@@ -183,3 +183,21 @@ def test_a_gone_pledge_with_a_published_assessment_is_named(tmp_path: Path) -> N
     assert "1 gone (1 of them with a published assessment)" in output
     assert "had the published status erfuellt" in output
     assert str(Document.objects.get().date) == "2025-11-04"
+
+
+def test_imports_from_the_command_line_are_in_the_audit_log(tmp_path: Path) -> None:
+    from versprochen.tracker.models import AuditEntry
+
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    assert run("import", str(path), *OPTIONS)[0] == 0
+    assert run("import", str(path), *OPTIONS)[0] == 0
+    entries = list(AuditEntry.objects.filter(action="document.import").order_by("pk"))
+    assert len(entries) == 2
+    document = Document.objects.get()
+    for entry in entries:
+        assert entry.user is None and entry.username.endswith("(command line)")
+        assert entry.body_id == document.body_id and entry.object_id == str(document.pk)
+        assert entry.after["via"] == "command line" and entry.after["file"] == "programm.md"
+    assert "version 1" in entries[0].after["summary"]
+    assert "unchanged" in entries[1].after["summary"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import getpass
 import os
 import sys
 from pathlib import Path
@@ -38,16 +39,28 @@ def _setup(data_dir: Path | None, migrate: bool = True) -> None:
         call_command("migrate", verbosity=0, interactive=False)
 
 
-def _import_one(path: Path, info: Any, progress: bool = True) -> str:
-    """Extract `path` and store it in one transaction; the report's summary."""
+def command_line_user() -> str:
+    """Who ran a command, as the audit log names them (no account: the system user)."""
+    try:
+        return f"{getpass.getuser()} (command line)"
+    except (KeyError, OSError):
+        return "command line"
+
+
+def _import_one(path: Path, info: Any, progress: bool = True, via: str = "command line") -> str:
+    """Extract `path` and store it with its audit entry in one transaction; the report."""
     from django.db import transaction
 
     from versprochen.extraction import extract
     from versprochen.tracker.importer import find_existing, sha256_of, store_extraction
+    from versprochen.tracker.importing.jobs import audit_import
 
     data = path.read_bytes()
-    existing = find_existing(info, sha256_of(data))
+    sha256 = sha256_of(data)
+    existing = find_existing(info, sha256)
     if existing is not None:
+        with transaction.atomic():
+            audit_import(command_line_user(), existing, path.name, sha256, via)
         return existing.summary()
     extraction = extract(data, filename=path.name)
     if progress and sys.stderr.isatty():
@@ -58,9 +71,11 @@ def _import_one(path: Path, info: Any, progress: bool = True) -> str:
             transaction.atomic(),
         ):
             report = store_extraction(info, path.name, data, extraction, progress=bar.update)
+            audit_import(command_line_user(), report, path.name, sha256, via)
     else:
         with transaction.atomic():
             report = store_extraction(info, path.name, data, extraction)
+            audit_import(command_line_user(), report, path.name, sha256, via)
     lines = [report.summary()]
     lines += [f"  note: {note}" for note in report.notes]
     lines += [f"  new: {text[:100]}" for text in report.new] if report.version > 1 else []
@@ -157,7 +172,9 @@ def export(fmt: str, output: Path, data_dir: Path | None) -> None:
 def import_seeds(seeds: Path) -> list[str]:
     from versprochen.tracker.seeds import seed_files
 
-    return [_import_one(path, info, progress=False) for path, info in seed_files(seeds)]
+    return [
+        _import_one(path, info, progress=False, via="seeds") for path, info in seed_files(seeds)
+    ]
 
 
 @click.command()
