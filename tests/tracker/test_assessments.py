@@ -172,7 +172,9 @@ def test_two_reviewers_publishing_at_once_leave_the_newest_status(
         start = threading.Barrier(2)
         failures: list[BaseException] = []
 
-        def publish_one(reviewer: Any, draft: Assessment) -> None:
+        def publish_one(
+            reviewer: Any, draft: Assessment, start: Any, failures: list[BaseException]
+        ) -> None:
             try:
                 start.wait(timeout=30)
                 with transaction.atomic():
@@ -183,7 +185,7 @@ def test_two_reviewers_publishing_at_once_leave_the_newest_status(
                 connection.close()
 
         threads = [
-            threading.Thread(target=publish_one, args=pair)
+            threading.Thread(target=publish_one, args=(*pair, start, failures))
             for pair in zip(reviewers, drafts, strict=True)
         ]
         for thread in threads:
