@@ -21,7 +21,6 @@ from versprochen.extraction.detect import detect, is_agreement, judge
         "Die PIRATEN unterstützen das Modellprojekt Arbeitsmarktlotsen.",
         "Bei der Versorgung mit Speisen sprechen wir uns gegen eine verordnete Regelung aus.",
         "Es gilt aber auch, andere Bereiche wie die Kreativwirtschaft zu entwickeln.",
-        "Weiterhin wäre ein Ausbau der neurologischen Versorgung sinnvoll.",
     ],
 )
 def test_commitments_are_pledges(text: str) -> None:
@@ -62,7 +61,7 @@ def test_agreements_commit_in_the_present_tense() -> None:
     text = "Die Vertragspartner stimmen im Rat gemeinsam ab."
     assert judge(text, agreement=True).pledge
     assert not judge(text, agreement=False).pledge
-    assert is_agreement("Die Vertragspartner ... die Vertragspartner ... Kooperationspartner")
+    assert is_agreement("Die Koalitionspartner ... die Koalition ... Kooperationspartner")
     assert not is_agreement("Wir wollen mehr Radwege.")
 
 

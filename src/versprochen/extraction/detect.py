@@ -30,9 +30,9 @@ from versprochen.extraction.types import (
 MIN_CONTENT_TOKENS = 2
 
 _AGREEMENT_PARTIES = re.compile(
-    r"\b(vertragspartner|kooperationspartner|koalitionspartner|koalitionspartnern|"
+    r"\b(kooperationspartner|koalitionspartner|koalitionspartnern|"
     r"die\s+partner|die\s+koalition|koalitionsvertrag|kooperationsvereinbarung|"
-    r"eckpunktevereinbarung|koalitionsvereinbarung)\b",
+    r"koalitionsvereinbarung)\b",
     re.IGNORECASE,
 )
 _EVALUATIVE = cues.Folded(
@@ -43,7 +43,7 @@ _EVALUATIVE = cues.Folded(
 _DESCRIBING_VERBS = cues.Folded(
     r"\b(sorgt|sorgen|bedeutet|bedeuten|stellt\b[^.]*\bdar|stellen\b[^.]*\bdar|verbessert|"
     r"zeigt|zeigen|bietet|bieten|beinhaltet|gehören|gehört|handelt\s+es\s+sich|"
-    r"handelt\s+sich|deckt|ermöglicht|ermöglichen|führt|führen|erfordert)\b"
+    r"deckt|ermöglicht|ermöglichen|führt|führen|erfordert)\b"
 )
 _FINITE = cues.Folded(
     r"\b(ist|sind|war|waren|wird|werden|wurde|wurden|hat|haben|kann|können|gibt|könnte|"
@@ -67,9 +67,7 @@ _PURPOSE_CLAUSE_END = re.compile(r",\s*(?:auch\s+)?um\b[^,]*$", re.IGNORECASE)
 _LEAD_WITHOUT_COLON = cues.Folded(
     r"\b(fordern|wollen|möchten|schlagen|setzen|planen)\s+wir(\s+uns)?(\s+(vor|ein|an))?\W*$"
 )
-_REFERENCE = re.compile(
-    r"\b(im\s+abschnitt|siehe|stehen\s+im\s+abschnitt|dazu\s+mehr)\b", re.IGNORECASE
-)
+_REFERENCE = re.compile(r"\b(siehe)\b", re.IGNORECASE)
 _SIGNATURE = re.compile(
     r"^(\(?vorsitzende\w*\)?|stellv\.?|\w+,\s+den\s+\d|[\w\s.-]+,\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})",
     re.IGNORECASE,

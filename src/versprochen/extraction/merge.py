@@ -36,8 +36,8 @@ RECAP_OVERLAP = 0.5
 
 # Headings of places that restate the program rather than add to it.
 _RECAP_TITLE = re.compile(
-    r"\b(zusammenfassung|kurzfassung|auf\s+einen\s+blick|im\s+überblick|überblick|"
-    r"kurz\s+und\s+(?:knapp|knackig|bündig)|in\s+kürze|das\s+wichtigste|"
+    r"\b(zusammenfassung|kurzfassung|auf\s+einen\s+blick|überblick|"
+    r"kurz\s+und\s+(?:knapp|knackig|bündig)|in\s+kürze|"
     r"vorwort|grußwort|geleitwort|einleitung|präambel|vorbemerkung)\b",
     re.IGNORECASE,
 )

@@ -152,6 +152,11 @@ class Gated:
         _CUES.add(self.cues)
 
     @property
+    def branches(self) -> tuple[str, ...]:
+        """The top-level branches, each a pattern of its own (for checks of one branch)."""
+        return self._branches
+
+    @property
     def cues(self) -> frozenset[str]:
         return frozenset(option for need in self._needs for group in need for option in group)
 

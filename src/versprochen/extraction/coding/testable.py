@@ -53,7 +53,7 @@ _COMPARATIVE_GOAL = re.compile(
 # A stance names what the authors are for, not what they will do
 # ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor").
 _STANCE = re.compile(
-    r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bfavorisier|\bplädier"
+    r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bplädier"
     r"|\bvorrang\b|\bim vordergrund\b",
     re.IGNORECASE,
 )
