@@ -53,6 +53,7 @@ def world(people: dict[str, Any]) -> dict[str, Any]:
             "slug": [school.document.slug, "stadt-herne"],
             "area": ["bildung"],
             "table": ["pledges", "assessments", "corrections"],
+            "version": [1],
         },
         "key": key,
     }

@@ -43,7 +43,7 @@ def test_pledge_page_shows_coding_mentions_and_timeline(client: Client, tracker:
     html = client.get(f"/versprechen/{school.pk}/").content.decode()
     mention = Mention.objects.get(pledge=school)
     assert "<mark>Wir bauen die Schulsozialarbeit" in html
-    assert "Seite 1" in html
+    assert "S. 1 ·" in html
     assert f"#m-{mention.pk}" in html
     assert "Ratsbeschluss V/2026/017" in html and "Der Rat hat die Stellen beschlossen." in html
     data = client.get(f"/versprechen/{school.pk}/?format=json").json()

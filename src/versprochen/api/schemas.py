@@ -25,6 +25,12 @@ class DocumentOut(Schema):
     date: str | None
     format: str
     page_count: int
+    has_pages: bool = Field(
+        description="Whether the source has pages (a PDF, or a text with form feeds); "
+        "without pages, mentions and sections have no page (null) and are cited by "
+        "section and paragraph"
+    )
+    source_url: str | None = Field(None, description="Where the document was published")
     pipeline: str
     sha256: str | None
     pledge_count: int
@@ -35,14 +41,14 @@ class SectionOut(Schema):
     index: int
     title: str
     level: int
-    page: int
+    page: int | None = Field(description="The page it starts on; null for a source without pages")
     start: int
     parent: int | None
 
 
 class MentionOut(Schema):
     id: int
-    page: int
+    page: int | None = Field(description="The page; null for a source without pages")
     start: int
     end: int
     text: str

@@ -129,6 +129,38 @@ class Config:
             "again (public pages may lag this much behind a change).",
         ),
     )
+    # The public "Über" page (imprint): who runs this tracker and how to reach them.
+    operator: str = field(
+        default="",
+        metadata=_setting(
+            "VERSPROCHEN_OPERATOR",
+            "Who runs this tracker (a newsroom, an association, a person): named on the "
+            "public page /ueber/ as responsible for the content.",
+        ),
+    )
+    operator_address: str = field(
+        default="",
+        metadata=_setting(
+            "VERSPROCHEN_OPERATOR_ADDRESS",
+            "The operator's postal address for the imprint; lines separated by ' | '.",
+        ),
+    )
+    contact_email: str = field(
+        default="",
+        metadata=_setting(
+            "VERSPROCHEN_CONTACT_EMAIL",
+            "Where readers send questions and corrections (shown on /ueber/ and on the "
+            "methodology page).",
+        ),
+    )
+    about_text: str = field(
+        default="",
+        metadata=_setting(
+            "VERSPROCHEN_ABOUT_TEXT",
+            "A few sentences about the project on /ueber/ (plain text; blank lines start "
+            "a new paragraph, written as ' || ').",
+        ),
+    )
 
     job_stale_seconds: float = field(
         default=120.0,

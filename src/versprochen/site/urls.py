@@ -15,7 +15,7 @@ from versprochen.oparl import urls as oparl_urls
 from versprochen.reports import urls as reports_urls
 from versprochen.site.editor_urls import editor
 from versprochen.site.public import read_only
-from versprochen.site.views import data, documents, feeds, pledges, start
+from versprochen.site.views import about, data, documents, feeds, pledges, sources, start
 
 
 def page(route: str, view: Any, name: str) -> URLPattern:
@@ -28,6 +28,11 @@ public: list[URLPattern | URLResolver] = [
     page("versprechen/", pledges.pledge_list, name="pledges"),
     page("versprechen/<int:pk>/", pledges.pledge_detail, name="pledge"),
     page("dokumente/<slug:slug>/", documents.document_detail, name="document"),
+    page("dokumente/<slug:slug>/quelle/", sources.source_file, name="source"),
+    page("dokumente/<slug:slug>/quelle/<int:version>/", sources.source_file, name="source_version"),
+    page("koerperschaften/<slug:slug>/", start.body_detail, name="body"),
+    page("so-bewerten-wir/", about.methodology, name="methodology"),
+    page("ueber/", about.about, name="about"),
     page("feeds/status.atom", feeds.StatusFeed(), name="feed"),
     page("feeds/koerperschaft/<slug:slug>.atom", feeds.BodyFeed(), name="feed_body"),
     page("feeds/bereich/<slug:area>.atom", feeds.AreaFeed(), name="feed_area"),
@@ -40,6 +45,8 @@ public: list[URLPattern | URLResolver] = [
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [
+    page("robots.txt", about.robots_txt, name="robots"),
+    page("favicon.ico", about.favicon, name="favicon"),
     path("api/v1/editor/", editor_api.urls),
     path("api/v1/", api.urls),
     *i18n_patterns(

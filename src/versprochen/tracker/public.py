@@ -11,6 +11,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from versprochen.extraction.types import CAP_TOPICS
+from versprochen.tracker.citation import cited_page, document_has_pages
 from versprochen.tracker.models import (
     Assessment,
     Body,
@@ -44,6 +45,8 @@ def document_json(document: Document, authors: Iterable[str] | None = None) -> J
         "date": document.date.isoformat() if document.date else None,
         "format": document.format,
         "page_count": document.page_count,
+        "has_pages": document_has_pages(document),
+        "source_url": document.source_url or None,
         "pipeline": document.pipeline,
         "sha256": document.source.sha256 if document.source else None,
         "pledge_count": tally.get("total", 0),
@@ -55,21 +58,24 @@ def _authors(document: Document) -> list[str]:
     return [a.name for a in document.authors.all()]
 
 
-def section_json(section: Section) -> Json:
+def section_json(section: Section, paged: bool = True) -> Json:
+    """A heading of the outline; its page is null when the source has no pages."""
     return {
         "index": section.index,
         "title": section.title,
         "level": section.level,
-        "page": section.page,
+        "page": section.page if paged else None,
         "start": section.start,
         "parent": section.parent.index if section.parent_id and section.parent else None,
     }
 
 
-def mention_json(mention: Mention) -> Json:
+def mention_json(mention: Mention, document: Document | None = None) -> Json:
+    """A place of a pledge; its page is null when the source has no pages (pass the
+    mention's document when it is at hand)."""
     return {
         "id": mention.pk,
-        "page": mention.page,
+        "page": cited_page(mention, document),
         "start": mention.start,
         "end": mention.end,
         "text": mention.text,
@@ -102,7 +108,10 @@ def pledge_json(pledge: Pledge, mentions: Iterable[Mention] | None = None) -> Js
         "pipeline": pledge.pipeline,
     }
     if mentions is not None:
-        data["mentions"] = [mention_json(m) for m in mentions]
+        data["mentions"] = [
+            mention_json(m, pledge.document if m.document_id == pledge.document_id else None)
+            for m in mentions
+        ]
     return data
 
 

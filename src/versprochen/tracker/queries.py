@@ -203,8 +203,11 @@ def _filtered(
     if query.status:
         pledges = pledges.filter(status=query.status)
     if query.place:
+        # A part of a name finds it ("wanne" finds "herne-wanne"); keys are case-folded.
         key = " ".join(query.place.casefold().split())
-        pledges = pledges.filter(id__in=PledgePlace.objects.filter(key=key).values("pledge_id"))
+        pledges = pledges.filter(
+            id__in=PledgePlace.objects.filter(key__contains=key).values("pledge_id")
+        )
     return pledges
 
 

@@ -12,8 +12,9 @@ from django.urls import reverse
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
-from versprochen.extraction.types import CAP_TOPICS
 from versprochen.site.public import data_changed_at, public_page, respond, wants_json
+from versprochen.tracker.cap_topics import CAP_LABELS, cap_label
+from versprochen.tracker.citation import citation, document_has_pages
 from versprochen.tracker.models import Body, Document, Mention, Pledge
 from versprochen.tracker.public import (
     assessment_json,
@@ -81,8 +82,37 @@ def _with_selected(
     return [(escape(found[0]), escape(found[1])), *escaped]
 
 
-def _rows(pledges: list[Pledge], pages: dict[int, int]) -> list[dict[str, object]]:
-    """What a row of the list shows, with labels translated once per request."""
+FOLDED_FILTERS = ("body", "document", "area", "cap", "kind", "status", "place")
+MAX_PLACES = 500
+
+
+def _filters_set(query: PledgeQuery) -> int:
+    """How many of the folded filters are set (the control says so when closed)."""
+    return sum(getattr(query, name) not in ("", None) for name in FOLDED_FILTERS) + (
+        query.sort != "dokument"
+    )
+
+
+def _place_options() -> SafeString:
+    """The places pledges name, as suggestions for the place filter (read once per change
+    of the data)."""
+    key = f"places:{data_changed_at().isoformat()}"
+    cached = cache.get(key)
+    if cached is None:
+        names: dict[str, str] = {}
+        rows = Pledge.objects.filter(current=True).exclude(places=[]).values_list("places")
+        for (places,) in rows.iterator(chunk_size=2000):
+            for name in places:
+                names.setdefault(" ".join(str(name).casefold().split()), str(name))
+        chosen = sorted(names.values(), key=str.casefold)[:MAX_PLACES]
+        cached = "".join(f'<option value="{escape(n)}"></option>' for n in chosen)
+        cache.set(key, cached, 600)
+    return mark_safe(str(cached))  # every name is escaped
+
+
+def _rows(pledges: list[Pledge], pages: dict[int, int | None]) -> list[dict[str, object]]:
+    """What a row of the list shows, with labels translated once per request: the place is
+    the page, or for a source without pages the section."""
     areas = {value: str(label) for value, label in AREA_CHOICES}
     statuses = {value: str(label) for value, label in Status.choices}
     return [
@@ -95,17 +125,20 @@ def _rows(pledges: list[Pledge], pages: dict[int, int]) -> list[dict[str, object
             "body": p.body.name,
             "document": p.document.title,
             "page": pages.get(p.pk),
+            "section": p.section.title if p.section_id and p.section else "",
         }
         for p in pledges
     ]
 
 
-def _first_pages(pledges: list[Pledge]) -> dict[int, int]:
-    pages: dict[int, int] = {}
+def _first_pages(pledges: list[Pledge]) -> dict[int, int | None]:
+    """Each pledge's first page; None where its source has no pages."""
+    paged = {p.pk: document_has_pages(p.document) for p in pledges}
+    pages: dict[int, int | None] = {}
     for pledge_id, page in (
         Mention.objects.filter(pledge__in=pledges).order_by("start").values_list("pledge", "page")
     ):
-        pages.setdefault(pledge_id, page)
+        pages.setdefault(pledge_id, page if paged.get(pledge_id) else None)
     return pages
 
 
@@ -138,7 +171,7 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
             ),
             "area": options(AREA_CHOICES, query.area),
             "cap": options(
-                [(n, f"{n} {name}") for n, name in sorted(CAP_TOPICS.items())], query.cap or ""
+                [(n, f"{n} {name}") for n, name in sorted(CAP_LABELS.items())], query.cap or ""
             ),
             "kind": options(PledgeKind.choices, query.kind),
             "status": options(Status.choices, query.status),
@@ -153,6 +186,8 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
             query.sort,
             blank=False,
         ),
+        "filters_set": _filters_set(query),
+        "places": _place_options(),
         "next_url": data["next"],
         "previous_url": data["previous"],
         "json_url": query.url() + ("&" if query.params() else "") + "format=json",
@@ -160,19 +195,45 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
         "pledge_url": reverse("site:pledges"),
         "page_abbr": _("S."),
     }
+    # htmx swaps the form with the results, so that Back shows the filters that belong to
+    # the results; the swapped element is htmx's history element, so a history restore
+    # from the server takes it from this same answer.
     partial = bool(request.headers.get("HX-Request"))
-    template = "site/pledge_results.html" if partial else "site/pledge_list.html"
+    template = "site/pledge_listing.html" if partial else "site/pledge_list.html"
     return render(request, template, context)
 
 
 def _quote(text: str, start: int, end: int) -> dict[str, str]:
-    before = text[max(0, start - CONTEXT_CHARS) : start]
-    after = text[end : end + CONTEXT_CHARS]
+    """The mention with up to CONTEXT_CHARS of context each side, cut at word boundaries
+    (never inside a word: "…haffen.")."""
+    low = max(0, start - CONTEXT_CHARS)
+    if low > 0 and not text[low - 1].isspace():
+        space = _first_space(text, low, start)
+        low = start if space is None else space + 1
+    high = min(len(text), end + CONTEXT_CHARS)
+    if high < len(text) and not text[high].isspace():
+        space = _last_space(text, end, high)
+        high = end if space is None else space
+    before, after = text[low:start], text[end:high]
     return {
-        "before": ("…" if start > CONTEXT_CHARS else "") + before,
+        "before": ("… " if low > 0 and before.strip() else "") + before.lstrip(),
         "quote": text[start:end],
-        "after": after + ("…" if end + CONTEXT_CHARS < len(text) else ""),
+        "after": after.rstrip() + (" …" if high < len(text) and after.strip() else ""),
     }
+
+
+def _first_space(text: str, low: int, high: int) -> int | None:
+    for i in range(low, high):
+        if text[i].isspace():
+            return i
+    return None
+
+
+def _last_space(text: str, low: int, high: int) -> int | None:
+    for i in range(high - 1, low - 1, -1):
+        if text[i].isspace():
+            return i
+    return None
 
 
 @public_page
@@ -188,11 +249,14 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         raise Http404
     mentions = list(pledge.mentions.order_by("start"))
     gone_in, mentions_version = versions_of(pledge)
+    document = pledge.document
     if gone_in is None:
-        text = pledge.document.text
+        text = document.text
         quotes = [(m, _quote(text, m.start, m.end)) for m in mentions]
     else:  # places in an earlier version of the text: only their own wording
         quotes = [(m, {"before": "", "quote": m.text, "after": ""}) for m in mentions]
+    cited = _citations(pledge, mentions, gone_in is not None)
+    quoted = [(m, q, c) for (m, q), c in zip(quotes, cited, strict=True)]
     assessments = published_assessments(pledge)
     corrections = list(pledge.corrections.order_by("created_at", "id")[:MAX_EVENTS])
     timeline = sorted(
@@ -207,17 +271,46 @@ def pledge_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "mentions_version": mentions_version,
         "excluded": pledge.excluded or None,
         "merged_into": pledge.merged_into_id,
+        "citations": cited,
+        "source_file": request.build_absolute_uri(reverse("site:source", args=[document.slug])),
+        "source_sha256": document.source.sha256 if document.source else None,
+        "source_url": document.source_url or None,
         "assessments": [assessment_json(a, a.evidence.all()) for a in assessments],
         "corrections": [correction_json(c) for c in corrections],
     }
     context = {
         "pledge": pledge,
-        "quotes": quotes,
+        "quotes": quoted,
         "assessments": assessments,
         "timeline": timeline,
-        "cap_topic": CAP_TOPICS.get(pledge.cap, ""),
+        "cap_topic": cap_label(pledge.cap),
+        "citations": cited,
+        "source": document.source,
+        "has_pages": document_has_pages(document),
         "gone_in": gone_in,
         "mentions_version": mentions_version,
         "section": pledge.section.title if pledge.section else pledge.gone_section,
     }
     return respond(request, "site/pledge_detail.html", context, data)
+
+
+def _citations(pledge: Pledge, mentions: list[Mention], gone: bool) -> list[str]:
+    """How each mention is cited: "S. 4", or section and paragraph for a source without
+    pages (a gone pledge's places are in an earlier text: its section only)."""
+    out = []
+    for m in mentions:
+        document = pledge.document if m.document_id == pledge.document_id else m.document
+        if gone and not document_has_pages(document):
+            title = pledge.gone_section or ""
+            out.append(str(_("Abschnitt „%(section)s“") % {"section": title}) if title else "")
+            continue
+        section = document.sections.filter(start__lte=m.start).order_by("-start").first()
+        out.append(
+            citation(
+                m,
+                document,
+                section.title if section else None,
+                section.start if section else None,
+            )
+        )
+    return out

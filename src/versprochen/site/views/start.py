@@ -1,44 +1,43 @@
-"""The start page: every body and document with progress by status and by policy area."""
+"""The start page: progress at a glance and every body and document with progress by
+status and by policy area; a body's page."""
 
 from __future__ import annotations
 
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
 from versprochen.site.middleware import BadQuery
 from versprochen.site.public import public_page, respond
+from versprochen.site.views.progress import (
+    latest_report,
+    progress,
+    recent_assessments,
+    recent_json,
+    status_bar,
+    summed,
+)
+from versprochen.tracker import validation
 from versprochen.tracker.models import Body, Document
 from versprochen.tracker.public import body_json, document_json
-from versprochen.tracker.vocabulary import AREA_LABELS, Status
+from versprochen.tracker.vocabulary import AREA_LABELS
 
 PAGE_DOCUMENTS = 100
 MAX_PAGE = 10_000
 
 
-def status_bar(counts: dict[str, int]) -> list[dict[str, Any]]:
-    total = sum(counts.values()) or 1
-    return [
-        {
-            "status": status.value,
-            "label": status.label,
-            "count": counts.get(status.value, 0),
-            "percent": round(100 * counts.get(status.value, 0) / total, 1),
-        }
-        for status in Status
-        if counts.get(status.value, 0)
-    ]
-
-
 def _page_number(raw: str) -> int:
     value = raw.strip() or "1"
-    if not value.isdigit() or not 1 <= int(value) <= MAX_PAGE:
+    try:
+        return validation.number(value, 1, MAX_PAGE)
+    except ValidationError:
         raise BadQuery(
             _("page: eine Seitenzahl von 1 bis %(max)d, nicht %(value)s")
             % {"max": MAX_PAGE, "value": repr(value[:20])}
-        )
-    return int(value)
+        ) from None
 
 
 @public_page
@@ -60,28 +59,7 @@ def start(request: HttpRequest) -> HttpResponse:
     bodies: dict[int, dict[str, Any]] = {}
     for document in documents:
         entry = bodies.setdefault(document.body_id, {"body": document.body, "documents": []})
-        tally = document.tally or {}
-        areas = []
-        for area, counts in sorted(
-            (tally.get("area") or {}).items(), key=lambda item: -sum(item[1].values())
-        ):
-            areas.append(
-                {
-                    "area": area,
-                    "label": AREA_LABELS.get(area, area),
-                    "total": sum(counts.values()),
-                    "bar": status_bar(counts),
-                }
-            )
-        entry["documents"].append(
-            {
-                "document": document,
-                "authors": [a.name for a in document.authors.all()],
-                "total": tally.get("total", 0),
-                "bar": status_bar(tally.get("status") or {}),
-                "areas": areas,
-            }
-        )
+        entry["documents"].append(_document_entry(document))
     data = {
         "bodies": [
             {
@@ -104,10 +82,84 @@ def start(request: HttpRequest) -> HttpResponse:
         "next": f"?page={page + 1}" if has_next else None,
         "previous": (f"?page={page - 1}" if page > 2 else "?") if page > 1 else None,
     }
+    overall = _overall()
+    recent = recent_assessments()
+    report = latest_report()
+    data["progress"] = overall
+    data["recent"] = recent_json(recent)
+    data["latest_report"] = report
     context = {
+        "progress": overall,
+        "recent": recent,
+        "report": report,
         "bodies": list(bodies.values()),
         "page": page,
         "next_url": data["next"],
         "previous_url": data["previous"],
     }
     return respond(request, "site/start.html", context, data)
+
+
+def _document_entry(document: Document) -> dict[str, Any]:
+    """A document with its counts by status and, per policy area, by status."""
+    tally = document.tally or {}
+    areas = [
+        {
+            "area": area,
+            "label": AREA_LABELS.get(area, area),
+            "total": sum(counts.values()),
+            "bar": status_bar(counts),
+        }
+        for area, counts in sorted(
+            (tally.get("area") or {}).items(), key=lambda item: -sum(item[1].values())
+        )
+    ]
+    return {
+        "document": document,
+        "authors": [a.name for a in document.authors.all()],
+        "total": tally.get("total", 0),
+        "bar": status_bar(tally.get("status") or {}),
+        "progress": progress(tally.get("status") or {}),
+        "areas": areas,
+    }
+
+
+def _current_documents() -> Any:
+    return Document.objects.exclude(source=None).defer("text", "source__data")
+
+
+def _overall() -> dict[str, Any]:
+    """All current pledges by status (from the documents' tallies)."""
+    return progress(summed(_current_documents().values_list("tally", flat=True)))
+
+
+@public_page
+def body_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    """A body: its progress, its latest assessments and report, and its documents."""
+    body = get_object_or_404(Body, slug=slug)
+    documents = list(
+        _current_documents()
+        .select_related("body", "source")
+        .prefetch_related("authors")
+        .filter(body=body)
+        .order_by("-date", "title", "id")
+    )
+    entries = [_document_entry(d) for d in documents]
+    overall = progress(summed(d.tally or {} for d in documents))
+    recent = recent_assessments(body=body)
+    report = latest_report(body)
+    data = {
+        **body_json(body),
+        "progress": overall,
+        "recent": recent_json(recent),
+        "latest_report": report,
+        "documents": [document_json(e["document"], e["authors"]) for e in entries],
+    }
+    context = {
+        "body": body,
+        "progress": overall,
+        "recent": recent,
+        "report": report,
+        "documents": entries,
+    }
+    return respond(request, "site/body_detail.html", context, data)

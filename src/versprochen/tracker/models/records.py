@@ -72,6 +72,9 @@ class Document(models.Model):
     term_start = models.PositiveSmallIntegerField(null=True, blank=True)
     term_end = models.PositiveSmallIntegerField(null=True, blank=True)
     date = models.DateField(null=True, blank=True)
+    source_url = models.URLField(
+        max_length=1000, blank=True, default="", help_text="Where the document was published."
+    )
     # Derived from the current source file:
     source = models.ForeignKey("SourceFile", on_delete=models.PROTECT, null=True, related_name="+")
     text = models.TextField(default="", help_text="The cleaned text of the current version.")
