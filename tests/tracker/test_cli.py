@@ -201,3 +201,40 @@ def test_imports_from_the_command_line_are_in_the_audit_log(tmp_path: Path) -> N
         assert entry.after["via"] == "command line" and entry.after["file"] == "programm.md"
     assert "version 1" in entries[0].after["summary"]
     assert "unchanged" in entries[1].after["summary"]
+
+
+def test_reextract_brings_documents_of_an_older_pipeline_up_to_date(tmp_path: Path) -> None:
+    from versprochen.jobs import run_now
+    from versprochen.jobs.models import Job
+    from versprochen.tracker.models import AuditEntry
+
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    assert run("import", str(path), *OPTIONS)[0] == 0
+    document = Document.objects.get()
+    pledges = set(Pledge.objects.values_list("pk", "text"))
+    code, output = run("reextract")
+    assert code == 0 and "nothing to do" in output
+    Document.objects.update(pipeline="versprochen-0.1:read@1")
+    SourceFile.objects.update(pipeline="versprochen-0.1:read@1")
+    code, output = run("reextract", "--body", "Stadt Herne")
+    assert code == 0, output
+    assert "version 2 — 2 pledges kept, 0 new, 0 changed, 0 gone" in output
+    assert "version 1 extracted again (versprochen-0.1:read@1 →" in output
+    assert set(Pledge.objects.values_list("pk", "text")) == pledges
+    assert SourceFile.objects.count() == 2
+    assert Job.objects.get(kind="tracker.reextract").state == "done"
+    entry = AuditEntry.objects.filter(action="document.import").latest("pk")
+    assert entry.after["via"] == "reextract" and entry.username.endswith("(command line)")
+    assert run("reextract")[1].startswith("Every document is extracted")
+    code, output = run("reextract", "--all", "--document", document.slug)
+    assert code == 0 and "version 3" in output
+    # A job run again after it stored its result (killed before it could say so) does nothing.
+    again = run_now("tracker.reextract", document_id=document.pk, version=2)
+    assert again.state == "done" and "already at version 3" in again.result
+    assert SourceFile.objects.count() == 3
+
+
+def test_reextract_of_unknown_documents_does_nothing(tmp_path: Path) -> None:
+    code, output = run("reextract", "--document", "gibt-es-nicht", "--all")
+    assert code == 0 and "nothing to do" in output

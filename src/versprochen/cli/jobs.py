@@ -1,8 +1,10 @@
-"""Commands of the jobs: `worker` runs the queue."""
+"""Commands of the jobs: `worker` runs the queue; `reextract` brings stored documents up to
+the current extraction."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -77,5 +79,64 @@ def _require_current_schema() -> None:
         )
 
 
+@click.command()
+@click.option("--body", default=None, help="Only the documents of this body (name or slug).")
+@click.option("--document", "slug", default=None, help="Only the document with this slug.")
+@click.option("--all", "every", is_flag=True, help="Also documents the current pipeline extracted.")
+@click.option(
+    "--queue", is_flag=True, help="Queue one job per document for the workers instead of waiting."
+)
+@click.option(
+    "--data-dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Directory of the embedded database (default: $VERSPROCHEN_DATA_DIR or ./data).",
+)
+def reextract(
+    body: str | None, slug: str | None, every: bool, queue: bool, data_dir: Path | None
+) -> None:
+    """Extract stored documents again with the current pipeline, as new versions.
+
+    Every document whose current version another pipeline extracted (every one
+    with --all) is extracted again from its stored bytes; the result is matched
+    like a re-import: pledges are kept with their assessments and corrections,
+    new and gone ones are reported. Each document is a job of its own.
+    """
+    from versprochen.cli.tracker import _setup, command_line_user
+
+    with bad_input_is_one_line():
+        _setup(data_dir)
+        from versprochen.jobs import enqueue, run_now
+        from versprochen.tracker.importing.jobs import stale_documents
+
+        documents = stale_documents(body, slug, every)
+        if not documents:
+            click.echo("Every document is extracted by the current pipeline; nothing to do.")
+            return
+        failed = 0
+        for document in documents:
+            assert document.source is not None
+            params: dict[str, Any] = {
+                "document_id": document.pk,
+                "version": document.source.version,
+                "by": command_line_user(),
+                "label": f"Neu extrahieren: {document.title}",
+                "body": document.body,
+            }
+            if queue:
+                job = enqueue("tracker.reextract", **params)
+                click.echo(f"{document.slug}: queued as job {job.pk}")
+                continue
+            job = run_now("tracker.reextract", **params)
+            if job.state == "failed":
+                failed += 1
+                click.echo(f"{document.slug}: failed: {job.error}", err=True)
+            else:
+                click.echo(job.result)
+        if failed:
+            raise ValueError(f"{failed} of {len(documents)} documents could not be extracted")
+
+
 def register_jobs_commands(group: click.Group) -> None:
     group.add_command(worker)
+    group.add_command(reextract)

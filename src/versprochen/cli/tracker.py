@@ -53,7 +53,7 @@ def _import_one(path: Path, info: Any, progress: bool = True, via: str = "comman
 
     from versprochen.extraction import extract
     from versprochen.tracker.importer import find_existing, sha256_of, store_extraction
-    from versprochen.tracker.importing.jobs import audit_import
+    from versprochen.tracker.importing.jobs import audit_import, report_lines
 
     data = path.read_bytes()
     sha256 = sha256_of(data)
@@ -76,17 +76,7 @@ def _import_one(path: Path, info: Any, progress: bool = True, via: str = "comman
         with transaction.atomic():
             report = store_extraction(info, path.name, data, extraction)
             audit_import(command_line_user(), report, path.name, sha256, via)
-    lines = [report.summary()]
-    lines += [f"  note: {note}" for note in report.notes]
-    lines += [f"  new: {text[:100]}" for text in report.new] if report.version > 1 else []
-    lines += [f"  changed: {old[:150]}\n       → {new[:150]}" for old, new in report.changed]
-    assessed = dict(report.gone_assessed)
-    lines += [
-        f"  gone (kept, no longer current): {text[:100]}"
-        + (f"\n       ! had the published status {assessed[text]}" if text in assessed else "")
-        for text in report.gone
-    ]
-    return "\n".join(lines)
+    return "\n".join(report_lines(report))
 
 
 @click.command(name="import")

@@ -305,17 +305,28 @@ def store_extraction(
     data: bytes,
     extraction: Extraction,
     progress: Progress | None = None,
+    *,
+    again: bool = False,
 ) -> ImportReport:
-    """Write `extraction` of `data` as the newest version of the document `info` names."""
-    existing = find_existing(info, sha256_of(data))
-    if existing is not None:
-        return existing
+    """Write `extraction` of `data` as the newest version of the document `info` names.
+
+    Bytes that are the current version already change nothing, unless `again`: then
+    they are a new version extracted anew (`versprochen reextract`)."""
+    if not again:
+        existing = find_existing(info, sha256_of(data))
+        if existing is not None:
+            return existing
     extraction = without_nul(extraction)
     notes: list[str] = []
     document = _document_for(info, notes)
     version = (document.sources.count() or 0) + 1
     earlier = document.sources.filter(sha256=sha256_of(data)).order_by("-version").first()
-    if earlier is not None:
+    if again and earlier is not None:
+        notes.append(
+            f"version {earlier.version} extracted again ({earlier.pipeline} → "
+            f"{extraction.pipeline}) as version {version}"
+        )
+    elif earlier is not None:
         notes.append(
             f"these bytes are version {earlier.version} again: restored as version {version}"
         )
