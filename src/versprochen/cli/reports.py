@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
+from typing import Any
 
 import click
 
-from versprochen.cli.errors import bad_input_is_one_line
+from versprochen.cli.errors import EXIT_BAD_INPUT, bad_input_is_one_line
 
 
 def _program_option(value: str) -> tuple[str, Path]:
@@ -59,6 +61,103 @@ def compare(agreement: Path, program_specs: tuple[str, ...], as_json: bool) -> N
         )
 
 
+@click.group()
+def report() -> None:
+    """Write a yearly review or mid-term evaluation (report.html and report.pdf)."""
+
+
+def _report_options(function: Any) -> Any:
+    from versprochen.cli.tracker import data_dir_option
+
+    for option in reversed(
+        [
+            click.option("--body", "body_slug", required=True, help="The body's slug."),
+            click.option(
+                "--output",
+                required=True,
+                type=click.Path(path_type=Path, file_okay=False),
+                help="Directory for report.html and report.pdf (created if missing).",
+            ),
+            click.option(
+                "--base-url",
+                default="",
+                help="Address of the public site, for links to the pledge pages "
+                "(e.g. https://tracker.example.org); relative links without it.",
+            ),
+            click.option(
+                "--publish", is_flag=True, help="Publish the report (public under /berichte/)."
+            ),
+            data_dir_option,
+        ]
+    ):
+        function = option(function)
+    return function
+
+
+def _write_report(
+    body_slug: str,
+    kind: str,
+    year: int | None,
+    output: Path,
+    base_url: str,
+    publish: bool,
+    data_dir: Path | None,
+) -> None:
+    from versprochen.cli.tracker import _setup
+
+    _setup(data_dir)
+    from django.db import transaction
+
+    from versprochen.reports import service
+    from versprochen.tracker.models import Body
+
+    body = Body.objects.filter(slug=body_slug).first()
+    if body is None:
+        click.echo(f"Error: --body {body_slug!r}: no such body", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    try:
+        output.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        click.echo(f"Error: --output {output}: {error.strerror}", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    with bad_input_is_one_line(), transaction.atomic():
+        made = service.make(body, kind, year=year, base_url=base_url)
+        if publish:
+            service.publish(made)
+    (output / "report.html").write_text(made.html, encoding="utf-8")
+    (output / "report.pdf").write_bytes(bytes(made.pdf))
+    state = "published" if publish else "draft"
+    click.echo(
+        f"{made.title}: {output / 'report.html'}, {output / 'report.pdf'} "
+        f"({state} report {made.slug}, snapshot {made.snapshot_sha256[:12]})"
+    )
+
+
+@report.command()
+@click.option("--year", required=True, type=int, help="The calendar year the report covers.")
+@_report_options
+def yearly(
+    year: int,
+    body_slug: str,
+    output: Path,
+    base_url: str,
+    publish: bool,
+    data_dir: Path | None,
+) -> None:
+    """The yearly review of a body for YEAR."""
+    _write_report(body_slug, "yearly", year, output, base_url, publish, data_dir)
+
+
+@report.command()
+@_report_options
+def midterm(
+    body_slug: str, output: Path, base_url: str, publish: bool, data_dir: Path | None
+) -> None:
+    """The mid-term evaluation of a body: from the start of its agreement until today."""
+    _write_report(body_slug, "midterm", None, output, base_url, publish, data_dir)
+
+
 def register_reports_commands(group: click.Group) -> None:
     """Add this wing's commands to the `versprochen` group."""
     group.add_command(compare)
+    group.add_command(report)

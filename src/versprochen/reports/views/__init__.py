@@ -1,0 +1,1 @@
+"""Pages of the reports wing: public (`public`) and editorial (`editor`)."""
