@@ -4,6 +4,7 @@ never by a page it does not have; the original file and where it was published."
 from __future__ import annotations
 
 import hashlib
+import json
 from dataclasses import replace
 from typing import Any
 
@@ -32,7 +33,8 @@ def markdown(db: None) -> Document:
             for p in extraction.pledges
         ),
     )
-    report = store_extraction(HERNE, "vertrag.md", extraction.text.encode(), extraction)
+    info = replace(HERNE, kind="program", authors=("Grüne Herne",), title="Grünes Programm")
+    report = store_extraction(info, "vertrag.md", extraction.text.encode(), extraction)
     return report.document
 
 
@@ -121,3 +123,20 @@ def test_a_short_text_is_quoted_whole_without_ellipsis() -> None:
     quote = _quote(text, 8, 25)
     assert quote == {"before": "Vorher. ", "quote": "Wir schaffen das.", "after": " Nachher."}
 
+
+def test_open_data_has_no_page_for_a_source_without_pages(
+    client: Client, tracker: Any, markdown: Document
+) -> None:
+    csv = b"".join(client.get("/daten/mentions.csv").streaming_content).decode()  # type: ignore[attr-defined]
+    rows = [line.split(",") for line in csv.splitlines()[1:]]
+    pages = {row[2]: set() for row in rows}
+    for row in rows:
+        pages[row[2]].add(row[3])
+    assert pages[markdown.slug] == {""}
+    assert pages[tracker["document"].slug] == {"1", "2"}
+    package = client.get("/daten/datapackage.json").json()
+    mentions = next(r for r in package["resources"] if r["name"] == "mentions")
+    page = next(f for f in mentions["schema"]["fields"] if f["name"] == "page")
+    assert "no pages" in page["description"]
+    data = json.loads(b"".join(client.get("/daten/versprochen.json").streaming_content))  # type: ignore[attr-defined]
+    assert {m["page"] for m in data["mentions"] if m["document"] == markdown.slug} == {None}

@@ -15,6 +15,7 @@ from django.db.models import Case, F, IntegerField, When
 
 from versprochen import __version__
 from versprochen.tracker import spreadsheet
+from versprochen.tracker.citation import has_pages
 from versprochen.tracker.models import Assessment, Mention, Pledge, PledgeCorrection
 from versprochen.tracker.public import correction_changes
 from versprochen.tracker.vocabulary import AssessmentState
@@ -54,7 +55,12 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("id", "integer", "Mention id"),
         ("pledge", "integer", "Pledge id"),
         ("document", "string", "Document slug"),
-        ("page", "integer", "Page number"),
+        (
+            "page",
+            "integer",
+            "Page number; empty (null) when the source has no pages (Markdown, or text "
+            "without form feeds): the section and offsets place the mention",
+        ),
         ("start", "integer", "Start offset in the cleaned text"),
         ("end", "integer", "End offset in the cleaned text"),
         ("text", "string", "Wording at this place"),
@@ -134,12 +140,17 @@ def _mention_rows() -> Iterator[list[Any]]:
         default=F("document__source__version"),
         output_field=IntegerField(),
     )
+    # A source without pages (Markdown, text without form feeds) has no page: null.
     mentions = Mention.objects.annotate(
-        document_slug=F("document__slug"), version=version
+        document_slug=F("document__slug"),
+        version=version,
+        document_format=F("document__format"),
+        document_pages=F("document__page_count"),
     ).order_by("document_id", "start", "id")
     for m in mentions.iterator(chunk_size=BATCH):
         slug = m.document_slug
-        yield [m.pk, m.pledge_id, slug, m.page, m.start, m.end, m.text, m.version]
+        page = m.page if has_pages(m.document_format, m.document_pages) else None
+        yield [m.pk, m.pledge_id, slug, page, m.start, m.end, m.text, m.version]
 
 
 def _assessment_rows() -> Iterator[list[Any]]:
