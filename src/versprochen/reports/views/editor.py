@@ -48,6 +48,12 @@ def _bodies(user: Any, *roles: str) -> list[Body]:
     return sorted(found.values(), key=lambda b: b.name)
 
 
+def _id(value: str | None) -> int:
+    """A record id from a form field; 0 (no record) for anything but plain digits."""
+    raw = (value or "").strip()
+    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 18 else 0
+
+
 def _may_make(user: Any, body_id: int) -> bool:
     return holds(user, Role.EDITOR, body_id) or holds(user, Role.ADMIN, body_id)
 
@@ -87,7 +93,7 @@ def reports(request: HttpRequest) -> HttpResponseBase:
 
 def _make_report(request: HttpRequest, bodies: list[Body]) -> HttpResponseBase | list[str]:
     errors: list[str] = []
-    body = next((b for b in bodies if str(b.pk) == request.POST.get("body", "")), None)
+    body = next((b for b in bodies if b.pk == _id(request.POST.get("body"))), None)
     if body is None or not _may_make(request.user, body.pk):
         errors.append(_("Körperschaft: bitte eine wählen, für die Sie Berichte machen dürfen."))
     kind = request.POST.get("kind", "")
@@ -179,9 +185,9 @@ def comparison_list(request: HttpRequest) -> HttpResponseBase:
 
 def _start_comparison(request: HttpRequest, documents: Any) -> HttpResponseBase | list[str]:
     agreement = documents.filter(
-        pk=request.POST.get("agreement") or 0, kind=DocumentKind.COALITION_AGREEMENT
+        pk=_id(request.POST.get("agreement")), kind=DocumentKind.COALITION_AGREEMENT
     ).first()
-    wanted = [v for v in request.POST.getlist("programs") if v.isascii() and v.isdigit()]
+    wanted = [_id(v) for v in request.POST.getlist("programs")]
     programs = list(documents.filter(pk__in=wanted, kind=DocumentKind.PROGRAM))
     if agreement is None:
         return [_("Koalitionsvertrag: bitte einen wählen.")]
@@ -271,7 +277,7 @@ def _added(request: HttpRequest, found: Comparison) -> list[tuple[ComparisonProg
     number = (request.POST.get("add-number") or "").strip()
     if not number:
         return []
-    program = found.programs.filter(pk=request.POST.get("add-program") or 0).first()
+    program = found.programs.filter(pk=_id(request.POST.get("add-program"))).first()
     if program is None:
         raise ValidationError(_("Programm: bitte eines wählen."))
     pledge = Pledge.objects.filter(
