@@ -13,7 +13,7 @@ import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
-from versprochen.tracker import tokens, workflow
+from versprochen.tracker import correction_review, tokens, workflow
 from versprochen.tracker.models import AuditEntry, Pledge, ReviewComment
 from versprochen.tracker.validation import DraftData, EvidenceData
 
@@ -21,6 +21,7 @@ DRAFT = "ENTWURF-GEHEIM"
 RETURNED = "ZURUECK-GEHEIM"
 COMMENT = "KOMMENTAR-GEHEIM"
 IN_REVIEW = "IN-PRUEFUNG-NUR-FUER-PRUEFUNG"
+PROPOSAL = "VORSCHLAG-NUR-FUER-DIE-REDAKTION"
 EMAIL = "@example.org"
 AUDIT = "assessment.return"  # an action name only the audit log shows
 
@@ -44,11 +45,24 @@ def world(people: dict[str, Any]) -> dict[str, Any]:
     returned = workflow.return_draft(rudi, returned, returned.revision, COMMENT)
     review = workflow.create_draft(erika, library, _draft(IN_REVIEW), submit=True)
     token, key = tokens.create(erika, "Skript", [people["herne"]])
+    proposal = correction_review.propose(
+        erika, library, library.revision, "not_a_pledge", {"note": PROPOSAL}
+    )
     assert ReviewComment.objects.count() == 1
     return {
         **people,
         "ids": {
-            "pk": [school.pk, buses.pk, draft.pk, returned.pk, review.pk, erika.pk, token.pk],
+            "pk": [
+                school.pk,
+                buses.pk,
+                draft.pk,
+                returned.pk,
+                review.pk,
+                erika.pk,
+                token.pk,
+                proposal.pk,
+            ],
+            "fmt": ["pdf", "html"],
             "pledge_id": [school.pk, buses.pk],
             "slug": [school.document.slug, "stadt-herne"],
             "area": ["bildung"],
@@ -89,8 +103,8 @@ def _urls(ids: dict[str, list[Any]]) -> list[str]:
 
 FORBIDDEN_FOR_ALL = (EMAIL, AUDIT)  # none of the three may see these
 FORBIDDEN = {
-    "anonymous": (DRAFT, RETURNED, COMMENT, IN_REVIEW, *FORBIDDEN_FOR_ALL),
-    "otto": (DRAFT, RETURNED, COMMENT, IN_REVIEW, *FORBIDDEN_FOR_ALL),
+    "anonymous": (DRAFT, RETURNED, COMMENT, IN_REVIEW, PROPOSAL, *FORBIDDEN_FOR_ALL),
+    "otto": (DRAFT, RETURNED, COMMENT, IN_REVIEW, PROPOSAL, *FORBIDDEN_FOR_ALL),
     # A reviewer sees drafts once they are in review, nothing before or after returning.
     "rudi": (DRAFT, RETURNED, *FORBIDDEN_FOR_ALL),
 }

@@ -11,7 +11,13 @@ from tests.site.conftest import PLEDGES
 
 from versprochen.api.export import csv_lines
 from versprochen.tracker.assessments import publish
-from versprochen.tracker.models import Assessment, Mention, Pledge, PledgeCorrection
+from versprochen.tracker.models import (
+    Assessment,
+    CorrectionProposal,
+    Mention,
+    Pledge,
+    PledgeCorrection,
+)
 from versprochen.tracker.testing import store
 
 
@@ -19,6 +25,15 @@ def editor(people: dict[str, Any], name: str = "erika") -> Client:
     client = Client()
     client.force_login(people[name])
     return client
+
+
+def reviewed(people: dict[str, Any], name: str = "rudi") -> Any:
+    """The newest proposal in review, published by `name` (a reviewer, not its author)."""
+    proposal = CorrectionProposal.objects.filter(state="in_review").latest("id")
+    return editor(people, name).post(
+        f"/redaktion/pruefung/korrektur/{proposal.pk}/",
+        {"action": "publish", "revision": str(proposal.revision)},
+    )
 
 
 def coding(pledge: Pledge, **changes: Any) -> dict[str, Any]:
@@ -52,6 +67,10 @@ def test_edit_fields_is_history_public_and_survives_a_reimport(
         ),
     )
     assert response.status_code == 302
+    # Four eyes: until a reviewer publishes it, the public sees the pledge as before.
+    assert PLEDGES[1][0] in client.get(f"/versprechen/{buses.pk}/").content.decode()
+    assert Pledge.objects.get(pk=buses.pk).text == PLEDGES[1][0]
+    assert reviewed(people).status_code == 302
     buses.refresh_from_db()
     assert buses.text == "Der Busverkehr fährt im Stundentakt."
     assert buses.places == ["Wanne", "Eickel"] and buses.quantities == ["60 Minuten"]
@@ -95,13 +114,26 @@ def test_two_editors_correcting_the_same_pledge(people: dict[str, Any]) -> None:
     buses = Pledge.objects.get(area="mobilitaet")
     erika, mira = editor(people), editor(people, "mira")
     url = f"/redaktion/versprechen/{buses.pk}/korrigieren/"
-    assert erika.post(url, coding(buses, text="Erikas Text.")).status_code == 302
-    second = mira.post(url, coding(buses, text="Miras Text."))
+    # Coding alone is not reviewed: the second of two saves from one state is refused.
+    assert erika.post(url, coding(buses, area="kultur")).status_code == 302
+    second = mira.post(url, coding(buses, area="sport"))
     assert second.status_code == 409
     html = second.content.decode()
-    assert "erika hat dieses Versprechen inzwischen geändert" in html and "Erikas Text." in html
+    assert "erika hat dieses Versprechen inzwischen geändert" in html
+    buses.refresh_from_db()
+    assert buses.area == "kultur"
+    # Two proposals from one state: the second cannot be published over the first.
+    assert erika.post(url, coding(buses, text="Erikas Text.")).status_code == 302
+    assert mira.post(url, coding(buses, text="Miras Text.")).status_code == 302
+    erikas, miras = CorrectionProposal.objects.order_by("id")
+    rudi = editor(people, "rudi")
+    publish_form = {"action": "publish", "revision": "1"}
+    assert rudi.post(f"/redaktion/pruefung/korrektur/{erikas.pk}/", publish_form).status_code == 302
+    late = rudi.post(f"/redaktion/pruefung/korrektur/{miras.pk}/", publish_form)
+    assert late.status_code == 409 and "nach diesem Vorschlag geändert" in late.content.decode()
     buses.refresh_from_db()
     assert buses.text == "Erikas Text."
+    assert CorrectionProposal.objects.get(pk=miras.pk).state == "in_review"
 
 
 def test_not_a_pledge_leaves_the_lists_and_stays_out_after_reimport(
@@ -117,6 +149,8 @@ def test_not_a_pledge_leaves_the_lists_and_stays_out_after_reimport(
         ).status_code
         == 302
     )
+    assert "Stadtbücherei" in client.get("/versprechen/").content.decode()  # not yet
+    assert reviewed(people).status_code == 302
     library.refresh_from_db()
     assert library.excluded == "not_a_pledge" and not library.current
     assert "Stadtbücherei" not in client.get("/versprechen/").content.decode()
@@ -137,6 +171,8 @@ def test_split_and_merge(client: Client, people: dict[str, Any]) -> None:
         {"first": first, "second": second, "revision": school.revision},
     )
     assert response.status_code == 302
+    assert not Pledge.objects.filter(origin="split").exists()
+    assert reviewed(people).status_code == 302
     school.refresh_from_db()
     new = Pledge.objects.get(origin="split")
     assert school.text == first and new.text == second and new.area == school.area
@@ -159,6 +195,7 @@ def test_split_and_merge(client: Client, people: dict[str, Any]) -> None:
         {"other": buses.pk, "revision": new.revision},
     )
     assert response.status_code == 302
+    assert reviewed(people).status_code == 302
     buses.refresh_from_db()
     new.refresh_from_db()
     assert buses.excluded == "merged" and buses.merged_into == new and not buses.current
@@ -217,7 +254,7 @@ def test_a_merged_pledge_stays_current_while_a_merged_text_is_still_there(
         f"/redaktion/versprechen/{school.pk}/zusammenfuehren/",
         {"other": buses.pk, "revision": school.revision},
     )
-    assert response.status_code == 302
+    assert response.status_code == 302 and reviewed(people).status_code == 302
     report = store(PLEDGES[1:])
     assert report.gone == []
     assert any("merged" in note for note in report.notes)

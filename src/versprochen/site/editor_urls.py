@@ -42,6 +42,11 @@ editor: list[URLPattern | URLResolver] = [
     path("redaktion/bewertungen/<int:pk>/", assessments.assessment_detail, name="assessment"),
     path("redaktion/pruefung/", review.review_queue, name="review_queue"),
     path("redaktion/pruefung/<int:pk>/", review.review, name="review"),
+    path(
+        "redaktion/pruefung/korrektur/<int:pk>/",
+        review.review_correction,
+        name="review_correction",
+    ),
     path("redaktion/csv/", bulk.bulk, name="bulk"),
     path("redaktion/csv/bewertungen.csv", bulk.export_csv, name="bulk_export"),
     path("redaktion/schluessel/", tokens.token_list, name="tokens"),

@@ -193,15 +193,20 @@ def split(user: Any, pledge: Pledge, revision: int, first: str, second: str) -> 
     return new
 
 
-def merge(user: Any, target: Pledge, revision: int, other: Pledge) -> PledgeCorrection:
-    """Merge `other` into `target`: its mentions and assessments move over; it is kept."""
-    _must_edit(user, target.body_id)
+def check_merge(target: Pledge, other: Pledge) -> None:
+    """Refuse a merge that cannot be made (WorkflowError saying why)."""
     if other.pk == target.pk:
         raise WorkflowError(_("Ein Versprechen lässt sich nicht mit sich selbst zusammenführen."))
     if other.body_id != target.body_id:
         raise WorkflowError(_("Nur Versprechen derselben Körperschaft lassen sich zusammenführen."))
     if other.excluded or target.excluded:
         raise WorkflowError(_("Dieses Versprechen ist nicht mehr in den Listen."))
+
+
+def merge(user: Any, target: Pledge, revision: int, other: Pledge) -> PledgeCorrection:
+    """Merge `other` into `target`: its mentions and assessments move over; it is kept."""
+    _must_edit(user, target.body_id)
+    check_merge(target, other)
     current = _lock(target, revision)
     moved_assessments = list(other.assessments.values_list("id", flat=True))
     # A gone pledge's mentions are places in an earlier version of the text: they stay.

@@ -47,7 +47,7 @@ def assessment_snapshot(assessment: Assessment) -> dict[str, Any]:
 def drafts(bodies: Scope) -> QuerySet[Assessment]:
     """Unpublished assessments of pledges of `bodies`, newest change first."""
     rows = Assessment.objects.filter(state__in=OPEN_STATES).select_related(
-        "pledge", "pledge__document", "author", "changed_by"
+        "pledge", "pledge__document", "pledge__gone_in", "author", "changed_by"
     )
     return limit(rows, bodies, "pledge__body").order_by("-changed_at", "-id")
 
@@ -176,6 +176,10 @@ def update_draft(
     }
     if submit:
         values |= {"state": AssessmentState.IN_REVIEW, "submitted_at": timezone.now()}
+    elif assessment.state == AssessmentState.IN_REVIEW:
+        # Never changed silently under a reviewer's eyes: saved, it leaves the review
+        # until it is submitted again (and a reviewer's open page gets a conflict).
+        values["state"] = AssessmentState.DRAFT
     current = _locked_update(assessment, revision, **values)
     _write_evidence(current, data)
     current.contributors.add(user)

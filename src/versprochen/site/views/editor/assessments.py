@@ -133,6 +133,7 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
         if data is None:
             return _page(request, pledge, form, formset, status=400, **extra)
         submit = request.POST.get("action") == "submit"
+        was_in_review = assessment.state == AssessmentState.IN_REVIEW
         try:
             revision = form.cleaned_data.get("revision") or 0
             assessment = workflow.update_draft(request.user, assessment, revision, data, submit)
@@ -146,9 +147,16 @@ def assessment_detail(request: HttpRequest, pk: int) -> HttpResponse:
             extra |= {"conflict_rows": assessment_rows(current, data), "conflict_yours": True}
             extra["editable"] = current.state in workflow.OPEN_STATES
             return _page(request, pledge, form, formset, status=409, **extra)
-        messages.success(
-            request, _("Zur Prüfung gegeben.") if submit else _("Entwurf gespeichert.")
-        )
+        if submit:
+            saved = _("Zur Prüfung gegeben.")
+        elif was_in_review:
+            saved = _(
+                "Entwurf gespeichert und aus der Prüfung genommen; zum Veröffentlichen "
+                "erneut zur Prüfung geben."
+            )
+        else:
+            saved = _("Entwurf gespeichert.")
+        messages.success(request, saved)
         return HttpResponseRedirect(reverse("site:assessment", args=[assessment.pk]))
     initial = {
         "status": assessment.status,

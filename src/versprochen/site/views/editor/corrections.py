@@ -21,12 +21,19 @@ from versprochen.site.views.documents import paragraphs
 from versprochen.site.views.editor.assessments import get_pledge
 from versprochen.site.views.editor.common import editor_page, require
 from versprochen.site.views.editor.conflicts import pledge_rows
-from versprochen.tracker import corrections
+from versprochen.tracker import correction_review, corrections
 from versprochen.tracker.models import Document, Mention, Pledge
-from versprochen.tracker.vocabulary import Role
+from versprochen.tracker.vocabulary import CorrectionKind, Role
 from versprochen.tracker.workflow import Conflict, WorkflowError
 
 MAX_CANDIDATES = 1000
+
+
+def _proposed() -> str:
+    return _(
+        "Zur Prüfung gegeben: die Korrektur wird öffentlich, sobald eine zweite Person sie "
+        "veröffentlicht."
+    )
 
 
 def _initial(pledge: Pledge) -> dict[str, Any]:
@@ -63,8 +70,14 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
     form = PledgeForm(request.POST)
     if not form.is_valid() or form.values is None:
         return _render(request, "editor/correct.html", pledge, form, 400)
+    revision = form.cleaned_data["revision"]
     try:
-        done = corrections.edit(request.user, pledge, form.cleaned_data["revision"], form.values)
+        if correction_review.needs_review(pledge, form.values):
+            correction_review.propose(
+                request.user, pledge, revision, CorrectionKind.EDIT, {"values": form.values}
+            )
+            return _done(request, pledge, _proposed())
+        done = corrections.edit(request.user, pledge, revision, form.values)
     except Conflict as conflict:
         post = request.POST.copy()
         post["revision"] = str(conflict.current.revision)
@@ -118,8 +131,14 @@ def split(request: HttpRequest, pk: int) -> HttpResponse:
         pledge,
         "editor/split.html",
         form,
-        lambda d: corrections.split(request.user, pledge, d["revision"], d["first"], d["second"]),
-        _("Geteilt."),
+        lambda d: correction_review.propose(
+            request.user,
+            pledge,
+            d["revision"],
+            CorrectionKind.SPLIT,
+            {"first": d["first"], "second": d["second"]},
+        ),
+        _proposed(),
     )
 
 
@@ -143,9 +162,12 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
         other = Pledge.objects.filter(pk=data["other"]).first()
         if other is None:
             raise WorkflowError(_("Dieses Versprechen gibt es nicht."))
-        corrections.merge(request.user, pledge, data["revision"], other)
+        corrections.check_merge(pledge, other)
+        correction_review.propose(
+            request.user, pledge, data["revision"], CorrectionKind.MERGE, {"other": other.pk}
+        )
 
-    return _action(request, pledge, "editor/merge.html", form, run, _("Zusammengeführt."))
+    return _action(request, pledge, "editor/merge.html", form, run, _proposed())
 
 
 @editor_page(Role.EDITOR)
@@ -160,8 +182,10 @@ def exclude(request: HttpRequest, pk: int) -> HttpResponse:
         pledge,
         "editor/exclude.html",
         form,
-        lambda d: corrections.exclude(request.user, pledge, d["revision"], d["note"]),
-        _("Als kein Versprechen markiert."),
+        lambda d: correction_review.propose(
+            request.user, pledge, d["revision"], CorrectionKind.NOT_A_PLEDGE, {"note": d["note"]}
+        ),
+        _proposed(),
     )
 
 

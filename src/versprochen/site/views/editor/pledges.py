@@ -47,5 +47,10 @@ def editor_pledge(request: HttpRequest, pk: int) -> HttpResponse:
         "published": workflow.published(pledge),
         "corrections": list(pledge.corrections.select_related("author", "related")[:100]),
         "mentions": list(pledge.mentions.order_by("start")),
+        "proposals": list(
+            pledge.proposals.exclude(state="published")
+            .select_related("author")
+            .order_by("-id")[:20]
+        ),
     }
     return render(request, "editor/pledge.html", context)
