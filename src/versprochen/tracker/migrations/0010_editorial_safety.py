@@ -6,50 +6,115 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('tracker', '0009_source_url'),
+        ("tracker", "0009_source_url"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Follow',
+            name="Follow",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254)),
-                ('target', models.CharField(choices=[('pledge', 'Versprechen'), ('document', 'Dokument'), ('body', 'Körperschaft')], max_length=10)),
-                ('target_id', models.PositiveBigIntegerField()),
-                ('frequency', models.CharField(choices=[('daily', 'täglich'), ('weekly', 'wöchentlich')], max_length=10)),
-                ('token', models.CharField(max_length=64, unique=True)),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('sent_until', models.DateTimeField(blank=True, null=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("email", models.EmailField(max_length=254)),
+                (
+                    "target",
+                    models.CharField(
+                        choices=[
+                            ("pledge", "Versprechen"),
+                            ("document", "Dokument"),
+                            ("body", "Körperschaft"),
+                        ],
+                        max_length=10,
+                    ),
+                ),
+                ("target_id", models.PositiveBigIntegerField()),
+                (
+                    "frequency",
+                    models.CharField(
+                        choices=[("daily", "täglich"), ("weekly", "wöchentlich")], max_length=10
+                    ),
+                ),
+                ("token", models.CharField(max_length=64, unique=True)),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("sent_until", models.DateTimeField(blank=True, null=True)),
             ],
             options={
-                'indexes': [models.Index(fields=['confirmed_at', 'frequency'], name='follow_due')],
-                'constraints': [models.UniqueConstraint(fields=('email', 'target', 'target_id'), name='follow_unique')],
+                "indexes": [models.Index(fields=["confirmed_at", "frequency"], name="follow_due")],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("email", "target", "target_id"), name="follow_unique"
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='CorrectionProposal',
+            name="CorrectionProposal",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(max_length=20)),
-                ('payload', models.JSONField(default=dict)),
-                ('pledge_revision', models.PositiveIntegerField()),
-                ('state', models.CharField(choices=[('in_review', 'in Prüfung'), ('returned', 'zurückgegeben'), ('published', 'veröffentlicht')], default='in_review', max_length=20)),
-                ('comment', models.TextField(blank=True, default='')),
-                ('revision', models.PositiveIntegerField(default=1, help_text='Optimistic locking.')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('decided_at', models.DateTimeField(blank=True, null=True)),
-                ('author', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
-                ('pledge', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='proposals', to='tracker.pledge')),
-                ('reviewer', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("kind", models.CharField(max_length=20)),
+                ("payload", models.JSONField(default=dict)),
+                ("pledge_revision", models.PositiveIntegerField()),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("in_review", "in Prüfung"),
+                            ("returned", "zurückgegeben"),
+                            ("published", "veröffentlicht"),
+                        ],
+                        default="in_review",
+                        max_length=20,
+                    ),
+                ),
+                ("comment", models.TextField(blank=True, default="")),
+                (
+                    "revision",
+                    models.PositiveIntegerField(default=1, help_text="Optimistic locking."),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("decided_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "author",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
+                (
+                    "pledge",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="proposals",
+                        to="tracker.pledge",
+                    ),
+                ),
+                (
+                    "reviewer",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'ordering': ['created_at', 'id'],
-                'indexes': [models.Index(fields=['state', 'created_at'], name='proposal_state')],
+                "ordering": ["created_at", "id"],
+                "indexes": [models.Index(fields=["state", "created_at"], name="proposal_state")],
             },
         ),
     ]
