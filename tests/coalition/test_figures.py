@@ -75,3 +75,26 @@ def test_the_figures_of_a_term(herne: dict[str, Any], today: dt.date) -> None:
     # A period before any of it: all zero.
     empty = cooperation_figures(herne["herne"], dt.date(2001, 1, 1), dt.date(2001, 12, 31))
     assert empty is not None and empty["dissents"] == 0 and empty["joint_motions"] == 0
+
+
+def test_a_submitted_motion_is_offered_to_the_pledges_editor_never_set(
+    herne: dict[str, Any], today: dt.date
+) -> None:
+    from versprochen.coalition.evidence import offers_for
+    from versprochen.tracker.roles import grant
+
+    pledge = herne["document"].pledges.get(number=1)
+    motion = _joint(herne, today, "Jugendzentrum")
+    motion.pledges.set([pledge])
+    anke = herne["anke"].user
+    grant(anke, "editor", herne["herne"])
+    assert offers_for(anke, pledge) == []  # a draft is no evidence
+    motions.propose(herne["anke"], motion, today)
+    motions.agree(herne["bernd"], motion)
+    motions.submit(herne["anke"], motion, today)
+    [offer] = offers_for(anke, pledge)
+    assert (offer.title, offer.status, offer.date) == ("Jugendzentrum", "in_arbeit", today)
+    assert offers_for(herne["erika"], pledge) == []  # an editor who is no member
+    assert offers_for(herne["bernd"].user, pledge) == []  # a member who is no editor
+    pledge.refresh_from_db()
+    assert pledge.status == "offen" and not pledge.assessments.exists()
