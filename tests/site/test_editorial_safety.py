@@ -126,3 +126,49 @@ def test_editor_pages_title_pledges_by_their_stable_id(people: dict[str, Any]) -
     assert f"<h1>Versprechen {buses.pk}</h1>" in page
     listing = erika.get("/redaktion/versprechen/").content.decode()
     assert f"Versprechen {buses.pk}" in listing
+
+
+def test_the_editors_list_filters_by_assessment_document_area_and_status(
+    people: dict[str, Any],
+) -> None:
+    school = Pledge.objects.get(number=1)  # assessed (published) in the fixture
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika = editor(people)
+
+    def listed(**params: str) -> set[int]:
+        response = erika.get("/redaktion/versprechen/", params)
+        assert response.status_code == 200
+        html = response.content.decode()
+        return {p.pk for p in Pledge.objects.all() if f"/redaktion/versprechen/{p.pk}/" in html}
+
+    everything = listed()
+    assert school.pk in everything and buses.pk in everything
+    assert school.pk not in listed(assessed="none") and buses.pk in listed(assessed="none")
+    Pledge.objects.filter(pk=school.pk).update(
+        status_changed_at=dt.datetime(2025, 1, 1, tzinfo=dt.UTC)
+    )
+    assert listed(assessed="older", months="6") == {school.pk}
+    assert listed(assessed="older", months="600") == everything  # refused: all, with a note
+    page = erika.get("/redaktion/versprechen/", {"assessed": "older", "months": "²"})
+    assert page.status_code == 200 and "months:" in page.content.decode()
+    assert listed(area="mobilitaet") == {buses.pk}
+    assert listed(status="in_arbeit") == {school.pk}
+    assert listed(document=school.document.slug) == everything
+
+
+def test_the_merge_target_is_found_by_searching(people: dict[str, Any]) -> None:
+    school = Pledge.objects.get(number=1)
+    buses = Pledge.objects.get(area="mobilitaet")
+    erika = editor(people)
+    url = f"/redaktion/versprechen/{school.pk}/zusammenfuehren/"
+    first = erika.get(url).content.decode()
+    assert 'name="other"' not in first and "Bitte oben suchen" in first
+    found = erika.get(url, {"q": "Busverkehr Stundentakt"}).content.decode()
+    assert f'value="{buses.pk}"' in found and 'type="radio"' in found
+    assert f'value="{buses.pk}"' in erika.get(url, {"q": str(buses.pk)}).content.decode()
+    assert "Nichts gefunden" in erika.get(url, {"q": "Mondbasis"}).content.decode()
+    missing = erika.post(url, {"revision": str(school.revision)})
+    assert missing.status_code == 400 and "suchen und auswählen" in missing.content.decode()
+    chosen = erika.post(url, {"other": str(buses.pk), "revision": str(school.revision)})
+    assert chosen.status_code == 302
+    assert CorrectionProposal.objects.get().payload == {"other": buses.pk}

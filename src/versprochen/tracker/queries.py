@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
-from django.db.models import Expression, F, Prefetch, QuerySet
+from django.db.models import Expression, F, Prefetch, Q, QuerySet
 from django.db.models.expressions import OrderBy, RawSQL
 from django.utils.translation import gettext as _
 
@@ -377,10 +377,15 @@ def _postgres_search_ids(
     return found, cap
 
 
-def pledge_page(query: PledgeQuery, within: frozenset[int] | None = None) -> PledgePage:
-    """One page of the list; the count is exact up to COUNT_LIMIT, then 'more than'."""
+def pledge_page(
+    query: PledgeQuery, within: frozenset[int] | None = None, extra: Q | None = None
+) -> PledgePage:
+    """One page of the list; the count is exact up to COUNT_LIMIT, then 'more than'.
+    `extra`: a further condition (the editors' "not assessed yet", "assessed before")."""
     problems = list(query.problems)
     filtered = _filtered(query, problems, within)
+    if extra is not None:
+        filtered = filtered.filter(extra)
     pledges = _searched(filtered, query, problems)
     offset = (query.page - 1) * PAGE_SIZE
     # The page's documents, bodies and sections come in a second query each (no

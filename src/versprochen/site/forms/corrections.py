@@ -116,16 +116,14 @@ class SplitForm(EditorForm):
 
 
 class MergeForm(EditorForm):
-    other = forms.TypedChoiceField(
-        label=_("Versprechen, das in dieses aufgeht"), coerce=int, empty_value=None
+    """The other pledge by its id: chosen from a search (`merge.html`), never a long list."""
+
+    other = NumberField(
+        lowest=1,
+        label=_("Versprechen, das in dieses aufgeht"),
+        error_messages={"required": _("Bitte ein Versprechen suchen und auswählen.")},
     )
     revision = NumberField(widget=forms.HiddenInput)
-
-    def __init__(self, *args: Any, candidates: list[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["other"]
-        assert isinstance(field, forms.ChoiceField)
-        field.choices = [("", _("— bitte wählen —")), *candidates]
 
 
 class ExcludeForm(EditorForm):

@@ -26,7 +26,7 @@ from versprochen.tracker.models import Document, Mention, Pledge
 from versprochen.tracker.vocabulary import CorrectionKind, Role
 from versprochen.tracker.workflow import Conflict, WorkflowError
 
-MAX_CANDIDATES = 1000
+MAX_CANDIDATES = 20
 
 
 def _proposed() -> str:
@@ -94,12 +94,18 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def _action(
-    request: HttpRequest, pledge: Pledge, template: str, form: Any, run: Any, message: str
+    request: HttpRequest,
+    pledge: Pledge,
+    template: str,
+    form: Any,
+    run: Any,
+    message: str,
+    **extra: Any,
 ) -> HttpResponse:
     if request.method != "POST":
-        return _render(request, template, pledge, form, 200)
+        return _render(request, template, pledge, form, 200, **extra)
     if not form.is_valid():
-        return _render(request, template, pledge, form, 400)
+        return _render(request, template, pledge, form, 400, **extra)
     try:
         run(form.cleaned_data)
     except Conflict as conflict:
@@ -112,9 +118,10 @@ def _action(
             conflict=str(conflict),
             current=conflict.current,
             conflict_rows=pledge_rows(conflict.current),
+            **extra,
         )
     except WorkflowError as error:
-        return _render(request, template, pledge, form, 400, problem=str(error))
+        return _render(request, template, pledge, form, 400, problem=str(error), **extra)
     return _done(request, pledge, message)
 
 
@@ -142,21 +149,27 @@ def split(request: HttpRequest, pk: int) -> HttpResponse:
     )
 
 
+def merge_candidates(pledge: Pledge, q: str) -> list[Pledge]:
+    """Current pledges of the same body matching `q` (words of the text, or an id)."""
+    if not q:
+        return []
+    rows = Pledge.objects.filter(body_id=pledge.body_id, current=True).exclude(pk=pledge.pk)
+    if q.isascii() and q.isdigit() and len(q) < 19:
+        return list(rows.filter(pk=int(q)).select_related("document"))
+    for word in q.split()[:8]:
+        rows = rows.filter(text__icontains=word)
+    return list(rows.select_related("document").order_by("document_id", "number")[:MAX_CANDIDATES])
+
+
 @editor_page(Role.EDITOR)
 def merge(request: HttpRequest, pk: int) -> HttpResponse:
     pledge = get_pledge(pk)
     require(request.user, Role.EDITOR, pledge.body_id)
-    candidates = [
-        (p.pk, f"{p.number}: {p.text[:90]}")
-        for p in Pledge.objects.filter(document=pledge.document, current=True)
-        .exclude(pk=pledge.pk)
-        .order_by("number")[:MAX_CANDIDATES]
-    ]
+    q = " ".join(str(request.GET.get("q", "")).split())[:200]
     form = MergeForm(
-        request.POST if request.method == "POST" else None,
-        initial={"revision": pledge.revision},
-        candidates=candidates,
+        request.POST if request.method == "POST" else None, initial={"revision": pledge.revision}
     )
+    extra = {"q": q, "candidates": merge_candidates(pledge, q)}
 
     def run(data: dict[str, Any]) -> None:
         other = Pledge.objects.filter(pk=data["other"]).first()
@@ -167,7 +180,7 @@ def merge(request: HttpRequest, pk: int) -> HttpResponse:
             request.user, pledge, data["revision"], CorrectionKind.MERGE, {"other": other.pk}
         )
 
-    return _action(request, pledge, "editor/merge.html", form, run, _proposed())
+    return _action(request, pledge, "editor/merge.html", form, run, _proposed(), **extra)
 
 
 @editor_page(Role.EDITOR)

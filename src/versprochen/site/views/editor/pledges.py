@@ -2,16 +2,42 @@
 
 from __future__ import annotations
 
-from django.core.exceptions import PermissionDenied
+import datetime as dt
+from collections.abc import Mapping
+from urllib.parse import urlencode
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
 from versprochen.site.views.editor.assessments import get_pledge
 from versprochen.site.views.editor.common import editor_page
-from versprochen.tracker import workflow
+from versprochen.tracker import validation, workflow
+from versprochen.tracker.models import Document
 from versprochen.tracker.queries import PledgeQuery, pledge_page
-from versprochen.tracker.roles import holds, scope
-from versprochen.tracker.vocabulary import AssessmentState, Role
+from versprochen.tracker.roles import holds, limit, scope
+from versprochen.tracker.vocabulary import AREA_CHOICES, AssessmentState, Role, Status
+
+MAX_MONTHS = 120
+
+
+def assessed_filter(params: Mapping[str, str]) -> tuple[Q | None, dict[str, str], list[str]]:
+    """The editors' filter by assessment: "none" (not assessed yet) or "older" than
+    `months` months; the condition, the parameters to keep in links, the problems."""
+    assessed = str(params.get("assessed", ""))
+    if assessed == "none":
+        return Q(status_changed_at__isnull=True), {"assessed": "none"}, []
+    if assessed != "older":
+        return None, {}, []
+    try:
+        months = validation.number(params.get("months"), 1, MAX_MONTHS)
+    except ValidationError as error:
+        return None, {}, [f"months: {error.messages[0]}"]
+    since = timezone.now() - dt.timedelta(days=round(months * 30.44))
+    keep = {"assessed": "older", "months": str(months)}
+    return Q(status_changed_at__lt=since), keep, []
 
 
 @editor_page(Role.EDITOR, Role.REVIEWER)
@@ -19,12 +45,20 @@ def editor_pledges(request: HttpRequest) -> HttpResponse:
     query = PledgeQuery.parse(request.GET)
     editing, reviewing = scope(request.user, Role.EDITOR), scope(request.user, Role.REVIEWER)
     bodies = None if editing is None or reviewing is None else editing | reviewing
-    page = pledge_page(query, within=bodies)
+    extra, keep, problems = assessed_filter(request.GET)
+    page = pledge_page(query, within=bodies, extra=extra)
+    suffix = "&" + urlencode(keep) if keep else ""
+    documents = limit(Document.objects.only("slug", "title", "body_id"), bodies)
     context = {
         "query": query,
         "result": page,
-        "next_url": query.url(page=query.page + 1) if page.has_next else None,
-        "previous_url": query.url(page=query.page - 1) if query.page > 1 else None,
+        "problems": problems,
+        "assessed": keep,
+        "documents": documents.order_by("title")[:500],
+        "areas": AREA_CHOICES,
+        "statuses": Status.choices,
+        "next_url": query.url(page=query.page + 1) + suffix if page.has_next else None,
+        "previous_url": query.url(page=query.page - 1) + suffix if query.page > 1 else None,
     }
     return render(request, "editor/pledge_list.html", context)
 
