@@ -19,7 +19,14 @@ from django.utils.translation import gettext as _
 
 from versprochen.tracker import validation
 from versprochen.tracker.models import Body, Document, Pledge, PledgePlace
-from versprochen.tracker.search import SearchError, postgres_conditions, search, terms_of
+from versprochen.tracker.search import (
+    SearchError,
+    postgres_conditions,
+    search,
+    some_words,
+    terms_of,
+    too_short,
+)
 from versprochen.tracker.vocabulary import AREA_LABELS, CAP_CHOICES, PledgeKind, Status
 
 PAGE_SIZE = 25
@@ -145,6 +152,9 @@ class PledgePage:
     count_capped: bool
     has_next: bool
     problems: list[str]
+    # With several search words: how many results hold all of them (the rest, ranked
+    # after them, hold only some); None when every result holds all.
+    partial_from: int | None = None
 
 
 def pledge_queryset(
@@ -161,7 +171,17 @@ def _searched(
         try:
             pledges = search(pledges, query.q)
         except SearchError as error:
+            # Nothing to search for: say so, and list nothing rather than everything.
             problems.append(f"q: {error}")
+            pledges = pledges.none()
+        else:
+            short = too_short(query.q)
+            if short:
+                problems.append(
+                    "q: "
+                    + _("zu kurz und daher nicht gesucht: %(words)s")
+                    % {"words": ", ".join(repr(w) for w in short[:5])}
+                )
     return pledges.order_by(
         *ordering(query.sort, searching=bool(query.q) and not problems_in(problems, "q"))
     )
@@ -396,16 +416,23 @@ def pledge_page(
         "section",
     )
     searching = bool(query.q) and not problems_in(problems, "q")
+    partial_from: int | None = None
     if searching and connection.vendor == "postgresql":
         need = offset + PAGE_SIZE + 1
         ids, count = _postgres_search_ids(filtered, query.q, query.sort, need)
+        if count <= COUNT_LIMIT:  # exact: every match is in `ids`
+            ids, partial_from = _with_some_words(filtered, query, ids)
+            count = len(ids)
         page_ids = ids[offset:need]
         by_id = Pledge.objects.prefetch_related(*related).in_bulk(page_ids)
         rows = [by_id[i] for i in page_ids if i in by_id]
-    elif query.q and offset + PAGE_SIZE < COUNT_LIMIT:
-        # A search reads its matches once: their ids in order (at most COUNT_LIMIT + 1)
-        # give both the count and the page.
-        ids = list(pledges.values_list("id", flat=True)[: COUNT_LIMIT + 1])
+    elif query.q:
+        # A search reads its matches' ids once, in order (through this page, at least
+        # COUNT_LIMIT + 1): they give both the count and the page; with fewer than that,
+        # every match is among them and those with only some of the words follow.
+        ids = list(pledges.values_list("id", flat=True)[: max(COUNT_LIMIT, offset + PAGE_SIZE) + 1])
+        if len(ids) <= COUNT_LIMIT and searching:
+            ids, partial_from = _with_some_words(filtered, query, ids)
         count = len(ids)
         page_ids = ids[offset : offset + PAGE_SIZE + 1]
         by_id = Pledge.objects.prefetch_related(*related).in_bulk(page_ids)
@@ -421,4 +448,18 @@ def pledge_page(
         count_capped=count > COUNT_LIMIT,
         has_next=has_next,
         problems=problems,
+        partial_from=partial_from,
     )
+
+
+def _with_some_words(
+    filtered: QuerySet[Pledge], query: PledgeQuery, ids: list[int]
+) -> tuple[list[int], int | None]:
+    """`ids` (every pledge with all search words) followed by those with some of the
+    words, ranked; and how many hold all (None when none were added)."""
+    more = some_words(
+        filtered, query.q, ordering(query.sort, searching=False), COUNT_LIMIT + 1 - len(ids)
+    )
+    if not more:
+        return ids, None
+    return ids + more, len(ids)

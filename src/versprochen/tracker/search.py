@@ -1,24 +1,37 @@
-"""Full-text search over pledge texts that finds German word parts.
+"""Full-text search over pledges that finds German word parts and forgives.
 
-SQLite uses the FTS5 trigram table of migration 0002 ("sozialarbeit" is a
-substring of "Schulsozialarbeit"); PostgreSQL uses German text search (stems)
-or a pg_trgm-indexed ILIKE (word parts). Both read only the index, never the
-whole table.
+A word matches a pledge when it stands in the pledge's text, in the wording of one
+of its mentions or in its section's title. SQLite uses the FTS5 trigram tables of
+migrations 0002 and 0011 ("sozialarbeit" is a substring of "Schulsozialarbeit");
+PostgreSQL uses German text search (stems) or pg_trgm-indexed ILIKE (word parts).
+Both read only the indexes, never the whole table. Two-character words (U3, EU) are
+too short for a trigram index: they are matched as whole words.
+
+Several words: the pledges with all of them come first; `some_words` ranks those
+with only some. A word found nowhere may be a typo: `suggest` proposes the nearest
+word of the pledges' vocabulary.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 from django.db import connection
 from django.db.models import QuerySet
 from django.utils.translation import gettext as _
+from rapidfuzz import fuzz, process
 
-from versprochen.tracker.models import Pledge
+from versprochen.tracker.models import Pledge, Section
 
 MAX_QUERY_CHARS = 200
 MAX_TERMS = 8
-MIN_TERM_CHARS = 3
+MIN_TERM_CHARS = 2
+TRIGRAM_CHARS = 3  # shorter words are matched as whole words, without an index
+_WORD = re.compile(r"\w[\w\-]*")
+
+Condition = tuple[str, list[str]]
 
 
 class SearchError(ValueError):
@@ -26,45 +39,186 @@ class SearchError(ValueError):
 
 
 def terms_of(query: str) -> list[str]:
-    """The words of `query` the search uses (at least 3 characters, at most 8 words)."""
+    """The words of `query` the search uses (at least 2 characters, at most 8 words)."""
     if len(query) > MAX_QUERY_CHARS:
         raise SearchError(_("Suchtext länger als %(n)d Zeichen") % {"n": MAX_QUERY_CHARS})
-    words = [w for w in re.findall(r"\w[\w\-]*", query) if len(w) >= MIN_TERM_CHARS]
+    words = [w for w in _WORD.findall(query) if len(w.strip("-")) >= MIN_TERM_CHARS]
     if query.strip() and not words:
-        raise SearchError(_("Suchwörter brauchen mindestens %(n)d Zeichen") % {"n": MIN_TERM_CHARS})
+        raise SearchError(
+            _("%(query)s ist zu kurz: ein Suchwort braucht mindestens %(n)d Zeichen")
+            % {"query": repr(query.strip()[:20]), "n": MIN_TERM_CHARS}
+        )
     return words[:MAX_TERMS]
 
 
-def postgres_conditions(terms: list[str]) -> list[tuple[str, list[str]]]:
-    """One SQL condition per word (all must hold) on the columns of `tracker_pledge`: its
-    German stem (inflections) or, through the trigram index, the word part anywhere."""
-    out = []
+def too_short(query: str) -> list[str]:
+    """The words of `query` left out because they are too short."""
+    return [w for w in _WORD.findall(query[:MAX_QUERY_CHARS]) if len(w.strip("-")) < MIN_TERM_CHARS]
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _whole_word(term: str) -> str:
+    """A case-insensitive pattern for `term` as a word of its own (Python's `re` for
+    SQLite's REGEXP, PostgreSQL's `~*`: both know `\\W`)."""
+    return "(^|\\W)" + re.escape(term) + "(\\W|$)"
+
+
+def _fts(term: str) -> str:
+    return '"' + term.replace('"', '""') + '"'
+
+
+def _sqlite_condition(term: str) -> Condition:
+    if len(term) < TRIGRAM_CHARS:
+        pattern = "(?i)" + _whole_word(term)
+        return (
+            "(tracker_pledge.text REGEXP %s OR tracker_pledge.id IN (SELECT p.id FROM "
+            "tracker_pledge AS p WHERE p.section_id IN "
+            "(SELECT id FROM tracker_section WHERE title REGEXP %s)))",
+            [pattern, pattern],
+        )
+    return (
+        "tracker_pledge.id IN ("
+        "SELECT rowid FROM tracker_pledge_fts WHERE tracker_pledge_fts MATCH %s "
+        "UNION SELECT pledge_id FROM tracker_mention WHERE id IN "
+        "(SELECT rowid FROM tracker_mention_fts WHERE tracker_mention_fts MATCH %s) "
+        "UNION SELECT p.id FROM tracker_pledge AS p WHERE p.section_id IN "
+        "(SELECT id FROM tracker_section WHERE title REGEXP %s))",
+        [_fts(term), _fts(term), "(?i)" + re.escape(term)],
+    )
+
+
+def postgres_conditions(terms: list[str]) -> list[Condition]:
+    """One SQL condition per word on the columns of `tracker_pledge` (id, text,
+    search_german): its German stem (inflections) or, through the trigram indexes, the
+    word part anywhere in the text, a mention's wording or the section's title."""
+    out: list[Condition] = []
     for term in terms:
-        like = "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        if len(term) < TRIGRAM_CHARS:
+            pattern = _whole_word(term)
+            out.append(
+                (
+                    "(tracker_pledge.text ~* %s OR tracker_pledge.id IN (SELECT p.id FROM "
+                    "tracker_pledge AS p WHERE p.section_id IN "
+                    "(SELECT id FROM tracker_section WHERE title ~* %s)))",
+                    [pattern, pattern],
+                )
+            )
+            continue
+        like = _like(term)
         out.append(
             (
                 "(tracker_pledge.search_german @@ plainto_tsquery('german'::regconfig, %s) "
-                "OR tracker_pledge.text ILIKE %s)",
-                [term, like],
+                "OR tracker_pledge.text ILIKE %s "
+                "OR tracker_pledge.id IN ("
+                "SELECT pledge_id FROM tracker_mention WHERE text ILIKE %s "
+                "UNION ALL SELECT p.id FROM tracker_pledge AS p WHERE p.section_id IN "
+                "(SELECT id FROM tracker_section WHERE title ILIKE %s)))",
+                [term, like, like, like],
             )
         )
     return out
 
 
+def conditions(terms: list[str]) -> list[Condition]:
+    """One condition per word, for the database in use."""
+    if connection.vendor == "postgresql":
+        return postgres_conditions(terms)
+    return [_sqlite_condition(term) for term in terms]
+
+
+def _narrowed(pledges: QuerySet[Pledge], chosen: Iterable[Condition]) -> QuerySet[Pledge]:
+    for sql, params in chosen:
+        pledges = pledges.extra(where=[sql], params=params)
+    return pledges
+
+
 def search(pledges: QuerySet[Pledge], query: str) -> QuerySet[Pledge]:
-    """`pledges` narrowed to those whose text contains every word of `query`."""
+    """`pledges` narrowed to those that hold every word of `query`."""
     terms = terms_of(query)
     if not terms:
         return pledges
-    if connection.vendor == "postgresql":
-        for sql, params in postgres_conditions(terms):
-            pledges = pledges.extra(where=[sql], params=params)
-        return pledges
-    match = " ".join('"' + t.replace('"', '""') + '"' for t in terms)
-    return pledges.extra(
-        where=[
-            "tracker_pledge.id IN (SELECT rowid FROM tracker_pledge_fts "
-            "WHERE tracker_pledge_fts MATCH %s)"
-        ],
-        params=[match],
+    return _narrowed(pledges, conditions(terms))
+
+
+def unmatched(pledges: QuerySet[Pledge], query: str) -> list[str]:
+    """The words of `query` that no pledge of `pledges` holds (typos, most likely)."""
+    terms = terms_of(query)
+    return [
+        term
+        for term, condition in zip(terms, conditions(terms), strict=True)
+        if not _narrowed(pledges, [condition]).exists()
+    ]
+
+
+def some_words(
+    pledges: QuerySet[Pledge], query: str, order: Sequence[Any], limit: int
+) -> list[int]:
+    """Ids of pledges holding some but not all words of `query`, those with more words
+    first, then in `order`; at most `limit` (each word's matches read up to `limit`)."""
+    terms = terms_of(query)
+    if len(terms) < 2:
+        return []
+    score: dict[int, int] = {}
+    for condition in conditions(terms):
+        for pk in _narrowed(pledges, [condition]).order_by().values_list("id", flat=True)[:limit]:
+            score[pk] = score.get(pk, 0) + 1
+    partial = {pk for pk, n in score.items() if n < len(terms)}
+    if not partial:
+        return []
+    ordered = list(
+        Pledge.objects.filter(id__in=partial).order_by(*order).values_list("id", flat=True)
     )
+    ordered.sort(key=lambda pk: -score[pk])  # stable: the list's order among equals
+    return ordered[:limit]
+
+
+# The vocabulary typos are corrected against: words of this length or longer.
+MIN_WORD_CHARS = 4
+WHOLE_WORD_SCORE = 80
+PART_SCORE = 85
+
+
+def vocabulary(pledges: QuerySet[Pledge]) -> list[str]:
+    """The distinct words (case-folded) of the pledges' texts and their sections' titles."""
+    words: set[str] = set()
+    for text in pledges.values_list("text", flat=True).iterator(chunk_size=2000):
+        words.update(w.casefold() for w in _WORD.findall(text) if len(w) >= MIN_WORD_CHARS)
+    for title in Section.objects.values_list("title", flat=True).iterator(chunk_size=2000):
+        words.update(w.casefold() for w in _WORD.findall(title) if len(w) >= MIN_WORD_CHARS)
+    return sorted(words)
+
+
+def suggest(term: str, words: Sequence[str]) -> str | None:
+    """The word of `words` nearest to `term` ("radwge" → "radwege"), or the part of a
+    compound that `term` misspells ("sozialarbiet" → "sozialarbeit" in
+    "schulsozialarbeit"); None when nothing is near enough."""
+    folded = term.casefold()
+    if len(folded) < MIN_WORD_CHARS or not words:
+        return None
+    found = process.extractOne(folded, words, scorer=fuzz.ratio, score_cutoff=WHOLE_WORD_SCORE)
+    if found is not None and found[0] != folded:
+        return str(found[0])
+    longer = [w for w in words if len(w) > len(folded) + 1]
+    found = process.extractOne(folded, longer, scorer=fuzz.partial_ratio, score_cutoff=PART_SCORE)
+    if found is None:
+        return None
+    aligned = fuzz.partial_ratio_alignment(folded, found[0])
+    if aligned is None:
+        return None
+    part = str(found[0])[aligned.dest_start : aligned.dest_end]
+    return part if part and part != folded else None
+
+
+def corrected(query: str, typos: Sequence[str], words: Sequence[str]) -> str | None:
+    """`query` with each of its `typos` replaced by its suggestion; None when none has one."""
+    out = query
+    changed = False
+    for typo in typos:
+        better = suggest(typo, words)
+        if better:
+            out = re.sub(r"(?<!\w)" + re.escape(typo) + r"(?!\w)", better, out)
+            changed = True
+    return out if changed else None

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from html import escape
 
 from django.core.cache import cache
@@ -23,7 +24,8 @@ from versprochen.tracker.public import (
     published_assessments,
     versions_of,
 )
-from versprochen.tracker.queries import MAX_PAGE, PAGE_SIZE, PledgeQuery, pledge_page
+from versprochen.tracker.queries import MAX_PAGE, PAGE_SIZE, PledgePage, PledgeQuery, pledge_page
+from versprochen.tracker.search import SearchError, corrected, unmatched, vocabulary
 from versprochen.tracker.timeline import Event
 from versprochen.tracker.vocabulary import AREA_CHOICES, PledgeKind, Status
 
@@ -80,6 +82,29 @@ def _with_selected(
     if found is None:  # unknown: the filter is ignored and the page says so
         return escaped
     return [(escape(found[0]), escape(found[1])), *escaped]
+
+
+def _vocabulary() -> list[str]:
+    """The words of the current pledges, for correcting typos (once per change of the data)."""
+    key = f"vocabulary:{data_changed_at().isoformat()}"
+    words = cache.get(key)
+    if words is None:
+        words = vocabulary(Pledge.objects.filter(current=True))
+        cache.set(key, words, 600)
+    return words  # type: ignore[no-any-return]
+
+
+def _suggestion(query: PledgeQuery, page: PledgePage) -> str | None:
+    """The search with its typos corrected, when a word was found nowhere ("Radwge")."""
+    if not query.q or any(p.startswith("q:") for p in page.problems):
+        return None
+    if page.count and page.partial_from is None:
+        return None  # every result holds every word
+    try:
+        typos = unmatched(Pledge.objects.filter(current=True), query.q)
+    except SearchError:
+        return None
+    return corrected(query.q, typos, _vocabulary()) if typos else None
 
 
 FOLDED_FILTERS = ("body", "document", "area", "cap", "kind", "status", "place")
@@ -146,8 +171,17 @@ def _first_pages(pledges: list[Pledge]) -> dict[int, int | None]:
 def pledge_list(request: HttpRequest) -> HttpResponse:
     query = PledgeQuery.parse(request.GET)
     page = pledge_page(query)
+    suggestion = _suggestion(query, page)
+    if suggestion is not None and page.count == 0:
+        # Nothing for the words as typed: the results for the corrected words, saying so.
+        page = pledge_page(replace(query, q=suggestion, page=1))
+        suggestion_shown = True
+    else:
+        suggestion_shown = False
     pages = _first_pages(page.pledges)
     data = {
+        "suggestion": suggestion,
+        "results_for": suggestion if suggestion_shown else query.q or None,
         "query": query.params(),
         "page": query.page,
         "page_size": PAGE_SIZE,
@@ -185,6 +219,11 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
             ],
             query.sort,
             blank=False,
+        ),
+        "suggestion": (
+            {"text": suggestion, "url": query.url(q=suggestion, page=1), "shown": suggestion_shown}
+            if suggestion
+            else None
         ),
         "filters_set": _filters_set(query),
         "places": _place_options(),
