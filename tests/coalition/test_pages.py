@@ -196,3 +196,15 @@ def test_publishing_one_motion_shows_only_that_one_publicly(herne: dict[str, Any
     assert "Öffentlich" in page and "GEHEIM" not in page
     data_json = Client().get(url + "?format=json").json()
     assert [m["title"] for m in data_json["motions"]] == ["Öffentlich"]
+
+
+def test_the_pages_in_english(herne: dict[str, Any]) -> None:
+    anke = _client(herne["anke"])
+    page = anke.get(f"/en/koalition/{herne['coalition'].slug}/").content.decode()
+    assert "Motions" in page and "Coordination group" in page and "Due this week" in page
+    response = anke.post(
+        f"/en/koalition/{herne['coalition'].slug}/antraege/neu/", _motion_form(herne, kind="own")
+    )
+    assert "Own motions are allowed only here: District council. (rule 2)" in (
+        response.content.decode()
+    )
