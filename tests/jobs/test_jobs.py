@@ -13,7 +13,7 @@ from django_tasks_db.models import DBTaskResult
 from tests.jobs import kinds  # noqa: F401  (registers the test kinds)
 from versprochen.jobs import enqueue, run_now, schedule
 from versprochen.jobs.models import Job, JobState, ScheduleRun
-from versprochen.jobs.registry import Schedule, _unregister
+from versprochen.jobs.registry import Schedule, _unregister, schedules
 from versprochen.jobs.runner import one_line_error
 from versprochen.jobs.worker import MAX_ATTEMPTS, Worker
 
@@ -21,7 +21,13 @@ BERLIN = ZoneInfo("Europe/Berlin")
 
 
 def worker(**kwargs: object) -> Worker:
-    return Worker(interval=0.05, once=True, housekeeping_seconds=0, **kwargs)  # type: ignore[arg-type]
+    return Worker(
+        interval=0.05,
+        once=True,
+        housekeeping_seconds=0,
+        recycle_connections=False,  # the test's transaction holds the connection
+        **kwargs,  # type: ignore[arg-type]
+    )
 
 
 def test_run_now_records_result_and_progress(db: None) -> None:
@@ -135,14 +141,20 @@ def nightly() -> Iterator[list[str]]:
     _unregister("test.nightly")
 
 
+def _only(name: str) -> list[Schedule]:
+    """The one schedule of a test (other modules may have registered theirs)."""
+    return [entry for entry in schedules() if entry.name == name]
+
+
 def test_a_schedule_runs_once_per_period_whatever_the_workers(db: None, nightly: list[str]) -> None:
+    mine = _only("test.nightly")
     before = dt.datetime(2026, 12, 7, 2, 29, tzinfo=BERLIN)
     after = dt.datetime(2026, 12, 7, 3, 0, tzinfo=BERLIN)
-    assert worker(clock=lambda: before).run_schedules() == []
-    assert worker(clock=lambda: after).run_schedules() == ["test.nightly"]
-    assert worker(clock=lambda: after).run_schedules() == []
+    assert worker(clock=lambda: before).run_schedules(mine) == []
+    assert worker(clock=lambda: after).run_schedules(mine) == ["test.nightly"]
+    assert worker(clock=lambda: after).run_schedules(mine) == []
     next_night = dt.datetime(2026, 12, 8, 2, 45, tzinfo=BERLIN)
-    assert worker(clock=lambda: next_night).run_schedules() == ["test.nightly"]
+    assert worker(clock=lambda: next_night).run_schedules(mine) == ["test.nightly"]
     assert nightly == ["ran", "ran"]
     assert sorted(ScheduleRun.objects.values_list("period", flat=True)) == [
         "2026-12-07",
@@ -157,8 +169,8 @@ def test_a_failing_schedule_is_recorded_and_not_retried_in_its_period(db: None) 
 
     try:
         clock = dt.datetime(2026, 12, 7, 9, 0, tzinfo=BERLIN)
-        assert worker(clock=lambda: clock).run_schedules() == []
-        assert worker(clock=lambda: clock).run_schedules() == []
+        assert worker(clock=lambda: clock).run_schedules(_only("test.broken")) == []
+        assert worker(clock=lambda: clock).run_schedules(_only("test.broken")) == []
         run = ScheduleRun.objects.get(name="test.broken")
         assert run.error == "Der Rat antwortet nicht."
     finally:

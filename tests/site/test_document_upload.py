@@ -31,7 +31,8 @@ def _form(data: bytes, **changes: Any) -> dict[str, Any]:
 
 
 def _run_queued_jobs() -> None:
-    Worker(interval=0.01, once=True, housekeeping_seconds=1e9).run()
+    # In the test's transaction, which the worker keeps (it would drop it between jobs).
+    Worker(interval=0.01, once=True, housekeeping_seconds=1e9, recycle_connections=False).run()
 
 
 def _client(user: Any) -> Client:
@@ -63,6 +64,9 @@ def test_an_upload_is_stored_at_once_and_extracted_by_a_job(people: dict[str, An
     document = Document.objects.get(title="Grünes Programm")
     assert document.pledges.count() >= 1
     assert f"/dokumente/{document.slug}/" in html
+    upload.refresh_from_db()
+    assert upload.document == document and bytes(upload.data) == b""  # kept once, as source
+    assert bytes(document.source.data) == PROGRAM
     entry = AuditEntry.objects.get(action="document.import", body=people["herne"])
     assert entry.user == people["anna"] and entry.after["via"] == "browser"
     status = anna.get(page + "?format=json").json()

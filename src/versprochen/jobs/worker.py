@@ -24,7 +24,7 @@ from django_tasks_db.utils import exclusive_transaction, is_locked_database_exce
 
 from versprochen.jobs import runner
 from versprochen.jobs.models import Job, JobState, ScheduleRun
-from versprochen.jobs.registry import discover, schedules
+from versprochen.jobs.registry import Schedule, discover, schedules
 
 logger = logging.getLogger("versprochen.jobs")
 
@@ -53,6 +53,7 @@ class Worker(DatabaseWorker):
         worker_id: str = "",
         backend_name: str = "default",
         parent_pid: int | None = None,
+        recycle_connections: bool = True,
     ) -> None:
         super().__init__(
             queue_names=["*"],
@@ -70,6 +71,9 @@ class Worker(DatabaseWorker):
         self._housekept = float("-inf")
         # Started by `versprochen serve`: stop when the server is gone, even if it was killed.
         self.parent_pid = parent_pid
+        # Between jobs, drop connections that broke or aged out (as Django does between
+        # requests); a test running a worker inside its own transaction keeps it.
+        self.recycle_connections = recycle_connections
         runner.HEARTBEAT["seconds"] = max(0.5, stale_seconds / 4)
 
     def run(self) -> None:
@@ -79,7 +83,7 @@ class Worker(DatabaseWorker):
             if self.parent_pid is not None and os.getppid() != self.parent_pid:
                 logger.warning("worker %s: the server is gone; stopping", self.worker_id)
                 return
-            close_old_connections()
+            self._recycle()
             if time.monotonic() - self._housekept >= self.housekeeping_seconds:
                 self.housekeeping()
                 self._housekept = time.monotonic()
@@ -90,9 +94,13 @@ class Worker(DatabaseWorker):
                 return
             if self.max_tasks is not None and self._run_tasks >= self.max_tasks:
                 return
-            close_old_connections()
+            self._recycle()
             if self.running and entry is None:
                 time.sleep(self.interval)
+
+    def _recycle(self) -> None:
+        if self.recycle_connections:
+            close_old_connections()
 
     def _claim_next(self) -> tuple[DBTaskResult[Any, Any] | None, bool]:
         """The next queue entry, claimed for this worker; and whether the queue could be asked."""
@@ -150,11 +158,12 @@ class Worker(DatabaseWorker):
             revived += 1
         return revived
 
-    def run_schedules(self) -> list[str]:
-        """Run each schedule due in its current period, unless a worker has already run it."""
+    def run_schedules(self, entries: list[Schedule] | None = None) -> list[str]:
+        """Run each schedule (of `entries`, default all) due in its current period, unless a
+        worker has already run it there."""
         now = timezone.localtime(self.clock())
         started = []
-        for entry in schedules():
+        for entry in schedules() if entries is None else entries:
             period = entry.due_period(now)
             if (
                 period is None

@@ -93,7 +93,9 @@ def extract_upload(ctx: JobContext, *, upload_id: int) -> str:
         audit_import(upload.uploaded_by, report, upload.filename, upload.sha256, "browser")
         upload.document = report.document
         upload.report = report_to_json(report)
-        upload.save(update_fields=["document", "report"])
+        # The bytes are the document's source file now (or were already): not kept twice.
+        upload.data = b""
+        upload.save(update_fields=["document", "report", "data"])
     return report.summary()
 
 
