@@ -175,3 +175,41 @@ def test_rejections_keep_their_reason() -> None:
     result = detect(doc)
     assert not result.candidates
     assert result.rejected[0].reason
+
+
+def test_items_complete_a_stem_without_a_colon() -> None:
+    doc = segmented(
+        ("p", "Wir wollen"),
+        ("li", "Flexibilität bei den Öffnungszeiten der Kindertagesstätten."),
+        ("li", "mehr Personal in den Jugendzentren."),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Flexibilität bei den Öffnungszeiten der Kindertagesstätten.",
+        "mehr Personal in den Jugendzentren.",
+    ]
+
+
+def test_a_pledge_opening_with_a_pointer_takes_what_it_points_to() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Für die Dörfer am Stadtrand braucht es Rufbusse. "
+            "Diese sollen die Menschen zum nächsten Bahnhof bringen.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Für die Dörfer am Stadtrand braucht es Rufbusse. "
+        "Diese sollen die Menschen zum nächsten Bahnhof bringen."
+    ]
+
+
+def test_a_pledge_opening_with_a_pointer_joins_the_pledge_before() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Wir wollen in jedem Stadtteil Treffpunkte für Senioren einrichten. "
+            "Diese Angebote sollen kostenfrei sein.",
+        ),
+    )
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1 and len(candidates[0].segments) == 2

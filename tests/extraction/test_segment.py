@@ -67,3 +67,17 @@ def test_segments_carry_offsets_pages_sections_and_list_leads() -> None:
 def test_headings_are_not_segmented() -> None:
     doc = outlined(("h1", "Ausbau der Radwege"), ("p", "Wir bauen Radwege."))
     assert [s.text for s in segment(doc).segments] == ["Wir bauen Radwege."]
+
+
+def test_a_short_stem_without_a_colon_leads_the_list_after_it() -> None:
+    doc = outlined(
+        ("h1", "Verkehr"),
+        ("p", "Daher fordern wir"),
+        ("li", "einen Radweg entlang des Flusses."),
+        ("p", "Die Stadt wächst schnell und braucht neue Wege"),
+        ("p", "Sie hat viele Pendler."),
+    )
+    segments = segment(doc).segments
+    assert segments[1].lead == "Daher fordern wir"
+    # A line that no list item follows leads nothing.
+    assert [s.lead for s in segments[2:]] == ["", ""]

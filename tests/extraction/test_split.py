@@ -35,6 +35,10 @@ def parts(text: str) -> list[str]:
             ["Wohnen am Wasser stärken", "dabei zugleich einen Masterplan Wasserlagen vorlegen"],
         ),
         (
+            "das Netz der Radwege ausbauen und die Beschilderung der Routen verbessern.",
+            ["das Netz der Radwege ausbauen", "die Beschilderung der Routen verbessern"],
+        ),
+        (
             "Strecken müssen ausgebaut, Takte verkürzt werden.",
             ["Strecken müssen ausgebaut", "Takte verkürzt werden"],
         ),

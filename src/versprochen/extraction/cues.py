@@ -200,6 +200,17 @@ POINTS_BACK = re.compile(
     re.IGNORECASE,
 )
 
+# A sentence whose subject or object is a pointer back ("Diese sollen ...",
+# "Diese Angebote sollen ...", "Das werden wir ...", "Darin sollen ...") does
+# not stand alone (guideline §1): it needs what it points to. "Das" counts only
+# as a pronoun (before a lower-case word), not as the article of "Das Theater".
+POINTER_OPENING = re.compile(
+    r"^(?:(?:dies|diese[rsnm]?)(?:\s+[A-ZÄÖÜ][\w-]*)?\s+(?:soll|sollen|muss|müssen|werden|wird|"
+    r"wollen|will|können|kann)\b|(?:das|darin|daran|davon|hierfür|dafür)\s+(?:soll|sollen|muss|"
+    r"müssen|werden|wird|wollen|will)\b)",
+    re.IGNORECASE,
+)
+
 # A sentence that restricts the commitment before it belongs to that commitment.
 RESTRICTING_OPENERS = re.compile(r"^(jedoch|allerdings|ausgenommen|ausnahmsweise)\b", re.IGNORECASE)
 

@@ -201,7 +201,7 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     """A follow-up sentence that only completes the pledge before it."""
     if previous is None or previous.block != segment.block:
         return False
-    if cues.RESTRICTING_OPENERS.match(segment.text):
+    if cues.RESTRICTING_OPENERS.match(segment.text) or cues.POINTER_OPENING.match(segment.text):
         return True
     if cues.POINTS_BACK.search(segment.text) and (
         len(content_tokens(segment.text)) <= MAX_POINTING_TOKENS
@@ -220,7 +220,11 @@ def _context_needed(segment: Segment, previous: Rejection | None) -> Segment | N
     """The sentence a short pointing pledge needs to stand alone (guideline §1)."""
     if previous is None or previous.segment.block != segment.block:
         return None
-    if previous.reason not in _CONTEXT_REASONS or not cues.POINTS_BACK.match(segment.text):
+    if previous.reason not in _CONTEXT_REASONS:
+        return None
+    if cues.POINTER_OPENING.match(segment.text):
+        return previous.segment
+    if not cues.POINTS_BACK.match(segment.text):
         return None
     if len(content_tokens(segment.text)) > MAX_POINTING_TOKENS:
         return None

@@ -108,9 +108,22 @@ def _continues(previous: str, following: str) -> bool:
     return bool(following[:1].islower())
 
 
-def _lead(block: Block) -> str:
-    """The sentence that introduces a list: a paragraph ending in a colon."""
-    return block.text if block.text.rstrip().endswith(":") else ""
+# A stem that the items of the following list complete: "Wir fordern",
+# "Daher wollen wir", "Wir setzen uns ein" (no colon, no full stop).
+MAX_STEM_WORDS = 6
+_SENTENCE_END = re.compile(r"[.!?;…\"“”]\s*$")
+
+
+def _lead(block: Block, following: Block | None) -> str:
+    """The sentence that introduces a list: a paragraph ending in a colon, or a
+    short unfinished stem right before a list item."""
+    text = block.text.rstrip()
+    if text.endswith(":"):
+        return block.text
+    stem = len(text.split()) <= MAX_STEM_WORDS and not _SENTENCE_END.search(text)
+    if stem and following is not None and following.kind == "list_item":
+        return block.text
+    return ""
 
 
 def _segments(doc: OutlinedDocument) -> Iterator[Segment]:
@@ -123,7 +136,8 @@ def _segments(doc: OutlinedDocument) -> Iterator[Segment]:
             continue
         is_item = block.kind == "list_item"
         if not is_item:
-            lead = _lead(block)
+            blocks = doc.clean.blocks
+            lead = _lead(block, blocks[index + 1] if index + 1 < len(blocks) else None)
         for start, end in sentence_spans(block.text):
             yield Segment(
                 text=block.text[start:end],

@@ -42,6 +42,9 @@ _SUBORDINATE_START = re.compile(
     r"bevor|nachdem|während|als|und|oder|aber|sondern|insbesondere|deren|dessen)\b",
     re.IGNORECASE,
 )
+# "und die Abstimmung der Linien verbessern": after "und", "die" before a noun
+# is the article of a new object, not a relative pronoun.
+_ARTICLE_BEFORE_NOUN = re.compile(r"^(?:der|die|das)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]")
 _OWN_OBJECT = re.compile(
     rf"^(?:(?:z\.\s?B\.|zum\s+Beispiel|auch|zudem|außerdem|ferner)\s+)?"
     rf"(?:{_ARTICLE}\b|[A-ZÄÖÜ][a-zäöüß])"
@@ -174,7 +177,10 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             left, right = text[: match.start()], text[match.end() :]
             # Both sides must be clauses of their own: the left ends in its verb, the
             # right brings its own object or subject ("X stärken und Y ausbauen").
-            if _SUBORDINATE_START.match(right) or not _OWN_OBJECT.match(right):
+            subordinate = _SUBORDINATE_START.match(right) is not None and not (
+                pattern is _UND and _ARTICLE_BEFORE_NOUN.match(right)
+            )
+            if subordinate or not _OWN_OBJECT.match(right):
                 continue
             if not cues.ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
                 continue
