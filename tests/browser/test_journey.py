@@ -35,6 +35,7 @@ def test_start_filter_search_pledge_document_english(site: str, page: Any) -> No
     first = _json(site + "/versprechen/?format=json")["pledges"][0]
     page.get_by_role("link", name="Versprechen", exact=True).click()
     page.wait_for_url(re.compile(r"/versprechen/"))
+    page.locator("details.filter-box summary").click()  # the filters fold behind one control
     page.select_option("#f-area", first["area"])
     page.get_by_role("button", name="Anzeigen").click()
     page.wait_for_url(re.compile("area=" + first["area"]))
@@ -43,7 +44,7 @@ def test_start_filter_search_pledge_document_english(site: str, page: Any) -> No
 
     part = _word_part(first["text"])
     page.fill("#f-q", part)
-    page.get_by_role("button", name="Anzeigen").click()
+    page.get_by_role("button", name="Suchen").click()
     page.wait_for_url(re.compile("q=" + part))
     results = page.locator("ol.pledges li.pledge p.text a")
     assert results.count() >= 1
@@ -52,7 +53,7 @@ def test_start_filter_search_pledge_document_english(site: str, page: Any) -> No
 
     results.first.click()
     page.wait_for_url(re.compile(r"/versprechen/\d+/$"))
-    assert page.locator("h1.pledge-text").is_visible()
+    assert page.locator("blockquote.pledge-text").is_visible()
     assert page.locator("blockquote mark").count() >= 1
     check_accessibility(page, "04-pledge")
 
@@ -70,12 +71,18 @@ def test_start_filter_search_pledge_document_english(site: str, page: Any) -> No
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_role("link", name="Pledges", exact=True).click()
     page.wait_for_url(re.compile(r"/en/versprechen/"))
-    assert page.get_by_role("button", name="Show").is_visible()
+    assert page.get_by_role("button", name="Search").is_visible()
     check_accessibility(page, "06-list-english")
     page.goto(site + "/en/")
     check_accessibility(page, "07-start-english")
     page.goto(site + "/daten/")
     check_accessibility(page, "08-data")
+    page.goto(site + "/so-bewerten-wir/")
+    check_accessibility(page, "09-methodology")
+    page.goto(site + "/koerperschaften/stadt-herne/")
+    check_accessibility(page, "10-body")
+    page.goto(site + "/ueber/")
+    check_accessibility(page, "11-about")
 
 
 def test_every_page_has_a_json_twin(site: str, page: Any) -> None:
@@ -101,9 +108,33 @@ def test_every_page_has_a_json_twin(site: str, page: Any) -> None:
 def test_filters_work_live_with_htmx(site: str, page: Any) -> None:
     page.goto(site + "/versprechen/")
     before = page.locator("p.count").inner_text()
+    page.locator("details.filter-box summary").click()
     page.select_option("#f-kind", "reject")
     page.wait_for_url(re.compile("kind=reject"))
     page.wait_for_function(
         "before => document.querySelector('p.count').innerText !== before", arg=before
     )
     assert page.locator("html").count() == 1
+
+
+def test_back_restores_the_filters_and_enter_adds_one_entry(site: str, page: Any) -> None:
+    page.goto(site + "/versprechen/")
+    page.locator("details.filter-box summary").click()
+    page.select_option("#f-kind", "reject")
+    page.wait_for_url(re.compile("kind=reject"))
+    page.wait_for_selector("#f-kind option[value=reject][selected]", state="attached")
+    length = page.evaluate("history.length")
+    page.fill("#f-q", "wir")
+    page.press("#f-q", "Enter")
+    page.wait_for_url(re.compile("q=wir"))
+    page.wait_for_timeout(500)
+    assert page.evaluate("history.length") == length + 1  # one entry, not two
+    assert page.url.endswith("/versprechen/?kind=reject&q=wir")  # no empty fields
+    page.go_back()
+    page.wait_for_url(re.compile(r"/versprechen/\?kind=reject$"))
+    assert page.locator("#f-q").input_value() == ""
+    assert page.locator("#f-kind").input_value() == "reject"
+    page.go_back()
+    page.wait_for_url(re.compile(r"/versprechen/$"))
+    page.wait_for_function("document.querySelector('#f-kind').value === ''")
+    assert "kind=reject" not in page.url

@@ -238,8 +238,13 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     # the results; the swapped element is htmx's history element, so a history restore
     # from the server takes it from this same answer.
     partial = bool(request.headers.get("HX-Request"))
+    # Choosing one filter of several: the swapped form keeps them open.
+    context["filters_open"] = partial and context["filters_set"] > 0
     template = "site/pledge_listing.html" if partial else "site/pledge_list.html"
-    return render(request, template, context)
+    response = render(request, template, context)
+    if partial:  # the address bar shows the query without its empty fields
+        response["HX-Push-Url"] = reverse("site:pledges") + query.url().rstrip("?")
+    return response
 
 
 def _quote(text: str, start: int, end: int) -> dict[str, str]:
