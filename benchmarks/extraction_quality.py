@@ -60,8 +60,8 @@ GRID = [
     replace(testable.WEIGHTS, quantity=q, place=p, vague=v, threshold=t, stance=s, rule=r)
     for q in (2.0, 4.0, 6.0)
     for p in (0.0, 2.0, 4.0)
-    for v in (0.5, 0.7, 1.0)
-    for t in (-3.0, -2.0, -1.0, 0.0)
+    for v in (0.5, 1.0, 1.5)
+    for t in (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0)
     for s in (0.0, 3.0, 6.0)
     for r in (0.0, 3.0, 6.0)
 ]
