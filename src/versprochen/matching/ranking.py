@@ -3,10 +3,11 @@
 Papers are indexed by their terms (`matching.terms`: lemmas and compound parts)
 and ranked by the cosine of BM25-saturated, idf-weighted term vectors (plain
 BM25 favours long files when the query is a whole paper), the name, reference
-and agenda item titles counting more than the body of the files. On top of the text score, a paper gains where it
-names the pledge's places and quantities, and loses where it is older than the
-document the pledge comes from. The index grows paper by paper: adding a
-hundred papers to ten thousand touches only the hundred.
+and agenda item titles counting more than the body of the files. On top of the
+text score, a paper gains where it names the pledge's places and quantities,
+and loses where it is older than the document the pledge comes from. The index
+grows paper by paper: adding a hundred papers to ten thousand touches only the
+hundred.
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ B = 0.6
 TITLE_WEIGHT = 3
 # Papers scored further than the text score's first candidates are not boosted.
 CANDIDATES = 50
+# How much more a paper's reference named in the query counts than a word: a text
+# citing "2025/0147" is about that paper and its follow-ups ("2025/0147/1").
+REFERENCE_WEIGHT = 8.0
 PLACE_BOOST = 0.25
 QUANTITY_BOOST = 0.1
 QUANTITY_BOOST_MAX = 0.3
@@ -289,7 +293,8 @@ class PaperIndex:
                 column = self._vocab[term]
                 rows.append(i)
                 cols.append(column)
-                vals.append(idf[column] * idf[column] * (1 + math.log(n)))
+                weight = REFERENCE_WEIGHT if term[0] in "#=" else 1.0
+                vals.append(weight * idf[column] * idf[column] * (1 + math.log(n)))
             wanted.append(frozenset(known))
         vectors = sp.csr_matrix((vals, (rows, cols)), shape=(len(queries), len(self._vocab)))
         return vectors, wanted
