@@ -5,11 +5,13 @@ members, four council bodies (submission deadline 10 days before) and a meeting 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.cache import cache
+from django.utils import translation
 
 from versprochen.coalition import setup
 from versprochen.coalition.rules import load
@@ -23,9 +25,12 @@ PLEDGES = [
 
 
 @pytest.fixture(autouse=True)
-def _empty_page_cache(settings: Any) -> None:
+def _empty_page_cache(settings: Any) -> Iterator[None]:
     cache.clear()
     settings.VERSPROCHEN_FRESHNESS_SECONDS = 0
+    # Messages are checked in German; a request under /en/ leaves English active.
+    with translation.override("de"):
+        yield
 
 
 @pytest.fixture
