@@ -73,9 +73,12 @@ def test_export_command(tmp_path: Path, tracker: None, fmt: str) -> None:
     if fmt == "datapackage":
         package = json.loads((tmp_path / "datapackage.json").read_text())
         assert [r["path"] for r in package["resources"]] == [
+            "bodies.csv",
+            "documents.csv",
             "pledges.csv",
             "mentions.csv",
             "assessments.csv",
+            "evidence.csv",
             "corrections.csv",
         ]
 
@@ -114,6 +117,9 @@ def test_exported_data_package_is_consistent(tmp_path: Path, client: Client, tra
         response = client.get("/daten/" + path)
         return b"".join(response.streaming_content).decode()  # type: ignore[attr-defined]
 
+    from versprochen.api.export_files import build
+
+    build()  # the job that writes the open-data files
     web = client.get("/daten/datapackage.json").json()
     assert check_package(web, download) == []
 

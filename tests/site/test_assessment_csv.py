@@ -130,11 +130,10 @@ def test_a_bad_file_is_refused_whole_with_line_numbers(
     missing = _upload(erika, b"pledge,status\n1,erfuellt\n", "body:stadt-herne")
     assert missing.status_code == 400 and "Zeile 1: Spalten fehlen" in missing.content.decode()
     header = ",".join(rows[0]).encode()
-    latin = header + "\n1,,,B\xfccherei,offen,2026-01-01,x,,,,,,\n".encode("latin-1")
-    response = _upload(erika, latin, "body:stadt-herne")
-    assert (
-        response.status_code == 400 and "Zeile 2: keine gültige UTF-8" in response.content.decode()
-    )
+    broken = header + b"\n1,,,B\x81cherei,offen,2026-01-01,x,,,,,,\n"  # \x81: not cp1252
+    response = _upload(erika, broken, "body:stadt-herne")
+    assert response.status_code == 400
+    assert "Zeile 2: weder UTF-8 noch Windows-1252" in response.content.decode()
     unknown = dict(rows[1], pledge="999999", status="erfuellt")
     response = _upload(erika, [unknown], "body:stadt-herne")
     assert "Zeile 2, pledge" in response.content.decode()
@@ -169,3 +168,30 @@ def test_evidence_needs_an_address_and_a_date(people: dict[str, Any], tracker: A
     html = response.content.decode()
     assert "Zeile 2, evidence_url" in html and "Zeile 2, evidence_date" in html
     assert not Assessment.objects.filter(state="in_review").exists()
+
+
+def test_excel_round_trip_semicolons_and_windows_1252(people: dict[str, Any], tracker: Any) -> None:
+    """The export for Excel (BOM, semicolons) and what a German Excel saves from it
+    (semicolons, Windows-1252) come back in."""
+    erika = Client()
+    erika.force_login(people["erika"])
+    response = erika.get("/redaktion/csv/bewertungen.csv", {"body": "stadt-herne", "fuer": "excel"})
+    data = b"".join(response.streaming_content)  # type: ignore[attr-defined]
+    assert data.startswith("\ufeff".encode())
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig")), delimiter=";"))
+    assert len(rows) == 3
+    changed = dict(
+        rows[2],
+        status="gestockt",
+        assessed_on="2026-01-15",
+        rationale="Die Bücherei wartet auf Förderung.",
+    )
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=list(rows[0]), delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
+    writer.writerows([rows[0], rows[1], changed])
+    saved = buffer.getvalue().encode("cp1252")  # as Excel's "CSV (Trennzeichen-getrennt)"
+    response = _upload(erika, saved, "body:stadt-herne")
+    assert response.status_code in (200, 302), response.content.decode()[-2000:]
+    draft = Assessment.objects.get(state="in_review")
+    assert draft.rationale == "Die Bücherei wartet auf Förderung."

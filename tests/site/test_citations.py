@@ -127,6 +127,9 @@ def test_a_short_text_is_quoted_whole_without_ellipsis() -> None:
 def test_open_data_has_no_page_for_a_source_without_pages(
     client: Client, tracker: Any, markdown: Document
 ) -> None:
+    from versprochen.api.export_files import build
+
+    build()  # the job that writes the open-data files
     csv = b"".join(client.get("/daten/mentions.csv").streaming_content).decode()  # type: ignore[attr-defined]
     rows = [line.split(",") for line in csv.splitlines()[1:]]
     pages = {row[2]: set() for row in rows}

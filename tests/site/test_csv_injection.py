@@ -73,7 +73,10 @@ def _hostile(people: dict[str, Any]) -> Pledge:
 
 
 def test_public_csv_exports_have_no_formula_cells(client: Client, people: dict[str, Any]) -> None:
+    from versprochen.api.export_files import build
+
     _hostile(people)
+    build()
     seen: set[str] = set()
     for table in ("pledges", "mentions", "assessments", "corrections"):
         rows = _cells(client.get(f"/daten/{table}.csv"))

@@ -95,16 +95,23 @@ def test_feeds(client: Client, tracker: Any) -> None:
 
 
 def test_open_data_downloads(client: Client, tracker: Any) -> None:
+    from versprochen.api.export_files import build
+
+    build()  # the job that writes the open-data files
     csv = b"".join(client.get("/daten/pledges.csv").streaming_content).decode()  # type: ignore[attr-defined]
     assert csv.splitlines()[0].startswith("id,body,document,number,text")
     assert len(csv.splitlines()) == 4
     package = client.get("/daten/datapackage.json").json()
-    fields = {f["name"]: f["type"] for f in package["resources"][0]["schema"]["fields"]}
+    (pledges,) = [r for r in package["resources"] if r["name"] == "pledges"]
+    fields = {f["name"]: f["type"] for f in pledges["schema"]["fields"]}
     assert fields["testable"] == "boolean" and fields["cap"] == "integer"
     assert [r["name"] for r in package["resources"]] == [
+        "bodies",
+        "documents",
         "pledges",
         "mentions",
         "assessments",
+        "evidence",
         "corrections",
     ]
 
@@ -143,9 +150,12 @@ def test_a_foreign_host_is_refused_and_never_poisons_cached_pages(
         for url in ("/daten/datapackage.json?x=p2", "/feeds/status.atom"):
             assert client.get(url, HTTP_HOST="evil.example").status_code == 200
     package = client.get("/daten/datapackage.json?x=p2").json()
-    assert package["resources"][0]["path"] == "pledges.csv"
+    assert package["resources"][0]["path"] == "bodies.csv"
     assert "evil.example" not in client.get("/feeds/status.atom").content.decode()
     english = client.get("/en/daten/datapackage.json").json()
+    from versprochen.api.export_files import build
+
+    build()
     assert client.get("/en/daten/" + english["resources"][0]["path"]).status_code == 200
 
 

@@ -1,6 +1,7 @@
-"""Open data: pledges, mentions, published assessments and editors' corrections as CSV,
-JSON and a Frictionless Data Package. Rows are streamed from the database in batches;
-nothing internal is exported (no drafts, notes, review comments or names of people).
+"""Open data: bodies, documents, pledges, mentions, published assessments with their
+evidence and editors' corrections as CSV, JSON and a Frictionless Data Package. Rows
+are streamed from the database in batches; nothing internal is exported (no drafts,
+notes, review comments, names of people or addresses of followers).
 """
 
 from __future__ import annotations
@@ -16,7 +17,15 @@ from django.db.models import Case, F, IntegerField, When
 from versprochen import __version__
 from versprochen.tracker import spreadsheet
 from versprochen.tracker.citation import has_pages
-from versprochen.tracker.models import Assessment, Mention, Pledge, PledgeCorrection
+from versprochen.tracker.models import (
+    Assessment,
+    Body,
+    Document,
+    Evidence,
+    Mention,
+    Pledge,
+    PledgeCorrection,
+)
 from versprochen.tracker.public import correction_changes
 from versprochen.tracker.vocabulary import AssessmentState
 
@@ -24,6 +33,26 @@ BATCH = 2000
 
 # name → (fields as (name, Frictionless type, description))
 TABLES: dict[str, list[tuple[str, str, str]]] = {
+    "bodies": [
+        ("slug", "string", "Body slug (its id here)"),
+        ("name", "string", "Name"),
+        ("ags", "string", "Official municipality key (Amtlicher Gemeindeschlüssel)"),
+        ("oparl_id", "string", "OParl id of the body in its council information system"),
+    ],
+    "documents": [
+        ("slug", "string", "Document slug (its id here)"),
+        ("title", "string", "Title"),
+        ("kind", "string", "program, coalition_agreement or other"),
+        ("body", "string", "Body slug"),
+        ("authors", "string", "Authoring parties or groups, separated by ' | '"),
+        ("term_start", "integer", "First year of the term"),
+        ("term_end", "integer", "Last year of the term"),
+        ("date", "date", "Date of the document"),
+        ("source_url", "string", "Where the document was published"),
+        ("version", "integer", "Current version (each new file of the document is one)"),
+        ("sha256", "string", "SHA-256 of the current version's file as received"),
+        ("pipeline", "string", "Extraction pipeline version of the current version"),
+    ],
     "pledges": [
         ("id", "integer", "Pledge id (stable across document versions)"),
         ("body", "string", "Body slug"),
@@ -79,15 +108,33 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("published_at", "datetime", "When it was published"),
         ("rationale", "string", "Reasoning"),
         ("reason", "string", "Why the pledge cannot be assessed (nicht_bewertbar)"),
+        (
+            "evidence",
+            "string",
+            "The evidence as a JSON list of {kind, title, url, date, quote, oparl_id} "
+            "(the same as evidence.csv)",
+        ),
+    ],
+    "evidence": [
+        ("id", "integer", "Evidence id"),
+        ("assessment", "integer", "Assessment id"),
+        ("kind", "string", "council_paper, decision, press, statement, budget or other"),
+        ("title", "string", "Title"),
+        ("url", "string", "Address"),
+        ("date", "date", "Date"),
+        ("quote", "string", "The passage that supports the assessment"),
+        ("oparl_id", "string", "OParl id when it is a paper of the council information system"),
     ],
     "corrections": [
-        ("id", "integer", "Correction id (one correction may change several fields)"),
+        ("id", "string", "Row id: correction id and field (unique)"),
+        ("correction", "integer", "Correction id (one correction may change several fields)"),
         ("pledge", "integer", "Pledge id (also pledges no longer listed)"),
         ("kind", "string", "edit, not_a_pledge, split, merge or add"),
         ("field", "string", "Field changed"),
         ("before", "string", "Value before (lists as JSON)"),
         ("after", "string", "Value after (lists as JSON)"),
         ("related", "integer", "The other pledge of a split or merge"),
+        ("note", "string", "The reason the editors gave (why it is not a pledge)"),
         ("at", "datetime", "When the editor made it"),
     ],
 }
@@ -153,9 +200,61 @@ def _mention_rows() -> Iterator[list[Any]]:
         yield [m.pk, m.pledge_id, slug, page, m.start, m.end, m.text, m.version]
 
 
+def _body_rows() -> Iterator[list[Any]]:
+    for b in Body.objects.order_by("slug").iterator(chunk_size=BATCH):
+        yield [b.slug, b.name, b.ags, b.oparl_id]
+
+
+def _document_rows() -> Iterator[list[Any]]:
+    documents = (
+        Document.objects.annotate(
+            body_slug=F("body__slug"),
+            version=F("source__version"),
+            sha256=F("source__sha256"),
+        )
+        .only("slug", "title", "kind", "term_start", "term_end", "date", "source_url", "pipeline")
+        .prefetch_related("authors")
+        .order_by("slug")
+    )
+    for d in documents.iterator(chunk_size=BATCH):
+        yield [
+            d.slug,
+            d.title,
+            d.kind,
+            d.body_slug,
+            " | ".join(a.name for a in d.authors.all()),
+            d.term_start,
+            d.term_end,
+            d.date.isoformat() if d.date else "",
+            d.source_url,
+            d.version,
+            d.sha256 or "",
+            d.pipeline,
+        ]
+
+
+def _evidence_items(evidence: list[Evidence]) -> list[dict[str, Any]]:
+    return [
+        {
+            "kind": e.kind,
+            "title": e.title,
+            "url": e.url,
+            "date": e.date.isoformat() if e.date else None,
+            "quote": e.quote,
+            "oparl_id": e.oparl_id,
+        }
+        for e in evidence
+    ]
+
+
+def _published() -> Any:
+    return Assessment.objects.filter(state=AssessmentState.PUBLISHED)
+
+
 def _assessment_rows() -> Iterator[list[Any]]:
-    assessments = Assessment.objects.filter(state=AssessmentState.PUBLISHED).order_by("id")
+    assessments = _published().prefetch_related("evidence").order_by("id")
     for a in assessments.iterator(chunk_size=BATCH):
+        items = _evidence_items(list(a.evidence.all()))
         yield [
             a.pk,
             a.pledge_id,
@@ -164,6 +263,22 @@ def _assessment_rows() -> Iterator[list[Any]]:
             a.published_at.isoformat() if a.published_at else "",
             a.rationale,
             a.reason,
+            json.dumps(items, ensure_ascii=False),
+        ]
+
+
+def _evidence_rows() -> Iterator[list[Any]]:
+    evidence = Evidence.objects.filter(assessment__in=_published()).order_by("id")
+    for e in evidence.iterator(chunk_size=BATCH):
+        yield [
+            e.pk,
+            e.assessment_id,
+            e.kind,
+            e.title,
+            e.url,
+            e.date.isoformat() if e.date else "",
+            e.quote,
+            e.oparl_id,
         ]
 
 
@@ -177,6 +292,7 @@ def _correction_rows() -> Iterator[list[Any]]:
         for name, pair in correction_changes(c).items():
             before, after = [*pair, None, None][:2]
             yield [
+                f"{c.pk}-{name}",
                 c.pk,
                 c.pledge_id,
                 c.kind,
@@ -184,22 +300,29 @@ def _correction_rows() -> Iterator[list[Any]]:
                 _cell(before),
                 _cell(after),
                 c.related_id,
+                c.note,
                 c.created_at.isoformat(),
             ]
 
 
 ROWS = {
+    "bodies": _body_rows,
+    "documents": _document_rows,
     "pledges": _pledge_rows,
     "mentions": _mention_rows,
     "assessments": _assessment_rows,
+    "evidence": _evidence_rows,
     "corrections": _correction_rows,
 }
 
 
-def csv_lines(table: str) -> Iterator[str]:
-    """The CSV of `table`, header first, one line at a time (for streaming)."""
+def csv_lines(table: str, excel: bool = False) -> Iterator[str]:
+    """The CSV of `table`, header first, one line at a time (for streaming); `excel`: for
+    a German Excel (UTF-8 with BOM, semicolons), which opens it with umlauts intact."""
     buffer = io.StringIO()
-    writer = spreadsheet.writer(buffer)
+    if excel:
+        buffer.write(spreadsheet.BOM)
+    writer = spreadsheet.writer(buffer, excel=excel)
     writer.writerow([name for name, _, _ in TABLES[table]])
     for row in ROWS[table]():
         writer.writerow(row)
@@ -210,19 +333,27 @@ def csv_lines(table: str) -> Iterator[str]:
     yield buffer.getvalue()
 
 
-# Columns that hold a pledge id: each value is in pledges.csv (which holds every pledge).
-FOREIGN_KEYS: dict[str, tuple[str, ...]] = {
-    "pledges": ("merged_into",),
-    "mentions": ("pledge",),
-    "assessments": ("pledge",),
-    "corrections": ("pledge", "related"),
+# table → (column, referenced table, its key column). pledges.csv holds every pledge,
+# also those no longer listed, so every pledge id anywhere is in it.
+FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
+    "documents": (("body", "bodies", "slug"),),
+    "pledges": (
+        ("body", "bodies", "slug"),
+        ("document", "documents", "slug"),
+        ("merged_into", "pledges", "id"),
+    ),
+    "mentions": (("pledge", "pledges", "id"), ("document", "documents", "slug")),
+    "assessments": (("pledge", "pledges", "id"),),
+    "evidence": (("assessment", "assessments", "id"),),
+    "corrections": (("pledge", "pledges", "id"), ("related", "pledges", "id")),
 }
+PRIMARY_KEYS = {"bodies": "slug", "documents": "slug"}
 
 
-def _pledge_key(table: str, column: str) -> dict[str, Any]:
+def _foreign_key(table: str, column: str, target: str, key: str) -> dict[str, Any]:
     # A key into the same resource names it by the empty string (Frictionless).
-    resource = "" if table == "pledges" else "pledges"
-    return {"fields": [column], "reference": {"resource": resource, "fields": ["id"]}}
+    resource = "" if target == table else target
+    return {"fields": [column], "reference": {"resource": resource, "fields": [key]}}
 
 
 def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
@@ -231,7 +362,8 @@ def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
     return {
         "profile": "tabular-data-package",
         "name": "versprochen",
-        "title": "versprochen: pledges, mentions, assessments and corrections",
+        "title": "versprochen: bodies, documents, pledges, mentions, assessments with "
+        "evidence, and corrections",
         "version": __version__,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": [
@@ -244,9 +376,9 @@ def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
                 "encoding": "utf-8",
                 "schema": {
                     "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
-                    **({"primaryKey": ["id"]} if name != "corrections" else {}),
+                    "primaryKey": [PRIMARY_KEYS.get(name, "id")],
                     **(
-                        {"foreignKeys": [_pledge_key(name, f) for f in FOREIGN_KEYS[name]]}
+                        {"foreignKeys": [_foreign_key(name, *k) for k in FOREIGN_KEYS[name]]}
                         if FOREIGN_KEYS.get(name)
                         else {}
                     ),
@@ -265,6 +397,8 @@ def json_export() -> Iterator[str]:
         yield ("," if t else "") + json.dumps(table) + ":["
         for i, row in enumerate(ROWS[table]()):
             record = dict(zip(names, row, strict=True))
+            if table == "assessments":  # a list here, not JSON text in a CSV cell
+                record["evidence"] = json.loads(record["evidence"])
             yield ("," if i else "") + json.dumps(record, ensure_ascii=False)
         yield "]"
     yield "}"

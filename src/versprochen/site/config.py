@@ -170,6 +170,52 @@ class Config:
             "(the worker died) is queued again; workers write it every quarter of this.",
         ),
     )
+    # E-mail to followers (double opt-in and digests, see `tracker.follow`).
+    mail_backend: str = field(
+        default="console",
+        metadata=_setting(
+            "VERSPROCHEN_MAIL_BACKEND",
+            "console (default: mails are printed to the log, none is sent) or smtp (sent "
+            "through VERSPROCHEN_SMTP_HOST).",
+        ),
+    )
+    smtp_host: str = field(
+        default="localhost",
+        metadata=_setting("VERSPROCHEN_SMTP_HOST", "The SMTP server's host name."),
+    )
+    smtp_port: int = field(
+        default=587,
+        metadata=_setting("VERSPROCHEN_SMTP_PORT", "The SMTP server's port (587: submission)."),
+    )
+    smtp_user: str = field(
+        default="",
+        metadata=_setting("VERSPROCHEN_SMTP_USER", "User name at the SMTP server (empty: none)."),
+    )
+    smtp_password: str = field(
+        default="",
+        metadata=_setting("VERSPROCHEN_SMTP_PASSWORD", "Password at the SMTP server."),
+    )
+    smtp_tls: bool = field(
+        default=True,
+        metadata=_setting(
+            "VERSPROCHEN_SMTP_TLS",
+            "1 (default) sends with STARTTLS; 0 only for a server on this machine.",
+        ),
+    )
+    mail_from: str = field(
+        default="versprochen <noreply@localhost>",
+        metadata=_setting(
+            "VERSPROCHEN_MAIL_FROM", "The sender of mails to followers, e.g. tracker@example.org."
+        ),
+    )
+    public_url: str = field(
+        default="http://127.0.0.1:8000",
+        metadata=_setting(
+            "VERSPROCHEN_PUBLIC_URL",
+            "The address the public site is reached at (https://tracker.example.org): links "
+            "in mails (confirm, unsubscribe, the pledge) start with it.",
+        ),
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str]) -> Config:
@@ -206,6 +252,10 @@ class Config:
         """Refuse settings that are unsafe or unknown (ConfigError names the variable)."""
         if self.mode not in ("development", "production"):
             raise ConfigError(f"VERSPROCHEN_MODE: {self.mode!r} is not development or production")
+        if self.mail_backend not in ("console", "smtp"):
+            raise ConfigError(
+                f"VERSPROCHEN_MAIL_BACKEND: {self.mail_backend!r} is not console or smtp"
+            )
         if self.production:
             key = self.secret_key.strip()
             if key.casefold() in KNOWN_KEYS or key.startswith("django-insecure"):

@@ -152,3 +152,20 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# Open data files, built by the job `exports.build` (see `api.export_files`).
+VERSPROCHEN_EXPORT_DIR = CONFIG.data_dir / "exports"
+# Mail to followers (`tracker.follow`): the console by default, SMTP when configured.
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if CONFIG.mail_backend == "smtp"
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_HOST = CONFIG.smtp_host
+EMAIL_PORT = CONFIG.smtp_port
+EMAIL_HOST_USER = CONFIG.smtp_user
+EMAIL_HOST_PASSWORD = CONFIG.smtp_password
+EMAIL_USE_TLS = CONFIG.smtp_tls
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = CONFIG.mail_from
+VERSPROCHEN_PUBLIC_URL = CONFIG.public_url.rstrip("/")

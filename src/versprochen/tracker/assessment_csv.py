@@ -65,10 +65,13 @@ def _published(pledges: list[Pledge]) -> dict[int, Assessment]:
     return latest
 
 
-def export_lines(pledges: QuerySet[Pledge]) -> Iterator[str]:
-    """The CSV of `pledges` (current ones, in document order) with their published status."""
+def export_lines(pledges: QuerySet[Pledge], excel: bool = False) -> Iterator[str]:
+    """The CSV of `pledges` (current ones, in document order) with their published status;
+    `excel`: for a German Excel (BOM, semicolons), which the import reads back."""
     buffer = io.StringIO()
-    writer = spreadsheet.writer(buffer)
+    if excel:
+        buffer.write(spreadsheet.BOM)
+    writer = spreadsheet.writer(buffer, excel=excel)
     writer.writerow(COLUMNS)
     ordered = (
         pledges.filter(current=True).select_related("document").order_by("document_id", "number")
@@ -125,15 +128,7 @@ class ImportResult:
 def _decode(data: bytes) -> tuple[str | None, str]:
     if len(data) > MAX_BYTES:
         return None, _("Die Datei ist größer als 10 MB.")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]
-    try:
-        return data.decode("utf-8"), ""
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        return None, _(
-            "Zeile %(line)d: keine gültige UTF-8-Kodierung; bitte die Datei als UTF-8 speichern."
-        ) % {"line": line}
+    return spreadsheet.decode(data)
 
 
 def _same(a: Assessment | None, draft: DraftData) -> bool:
@@ -154,7 +149,9 @@ def read(data: bytes, pledges: QuerySet[Pledge], user: Any) -> tuple[list[_Group
     text, problem = _decode(data)
     if text is None:
         return [], [problem]
-    reader = csv.DictReader(io.StringIO(text, newline=""))
+    # As Excel saves it too: semicolons (German Excel) or commas.
+    delimiter = spreadsheet.dialect(text.split("\n", 1)[0])
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     header = reader.fieldnames or []
     missing = [c for c in COLUMNS if c not in header]
     unknown = [c for c in header if c not in COLUMNS]

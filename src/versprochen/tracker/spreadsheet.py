@@ -14,6 +14,8 @@ import csv
 from collections.abc import Iterable
 from typing import IO, Any
 
+from django.utils.translation import gettext as _
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 PREFIX = "'"
 
@@ -42,12 +44,42 @@ class SafeWriter:
     carriage return, which readers would otherwise take for the end of the row (and
     the rest of the cell, unprotected, for the next one)."""
 
-    def __init__(self, out: IO[str]) -> None:
-        self._writer = csv.writer(out, lineterminator="\r\n")
+    def __init__(self, out: IO[str], delimiter: str = ",") -> None:
+        self._writer = csv.writer(out, lineterminator="\r\n", delimiter=delimiter)
 
     def writerow(self, row: Iterable[Any]) -> None:
         self._writer.writerow([neutralise(cell) for cell in row])
 
 
-def writer(out: IO[str]) -> SafeWriter:
-    return SafeWriter(out)
+def writer(out: IO[str], excel: bool = False) -> SafeWriter:
+    """The CSV writer; `excel`: semicolons, as a German Excel reads and saves them (the
+    caller starts the file with `BOM`, so that Excel reads UTF-8)."""
+    return SafeWriter(out, delimiter=";" if excel else ",")
+
+
+BOM = "\ufeff"
+EXCEL_ENCODING = "cp1252"  # what Excel's "CSV (Trennzeichen-getrennt)" writes in Germany
+
+
+def decode(data: bytes) -> tuple[str | None, str]:
+    """The text of an uploaded CSV file: UTF-8 (with or without BOM) or, as Excel saves
+    it, Windows-1252; else None and a message that says what to change."""
+    if data.startswith(BOM.encode()):
+        data = data[len(BOM.encode()) :]
+    try:
+        return data.decode("utf-8"), ""
+    except UnicodeDecodeError as error:
+        utf8_error = error
+    try:
+        return data.decode(EXCEL_ENCODING), ""
+    except UnicodeDecodeError:
+        line = data[: utf8_error.start].count(b"\n") + 1
+        return None, _(
+            "Zeile %(line)d: weder UTF-8 noch Windows-1252; bitte die Datei als „CSV UTF-8“ "
+            "speichern."
+        ) % {"line": line}
+
+
+def dialect(header: str) -> str:
+    """The delimiter of a CSV file by its header line: `;` (German Excel) or `,`."""
+    return ";" if header.count(";") > header.count(",") else ","

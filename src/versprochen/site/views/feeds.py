@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 from django.utils.translation import gettext as _
 
+from versprochen.site.public import EPOCH
 from versprochen.tracker.models import Assessment, Body, Pledge, PledgeCorrection
 from versprochen.tracker.timeline import Event, events
 from versprochen.tracker.vocabulary import AREA_LABELS
@@ -38,6 +39,13 @@ class TextAtomFeed(Atom1Feed):
         finally:
             del handler.addQuickElement
 
+    def latest_post_date(self) -> datetime:
+        # Django's default for a feed without entries is "now": a new `updated` (and
+        # body) on every request. An empty feed never changed: a fixed date.
+        if not self.items:
+            return EPOCH
+        return super().latest_post_date()
+
 
 class StatusFeed(Feed):  # type: ignore[type-arg]
     feed_type = TextAtomFeed
@@ -53,6 +61,13 @@ class StatusFeed(Feed):  # type: ignore[type-arg]
 
     def link(self, obj: Any = None) -> str:
         return reverse("site:pledges")
+
+    def feed_guid(self, obj: Any = None) -> str:
+        # Its own atom:id (Django's default is the shared link): which feed, not where.
+        return f"urn:versprochen:feed:{self.key(obj)}"
+
+    def key(self, obj: Any) -> str:
+        return "all"
 
     def assessments(self, obj: Any) -> QuerySet[Assessment]:
         return Assessment.objects.all()
@@ -90,6 +105,9 @@ class BodyFeed(StatusFeed):
     def title(self, obj: Body) -> str:  # type: ignore[override]
         return _("versprochen: Statusänderungen – %(name)s") % {"name": obj.name}
 
+    def key(self, obj: Body) -> str:
+        return f"body:{obj.slug}"
+
     def assessments(self, obj: Body) -> QuerySet[Assessment]:
         return Assessment.objects.filter(pledge__body=obj)
 
@@ -105,6 +123,9 @@ class AreaFeed(StatusFeed):
 
     def title(self, obj: str) -> str:  # type: ignore[override]
         return _("versprochen: Statusänderungen – %(name)s") % {"name": AREA_LABELS[obj]}
+
+    def key(self, obj: str) -> str:
+        return f"area:{obj}"
 
     def assessments(self, obj: str) -> QuerySet[Assessment]:
         return Assessment.objects.filter(pledge__area=obj)
@@ -125,6 +146,9 @@ class PledgeFeed(StatusFeed):
 
     def link(self, obj: Any = None) -> str:
         return reverse("site:pledge", args=[obj.pk])
+
+    def key(self, obj: Pledge) -> str:
+        return f"pledge:{obj.pk}"
 
     def assessments(self, obj: Pledge) -> QuerySet[Assessment]:
         return Assessment.objects.filter(pledge=obj)

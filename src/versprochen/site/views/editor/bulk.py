@@ -50,8 +50,9 @@ def _pledges(user: object, kind: str, slug: str) -> tuple[QuerySet[Pledge], str]
 def export_csv(request: HttpRequest) -> StreamingHttpResponse:
     kind = "body" if "body" in request.GET else "document"
     pledges, name = _pledges(request.user, kind, str(request.GET.get(kind, ""))[:200])
+    excel = request.GET.get("fuer") == "excel"
     response = StreamingHttpResponse(
-        assessment_csv.export_lines(pledges), content_type="text/csv; charset=utf-8"
+        assessment_csv.export_lines(pledges, excel=excel), content_type="text/csv; charset=utf-8"
     )
     response["Content-Disposition"] = f'attachment; filename="bewertungen-{name}.csv"'
     return response
