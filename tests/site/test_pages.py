@@ -201,11 +201,11 @@ def test_only_existing_pages_are_not_modified(client: Client, tracker: Any) -> N
 
 
 def test_english_pages_name_problems_and_feeds_in_english(client: Client, tracker: Any) -> None:
-    html = client.get("/en/versprechen/?area=mond&page=abc&body=atlantis&q=ab").content.decode()
+    html = client.get("/en/versprechen/?area=mond&page=abc&body=atlantis&q=a").content.decode()
     assert "area: unknown value &#x27;mond&#x27;, ignored" in html
     assert "page: page 1 to 400, not &#x27;abc&#x27;" in html
     assert "body: unknown body &#x27;atlantis&#x27;, ignored" in html
-    assert "q: search words need at least 3 characters" in html
+    assert "q: &#x27;a&#x27; is too short: a search word needs at least 2 characters" in html
     assert "unbekannt" not in html and "ignoriert" not in html
     for url, title in (
         ("/en/feeds/status.atom", "versprochen: status changes"),
