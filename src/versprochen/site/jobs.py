@@ -4,5 +4,6 @@ files (`api.export_files`) and the followers' digests (`tracker.follow`)."""
 from __future__ import annotations
 
 from versprochen.api import export_files
+from versprochen.tracker import follow
 
-__all__ = ["export_files"]
+__all__ = ["export_files", "follow"]

@@ -15,7 +15,7 @@ from versprochen.oparl import urls as oparl_urls
 from versprochen.reports import urls as reports_urls
 from versprochen.site.editor_urls import editor
 from versprochen.site.public import read_only
-from versprochen.site.views import about, data, documents, feeds, pledges, sources, start
+from versprochen.site.views import about, data, documents, feeds, follow, pledges, sources, start
 
 
 def page(route: str, view: Any, name: str) -> URLPattern:
@@ -42,6 +42,10 @@ public: list[URLPattern | URLResolver] = [
     page("daten/<slug:table>.csv", data.data_csv, name="data_csv"),
     page("daten/datapackage.json", data.datapackage_json, name="datapackage"),
     page("daten/versprochen.json", data.data_json, name="data_json"),
+    # Following by e-mail: personal pages (forms), never cached (`views.follow`).
+    path("folgen/", follow.follow, name="follow"),
+    path("folgen/bestaetigen/<str:token>/", follow.confirm_follow, name="confirm_follow"),
+    path("folgen/abbestellen/<str:token>/", follow.unfollow, name="unfollow"),
 ]
 
 urlpatterns: list[URLPattern | URLResolver] = [
