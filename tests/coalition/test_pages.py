@@ -208,3 +208,33 @@ def test_the_pages_in_english(herne: dict[str, Any]) -> None:
     assert "Own motions are allowed only here: District council. (rule 2)" in (
         response.content.decode()
     )
+
+
+def test_a_notice_to_the_partner_and_one_published_decision(herne: dict[str, Any]) -> None:
+    from versprochen.coalition import motions
+
+    today = dt.date.today()
+    base = _base(herne)
+    bernd = _client(herne["bernd"])
+    response = bernd.post(base + "protokoll/", {"action": "notice", "text": ""})
+    assert response.status_code == 400 and 'id="id_text-error"' in response.content.decode()
+    bernd.post(base + "protokoll/", {"action": "notice", "text": "Anfrage zur Kita-Planung kommt."})
+    notice = LogEntry.objects.get(kind="notice")
+    assert (notice.rule, notice.partner, notice.username) == (5, herne["cdu"], "bernd")
+    data = motions.MotionData(
+        "Radwege", "Text", "joint", "motion", herne["rat"], herne["rat_meeting"]
+    )
+    motion = motions.create(herne["anke"], data, today)
+    motions.propose(herne["anke"], motion, today)
+    motions.dissent(herne["bernd"], motion, "INTERNE-BEGRUENDUNG")
+    motions.resolve(herne["kurt"], motion, "recorded_dissent", "Freie Abstimmung.")
+    decision = LogEntry.objects.get(kind="recorded_dissent")
+    url = f"{base}veroeffentlicht/"
+    assert "Freie Abstimmung" not in Client().get(url).content.decode()
+    response = bernd.post(base + "protokoll/", {"action": "publish", "entry": notice.pk})
+    assert response.status_code == 400  # only decisions are published
+    bernd.post(base + "protokoll/", {"action": "publish", "entry": decision.pk})
+    page = Client().get(url).content.decode()
+    assert "Freie Abstimmung" in page and "INTERNE-BEGRUENDUNG" not in page
+    assert "Kita-Planung" not in page
+    assert LogEntry.objects.filter(kind="publication").count() == 1

@@ -136,6 +136,14 @@ class NoteForm(forms.Form):
     text = forms.CharField(label=_("Anmerkung"), required=False, max_length=2000)
 
 
+class NoticeForm(forms.Form):
+    text = forms.CharField(
+        label=_("Unterrichtung des Partners (Regel 5)"),
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class PaperForm(forms.Form):
     title = forms.CharField(label=_("Titel der Vorlage"), max_length=300)
     reference = forms.CharField(label=_("Drucksache"), max_length=100, required=False)

@@ -5,14 +5,18 @@ from __future__ import annotations
 from collections import defaultdict
 from typing import Any
 
+from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
-from versprochen.coalition import agenda
+from versprochen.coalition import agenda, log
 from versprochen.coalition.access import memberships_of, visible_motions
+from versprochen.coalition.forms import NoticeForm, attach
 from versprochen.coalition.models import LogEntry, Membership, Paper
 from versprochen.coalition.views.common import member_page, page, today
 from versprochen.coalition.vocabulary import LogKind, MotionState
@@ -90,6 +94,31 @@ def coordination(request: HttpRequest, member: Membership) -> HttpResponse:
 
 @member_page
 def decision_log(request: HttpRequest, member: Membership) -> HttpResponse:
+    form = NoticeForm(None)
+    problems: list[str] = []
+    status = 200
+    if request.method == "POST":
+        action = request.POST.get("action", "")
+        try:
+            if action == "notice":
+                form = NoticeForm(request.POST)
+                if form.is_valid():
+                    log.notice(member, form.cleaned_data["text"])
+                    messages.success(request, _("Unterrichtung festgehalten."))
+                    return HttpResponseRedirect(request.path)
+            elif action == "publish":
+                entry = _log(member).filter(pk=number(request.POST.get("entry"))).first()
+                if entry is None:
+                    raise Http404
+                log.publish(member, entry)
+                messages.success(request, _("Veröffentlicht: nur diese Entscheidung."))
+                return HttpResponseRedirect(request.path)
+        except ValidationError as error:
+            if form.is_bound:
+                attach(form, error)
+            else:
+                problems += [m for ms in error.message_dict.values() for m in ms]
+        status = 400
     rows = _log(member)
     kind = request.GET.get("kind", "")
     if kind in LogKind.values:
@@ -103,8 +132,16 @@ def decision_log(request: HttpRequest, member: Membership) -> HttpResponse:
             "page_obj": page_obj,
             "kinds": LogKind.choices,
             "kind": kind,
+            "form": form,
+            "publishable": log.PUBLISHABLE,
+            "problems": problems,
         },
+        status,
     )
+
+
+def number(value: str | None) -> int:
+    return int(value) if value and value.isdigit() and len(value) < 12 else 0
 
 
 @member_page

@@ -8,6 +8,11 @@ from versprochen.coalition.models import Coalition, LogEntry, Motion
 from versprochen.site.public import respond
 
 
+def _subject(entry: LogEntry) -> str | None:
+    record = entry.motion or entry.paper
+    return record.title if record is not None else None
+
+
 def published(request: HttpRequest, slug: str) -> HttpResponse:
     coalition = Coalition.objects.filter(slug=slug).select_related("body").first()
     if coalition is None:
@@ -17,9 +22,11 @@ def published(request: HttpRequest, slug: str) -> HttpResponse:
         .select_related("council_body", "meeting", "author_partner")
         .order_by("-published_at")[:200]
     )
-    entries = LogEntry.objects.filter(coalition=coalition, published_at__isnull=False).order_by(
-        "-published_at"
-    )[:200]
+    entries = (
+        LogEntry.objects.filter(coalition=coalition, published_at__isnull=False)
+        .select_related("motion", "paper")
+        .order_by("-published_at")[:200]
+    )
     data = {
         "coalition": coalition.name,
         "body": coalition.body.name,
@@ -38,7 +45,14 @@ def published(request: HttpRequest, slug: str) -> HttpResponse:
             for m in motions
         ],
         "decisions": [
-            {"kind": e.kind, "at": e.at.date().isoformat(), "text": e.text, "rule": e.rule}
+            {
+                "kind": e.kind,
+                "at": e.at.date().isoformat(),
+                "subject": _subject(e),
+                "text": e.text,
+                "procedure": e.procedure,
+                "rule": e.rule,
+            }
             for e in entries
         ],
     }
