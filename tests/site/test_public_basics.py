@@ -143,3 +143,10 @@ def test_progress_at_a_glance(client: Client, tracker: Any) -> None:
     assert data["progress"]["fulfilled_percent"] == 33
     assert [r["status"] for r in data["recent"]] == ["erfuellt", "in_arbeit"]
     assert client.get("/koerperschaften/gibt-es-nicht/").status_code == 404
+
+
+def test_english_text_on_german_pages_is_marked(client: Client, db: None) -> None:
+    html = client.get("/daten/api/").content.decode()
+    assert '<html lang="de">' in html
+    assert '<p class="pre" lang="en">' in html and '<strong lang="en">' in html
+    assert '<td lang="en">' in html
