@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from versprochen.extraction.chars import collapse_spaces
 from versprochen.extraction.furniture import Line
-from versprochen.extraction.hyphenation import join_wrapped
+from versprochen.extraction.hyphenation import join_lines, join_wrapped
 from versprochen.extraction.types import Block, BlockKind, Format
 
 TOC_SEPARATOR = " … "
@@ -88,10 +88,7 @@ class _Builder:
         if not pending.lines:
             return
         self.last_toc = pending.toc
-        text = ""
-        for line in pending.lines:
-            text = join_wrapped(text, collapse_spaces(line.text))
-        text = collapse_spaces(text)
+        text = collapse_spaces(join_lines([collapse_spaces(line.text) for line in pending.lines]))
         if pending.kind == "heading" or not pending.toc:
             text = _DOT_LEADER.sub("", text).strip()
         if not text:
