@@ -126,3 +126,10 @@ def test_passages_cut_long_runs() -> None:
     assert all(len(p) <= 600 for p in passages(text))
     best = best_passage(["A b.\n\nRadwege hier."], lambda t: 1.0, frozenset({"radweg"}))
     assert best.text == "Radwege hier."
+
+
+def test_a_floor_keeps_out_papers_that_would_not_enter() -> None:
+    index = _index()
+    hits = index.rank(Query("Hallenbad Nord sanieren"), limit=2)
+    above = index.rank(Query("Hallenbad Nord sanieren", floor=hits[1].score), limit=2)
+    assert [h.id for h in above] == [hits[0].id]

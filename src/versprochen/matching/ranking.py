@@ -66,6 +66,10 @@ class Query:
     # Papers dated before this day lose weight.
     after: date | None = None
     exclude: frozenset[str] = field(default_factory=frozenset)
+    # Only papers scoring above this: after a sync, the score of the weakest
+    # suggestion a pledge keeps, so that only papers that would enter are returned
+    # (and only their passages are looked for).
+    floor: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -322,7 +326,8 @@ class PaperIndex:
             if not row.alive or row.paper.id in query.exclude:
                 continue
             score *= self._boost(query, index, row, place_terms, wanted_quantities)
-            scored.append((score, index))
+            if score > query.floor:
+                scored.append((score, index))
         scored.sort(key=lambda pair: (-pair[0], self._rows[pair[1]].paper.id))
         vocab = self._vocab
 
