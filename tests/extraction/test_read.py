@@ -93,6 +93,40 @@ def test_cp1252_text_keeps_euro_and_quotes() -> None:
     assert document.encoding == "cp1252"
 
 
+def test_a_one_line_latin1_file_is_read_as_latin1(tmp_path: Path) -> None:
+    path = tmp_path / "kurz.txt"
+    path.write_bytes("Keine höheren Gebühren für Kitas\n".encode("latin-1"))
+    document = read(load_source(path))
+    assert texts(document) == ["Keine höheren Gebühren für Kitas"]
+    assert document.encoding == "cp1252"
+
+
+def test_a_dos_code_page_is_detected_where_windows_1252_cannot_decode() -> None:
+    # cp850's "ü" is 0x81, which Windows-1252 leaves undefined.
+    document = read_bytes("Grüße aus Köln\n".encode("cp850"), "programm.txt")
+    assert texts(document) == ["Grüße aus Köln"]
+
+
+def test_a_stray_byte_in_utf8_text_is_replaced_with_a_warning(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    text = ("Wir wollen die Gebühren für Kitas senken.\n" * 700).encode()
+    data = text[:14000] + b"\xff" + text[14000:]
+    document = read_bytes(data, "programm.txt")
+    joined = "\n".join(texts(document))
+    assert joined.count("\ufffd") == 1
+    assert joined.count("Gebühren") == 700
+    assert document.encoding == "utf-8 (1 invalid byte replaced)"
+    assert "programm.txt: 1 invalid UTF-8 byte replaced" in caplog.text
+
+
+def test_latin1_text_is_not_taken_for_damaged_utf8() -> None:
+    text = "Gebühren für Straßen. " * 50
+    document = read_bytes(text.encode("latin-1"), "programm.txt")
+    assert document.encoding == "cp1252"
+    assert "\ufffd" not in texts(document)[0]
+
+
 def test_line_ends_are_normalised() -> None:
     document = read_bytes(b"eins\r\nzwei\rdrei\n\r\nvier", "a.txt")
     assert texts(document) == ["eins", "zwei", "drei", "", "vier"]
@@ -226,6 +260,20 @@ def test_pdf_two_columns_in_reading_order() -> None:
     )
     lines = texts(document)
     assert lines[lines.index("rechts 0 mit etwas Text") - 1] == ""
+
+
+@pytest.mark.parametrize("offset", [-400.0, -100.0, -20.0])
+def test_pdf_with_text_left_of_the_page_is_read_in_columns(offset: float) -> None:
+    left = [
+        (72.0 + offset, 740.0 - 14 * i, 10.0, 0, f"links {i} mit etwas Text") for i in range(10)
+    ]
+    right = [
+        (320.0 + offset, 740.0 - 14 * i, 10.0, 0, f"rechts {i} mit etwas Text") for i in range(10)
+    ]
+    document = read_bytes(make_pdf([right + left]), "verschoben.pdf")
+    assert [text for text in texts(document) if text] == [
+        f"links {i} mit etwas Text" for i in range(10)
+    ] + [f"rechts {i} mit etwas Text" for i in range(10)]
 
 
 def test_pdf_bold_word_inside_a_regular_line_does_not_make_it_bold() -> None:

@@ -251,11 +251,14 @@ def _parse(data: bytes) -> tuple[int, list[Row]]:
         try:
             chars = document.extract_chars(index)
             box = document.page_media_box(index)
+            # A page whose layout the reader cannot work out is still text:
+            # the fallback reader reads it without layout.
+            lines = _page_lines(chars, box[2] - box[0])
         except Exception:
             fallback[index] = _pdfium_page(data, index)
             pages.append([])
             continue
-        pages.append(_page_lines(chars, box[2] - box[0]))
+        pages.append(lines)
     rows = _rows(pages, fallback)
     if not rows:
         if b"%%EOF" not in data[-1024:]:
@@ -435,7 +438,10 @@ def _gutters(rows: Sequence[Sequence[_Run]], page_width: float) -> list[tuple[fl
     whole) and the text on each side is at least a column wide and three lines
     long, so that a strip of margin line numbers is not taken for a column.
     """
-    width = int(max(page_width, max(r.x1 for row in rows for r in row))) + 2
+    # Text may stand left of the page (negative x): the bands are counted
+    # from the leftmost text, and shifted back at the end.
+    shift = -min(0.0, min(r.x0 for row in rows for r in row))
+    width = int(max(page_width, max(r.x1 for row in rows for r in row)) + shift) + 2
     cover = [0] * (width + 1)
     left = width
     right = 0
@@ -443,8 +449,8 @@ def _gutters(rows: Sequence[Sequence[_Run]], page_width: float) -> list[tuple[fl
         for run in row:
             if run.weight == 0:
                 continue
-            x0 = max(int(run.x0), 0)
-            x1 = min(int(run.x1) + 1, width)
+            x0 = max(int(run.x0 + shift), 0)
+            x1 = min(int(run.x1 + shift) + 1, width)
             cover[x0] += 1
             cover[x1] -= 1
             left = min(left, x0)
@@ -473,10 +479,10 @@ def _gutters(rows: Sequence[Sequence[_Run]], page_width: float) -> list[tuple[fl
         if (
             a - edge >= min_column
             and following - b >= min_column
-            and _rows_within(rows, edge, a) >= 3
-            and _rows_within(rows, b, following) >= 3
+            and _rows_within(rows, edge - shift, a - shift) >= 3
+            and _rows_within(rows, b - shift, following - shift) >= 3
         ):
-            kept.append((a, b))
+            kept.append((a - shift, b - shift))
             edge = b
     return kept
 

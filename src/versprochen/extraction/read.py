@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import codecs
 import hashlib
+import logging
 import math
+import re
 from pathlib import Path
 
 from versprochen.extraction.errors import InputError
@@ -18,6 +20,7 @@ from versprochen.extraction.stage import stage
 from versprochen.extraction.types import Format, RawDocument, RawLine, Source
 
 MAX_BYTES = 100 * 1024 * 1024
+_LOG = logging.getLogger(__name__)
 
 FORMATS: dict[str, Format] = {
     ".pdf": "pdf",
@@ -118,8 +121,22 @@ def _format(source: Source) -> Format:
     return fmt
 
 
+# A text that is UTF-8 but for a few bytes (a stray 0xFF from a bad copy) is
+# read as UTF-8 with those bytes replaced: at most this share of its bytes,
+# and only where more valid multi-byte sequences than invalid bytes prove it
+# UTF-8.
+MAX_INVALID_UTF8 = 0.001
+_UTF8_MULTIBYTE = re.compile(rb"[\xc2-\xf4][\x80-\xbf]+")
+
+
 def decode(data: bytes, name: str) -> tuple[str, str]:
-    """The text of a text file and its encoding: UTF-8, a BOM's, else detected."""
+    """The text of a text file and its encoding.
+
+    A BOM decides; otherwise a German text is UTF-8, else Windows-1252 (the
+    Latin-1 of most German files), unless its bytes prove otherwise: NUL
+    bytes (UTF-16/32), or bytes Windows-1252 leaves undefined (a DOS or Mac
+    code page), where the encoding is detected among `_TEXT_ENCODINGS`.
+    """
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
@@ -130,6 +147,17 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
+    mostly_utf8 = _mostly_utf8(data, name)
+    if mostly_utf8 is not None:
+        return mostly_utf8
+    if b"\x00" not in data:
+        try:
+            text = data.decode("cp1252")
+        except UnicodeDecodeError:
+            pass
+        else:
+            if not _CONTROL.search(text):
+                return text, "cp1252"
     # Imported here: most uploads are UTF-8 or PDF and never need it.
     import charset_normalizer
 
@@ -137,6 +165,22 @@ def decode(data: bytes, name: str) -> tuple[str, str]:
     if best is None or "\x00" in str(best):
         raise InputError(name, "is not text (binary content or an unknown encoding)")
     return str(best), best.encoding
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _mostly_utf8(data: bytes, name: str) -> tuple[str, str] | None:
+    """UTF-8 with its few invalid bytes replaced, with a warning; None if not UTF-8."""
+    text = data.decode("utf-8", errors="replace")
+    # Each invalid byte (or broken sequence) became one U+FFFD.
+    invalid = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    proven = len(_UTF8_MULTIBYTE.findall(data)) > invalid
+    if invalid > max(1, MAX_INVALID_UTF8 * len(data)) or not proven:
+        return None
+    noun = "byte" if invalid == 1 else "bytes"
+    _LOG.warning("%s: %d invalid UTF-8 %s replaced by U+FFFD", name, invalid, noun)
+    return text, f"utf-8 ({invalid} invalid {noun} replaced)"
 
 
 def _text_lines(text: str) -> tuple[tuple[RawLine, ...], int]:
