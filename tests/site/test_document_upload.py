@@ -90,7 +90,7 @@ def test_a_broken_pdf_fails_its_job_with_one_line(people: dict[str, Any]) -> Non
     broken = SimpleUploadedFile("x.pdf", b"%PDF-kaputt")
     page = anna.post("/redaktion/dokumente/neu/", _form(b"", file=broken))["Location"]
     _run_queued_jobs()
-    job = Job.objects.get()
+    job = Job.objects.get(kind="tracker.extract_upload")
     assert job.state == JobState.FAILED and job.error.startswith("x.pdf")
     assert "\n" not in job.error and "Error" not in job.error
     html = anna.get(page).content.decode()

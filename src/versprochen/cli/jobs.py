@@ -114,8 +114,9 @@ def reextract(
             click.echo("Every document is extracted by the current pipeline; nothing to do.")
             return
         failed = 0
-        for document in documents:
+        for number, document in enumerate(documents, 1):
             assert document.source is not None
+            click.echo(f"[{number}/{len(documents)}] {document.slug}", err=True)
             params: dict[str, Any] = {
                 "document_id": document.pk,
                 "version": document.source.version,

@@ -105,6 +105,9 @@ class Worker(DatabaseWorker):
     def _claim_next(self) -> tuple[DBTaskResult[Any, Any] | None, bool]:
         """The next queue entry, claimed for this worker; and whether the queue could be asked."""
         entries = DBTaskResult.objects.ready().filter(backend_name=self.backend_name)
+        # Look before taking the write lock: an idle worker never takes it (SQLite has one).
+        if not entries.exists():
+            return None, True
         try:
             with exclusive_transaction(entries.db):
                 entry = entries.get_locked()

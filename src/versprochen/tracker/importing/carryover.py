@@ -18,6 +18,22 @@ from versprochen.tracker.models import Document, Mention, Pledge, PledgePlace, S
 from versprochen.tracker.spans import page_at, section_at
 
 Progress = Callable[[int], None]
+BATCH = 500  # rows a statement (SQLite allows 32,766 variables in one)
+# What `_update` sets on a pledge that is already stored.
+UPDATED_FIELDS = [
+    "text",
+    "area",
+    "cap",
+    "kind",
+    "testable",
+    "quantities",
+    "places",
+    "extracted_text",
+    "number",
+    "section",
+    "pipeline",
+    "current",
+]
 
 
 def carry_over(
@@ -28,36 +44,56 @@ def carry_over(
     report: ImportReport,
     progress: Progress | None = None,
 ) -> None:
-    """Write every extracted pledge (matched or new) and place the editors' pledges."""
+    """Write every extracted pledge (matched or new) and place the editors' pledges.
+
+    New rows are written in batches and stored ones only where they change: this runs
+    inside the import's transaction, which holds SQLite's write lock until it ends."""
     # The mentions are rewritten, except those of gone pledges (of this import and
     # earlier ones): they keep showing where the pledge stood in the version before.
     Mention.objects.filter(document=document, pledge__gone_in=None).exclude(
         pledge__in=[p.pk for p in matching.gone]
     ).delete()
+    written: list[tuple[Pledge, ExtractedPledge]] = []
+    new: list[Pledge] = []
     for i, extracted in enumerate(extraction.pledges):
         pledge = matching.same.get(i) or matching.changed.get(i)
         if pledge is None:
             pledge = Pledge(document=document, body=document.body)
             report.new.append(extracted.text)
-        elif i in matching.changed:
-            report.changed.append((pledge.extracted_text or pledge.text, extracted.text))
+            new.append(pledge)
+            _update(pledge, extracted, i + 1, sections, extraction.pipeline)
         else:
-            report.kept += 1
-        _update(pledge, extracted, i + 1, sections, extraction.pipeline)
-        holder = mention_holder(pledge)
-        Mention.objects.bulk_create(
+            if i in matching.changed:
+                report.changed.append((pledge.extracted_text or pledge.text, extracted.text))
+            else:
+                report.kept += 1
+            before = _stored(pledge)
+            _update(pledge, extracted, i + 1, sections, extraction.pipeline)
+            after = _stored(pledge)
+            # Only what changed is written (a re-import mostly renumbers a few).
+            changed = [name for name in UPDATED_FIELDS if before[name] != after[name]]
+            if changed:
+                pledge.save(update_fields=changed)
+        written.append((pledge, extracted))
+        if progress is not None:
+            progress(1)
+    Pledge.objects.bulk_create(new, batch_size=BATCH)
+    _refresh_places([pledge for pledge, _ in written])
+    Mention.objects.bulk_create(
+        (
             Mention(
-                pledge=holder,
+                pledge=mention_holder(pledge),
                 document=document,
                 text=m.text,
                 page=m.page,
                 start=m.start,
                 end=m.end,
             )
+            for pledge, extracted in written
             for m in extracted.mentions
-        )
-        if progress is not None:
-            progress(1)
+        ),
+        batch_size=BATCH,
+    )
     _place_editors_pledges(document, matching, report)
 
 
@@ -88,7 +124,7 @@ def _update(
     sections: Sequence[Section],
     pipeline: str,
 ) -> None:
-    """Write the extraction's values into `pledge`, except those an editor corrected."""
+    """Set the extraction's values on `pledge` (not saved), except those an editor corrected."""
     coding = extracted.coding
     values: dict[str, object] = {
         "text": extracted.text,
@@ -110,14 +146,21 @@ def _update(
     )
     pledge.pipeline = pipeline
     pledge.current = not pledge.excluded
-    pledge.save()
-    _refresh_places(pledge)
 
 
-def _refresh_places(pledge: Pledge) -> None:
-    PledgePlace.objects.filter(pledge=pledge).delete()
+def _stored(pledge: Pledge) -> dict[str, object]:
+    """The values of `UPDATED_FIELDS` as stored (a section by its id)."""
+    return {
+        name: pledge.section_id if name == "section" else getattr(pledge, name)
+        for name in UPDATED_FIELDS
+    }
+
+
+def _refresh_places(pledges: Sequence[Pledge]) -> None:
+    PledgePlace.objects.filter(pledge__in=[p.pk for p in pledges]).delete()
     PledgePlace.objects.bulk_create(
-        PledgePlace(pledge=pledge, key=key) for key in place_keys(pledge.places)
+        (PledgePlace(pledge=p, key=key) for p in pledges for key in place_keys(p.places)),
+        batch_size=BATCH,
     )
 
 
