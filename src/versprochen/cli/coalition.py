@@ -246,6 +246,23 @@ def meeting_add(slug: str, body_name: str, day: str, data_dir: Path | None) -> N
         click.echo(f"{meeting}")
 
 
+@coalition_group.command(name="oparl-import")
+@click.option("--coalition", "slug", required=True)
+@DATA_DIR
+def oparl_import(slug: str, data_dir: Path | None) -> None:
+    """Council bodies and coming meetings from the body's synced OParl organizations."""
+    with _one_line():
+        _setup(data_dir)
+        from django.db import transaction
+        from django.utils import timezone
+
+        from versprochen.coalition.from_oparl import import_bodies_and_meetings
+
+        with transaction.atomic():
+            bodies, meetings = import_bodies_and_meetings(_coalition(slug), timezone.localdate())
+        click.echo(f"{bodies} council bodies and {meetings} meetings added from OParl")
+
+
 @coalition_group.group(name="rules")
 def rules_group() -> None:
     """Rule files."""

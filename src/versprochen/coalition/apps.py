@@ -13,3 +13,8 @@ class CoalitionConfig(AppConfig):
         # Register the reminder jobs in every process (web, CLI, worker), not only where
         # the worker's discovery ran: `run_now` and `enqueue` look the kind up by name.
         from versprochen.coalition import jobs  # noqa: F401
+        from versprochen.coalition.from_oparl import results_changed
+        from versprochen.oparl.hooks import on_papers_changed
+
+        # A synced paper that a submitted motion is linked to gives the motion its result.
+        on_papers_changed(results_changed)

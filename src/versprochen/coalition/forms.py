@@ -132,6 +132,15 @@ class DecideForm(forms.Form):
     )
 
 
+class LinkForm(forms.Form):
+    oparl_id = forms.URLField(
+        assume_scheme="https",
+        label=_("OParl-Id der eingereichten Vorlage"),
+        max_length=500,
+        help_text=_("Sobald die Vorlage synchronisiert ist, kommt das Ergebnis von dort."),
+    )
+
+
 class NoteForm(forms.Form):
     text = forms.CharField(label=_("Anmerkung"), required=False, max_length=2000)
 

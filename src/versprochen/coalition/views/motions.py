@@ -11,11 +11,12 @@ from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from versprochen.coalition import motions
+from versprochen.coalition import from_oparl, motions
 from versprochen.coalition.access import motion_or_404, visible_motions
 from versprochen.coalition.forms import (
     DecideForm,
     DissentForm,
+    LinkForm,
     MotionForm,
     NoteForm,
     ResolveForm,
@@ -30,6 +31,7 @@ ACTION_FORMS: dict[str, Any] = {
     "resolve": ResolveForm,
     "decide": DecideForm,
     "withdraw": NoteForm,
+    "link": LinkForm,
 }
 
 
@@ -166,7 +168,7 @@ def _actions(member: Membership, motion: Motion) -> set[str]:
     if joint and (s == MotionState.AGREED or (s == MotionState.DISSENT and motion.resolution)):
         found.add("submit")
     if s == MotionState.SUBMITTED:
-        found.add("decide")
+        found |= {"decide", "link"}
     if s in (
         MotionState.PROPOSED,
         MotionState.AGREED,
@@ -205,6 +207,10 @@ def _run(member: Membership, motion: Motion, action: str, form: Any) -> str:
     if action == "decide":
         motions.decide(member, motion, d["result"], d["decided_on"])
         return _("Ergebnis festgehalten.")
+    if action == "link":
+        if from_oparl.link_paper(motion, d["oparl_id"]):
+            return _("Verknüpft; das Ergebnis kam aus dem Ratsinformationssystem.")
+        return _("Verknüpft; das Ergebnis kommt, sobald die Vorlage synchronisiert ist.")
     if action == "withdraw":
         motions.withdraw(member, motion, d.get("text", ""))
         return _("Zurückgezogen.")
