@@ -84,6 +84,7 @@ class Payload(models.Model):
     object_type = models.CharField(max_length=40, db_index=True)
     # The object this one was embedded in, "" for an object received on its own.
     parent_url = models.CharField(max_length=ID_LENGTH, blank=True, default="")
+    parent_type = models.CharField(max_length=40, blank=True, default="")
     # The JSON text of the object as received (embedded objects replaced by their ids).
     text = models.TextField()
     sha256 = models.CharField(max_length=64)
@@ -220,6 +221,9 @@ class File(OParlObject):
     last_modified = models.CharField(max_length=100, blank=True, default="")
     downloaded_sha512 = models.CharField(max_length=128, blank=True, default="")
     downloaded_at = models.DateTimeField(null=True, blank=True)
+    # What the last download attempt was for (access URL, `modified`, checksum): a new
+    # attempt is due only when it changes, or in a full sync.
+    fetched_for = models.CharField(max_length=ID_LENGTH + 200, blank=True, default="")
     # The extracted text ("" until extracted or when it cannot be).
     text = models.TextField(blank=True, default="")
     text_error = models.CharField(max_length=500, blank=True, default="")
@@ -373,3 +377,6 @@ MAPPED: dict[str, type[OParlObject]] = {
     "AgendaItem": AgendaItem,
     "Consultation": Consultation,
 }
+
+# The links of pledges to papers (their own module, loaded here so that Django sees them).
+from versprochen.oparl.models_links import Suggestion  # noqa: E402, F401
