@@ -157,7 +157,74 @@ def midterm(
     _write_report(body_slug, "midterm", None, output, base_url, publish, data_dir)
 
 
+def _stored_document(value: str) -> Any:
+    from django.db.models import Q
+
+    from versprochen.tracker.models import Document
+
+    found = list(Document.objects.filter(Q(slug=value) | Q(title=value))[:2])
+    if len(found) != 1:
+        reason = "no imported document" if not found else "several documents"
+        click.echo(f"Error: {value!r}: {reason} with this slug or title", err=True)
+        sys.exit(EXIT_BAD_INPUT)
+    return found[0]
+
+
+@click.command(name="comparison")
+@click.argument("agreement")
+@click.option(
+    "--program",
+    "program_specs",
+    multiple=True,
+    required=True,
+    metavar="DOCUMENT[=NAME]",
+    help="An imported program (slug or title) and the partner's name shown "
+    "(default: its authors). Repeat per program.",
+)
+@click.option(
+    "--confirm-all",
+    is_flag=True,
+    help="For a demonstration only: confirm every proposal as it is, so the public "
+    "page shows them. Editors confirm or correct proposals under /redaktion/vergleich/.",
+)
+@click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=None)
+def comparison_command(
+    agreement: str, program_specs: tuple[str, ...], confirm_all: bool, data_dir: Path | None
+) -> None:
+    """Compare an imported coalition AGREEMENT (slug or title) with the partners' programs
+    in the tracker: proposals for every pledge, shown at /vergleich/<slug>/ once confirmed."""
+    from versprochen.cli.tracker import _setup
+
+    _setup(data_dir)
+    from django.db import transaction
+
+    from versprochen.jobs import run_now
+    from versprochen.reports import comparison
+    from versprochen.reports.models import ItemState
+
+    document = _stored_document(agreement)
+    programs = []
+    for spec in program_specs:
+        name, _, label = spec.partition("=")
+        program = _stored_document(name.strip())
+        programs.append((program, label.strip() or comparison.program_name(program)))
+    with bad_input_is_one_line(), transaction.atomic():
+        found = comparison.setup(document, programs)
+    job = run_now("reports.compare", label=f"comparison {document.slug}", comparison_id=found.pk)
+    if job.state != "done":
+        click.echo(f"Error: {document.slug}: {job.error}", err=True)
+        sys.exit(1)
+    click.echo(job.result)
+    if confirm_all:
+        with transaction.atomic():
+            for item in found.items.filter(state=ItemState.PROPOSED):
+                comparison.confirm(item, None, {})
+        click.echo(f"confirmed every proposal (demonstration): {found.items.count()} items")
+    click.echo(f"page: /vergleich/{document.slug}/")
+
+
 def register_reports_commands(group: click.Group) -> None:
     """Add this wing's commands to the `versprochen` group."""
     group.add_command(compare)
+    group.add_command(comparison_command)
     group.add_command(report)

@@ -9,6 +9,7 @@ data table beside it is the template's.
 from __future__ import annotations
 
 import io
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
@@ -19,6 +20,7 @@ matplotlib.use("Agg")
 
 from matplotlib import pyplot as plt
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 # The status colours of the site (site.css), so a chart reads like the badges.
 STATUS_COLOURS = {
@@ -81,6 +83,7 @@ def stacked_bars(
             axes.barh(names, values, left=left, color=STATUS_COLOURS[status], label=label)
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.invert_yaxis()
+        axes.xaxis.set_major_locator(MaxNLocator(integer=True))
         axes.set_xlabel("")
         axes.legend(
             loc="upper center", bbox_to_anchor=(0.5, -0.08), ncol=4, frameon=False, fontsize=8
@@ -99,9 +102,10 @@ def over_time(
         positions = list(range(len(dates)))
         for status, label, values in series:
             axes.plot(positions, values, color=STATUS_COLOURS[status], label=label, linewidth=1.8)
-        step = max(1, len(dates) // 8)
+        step = max(1, math.ceil(len(dates) / 6))
         axes.set_xticks(positions[::step], [d[:7] for d in dates[::step]])
         axes.set_ylim(bottom=0)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
         axes.legend(
             loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=4, frameon=False, fontsize=8
         )
@@ -121,5 +125,8 @@ def grouped_bars(
             positions = [g + number * width for g in range(len(groups))]
             axes.bar(positions, values, width=width, color=colour, label=label)
         axes.set_xticks([g + 0.4 - width / 2 for g in range(len(groups))], list(groups))
-        axes.legend(frameon=False, fontsize=8)
+        axes.yaxis.set_major_locator(MaxNLocator(integer=True))
+        axes.legend(
+            loc="upper center", bbox_to_anchor=(0.5, -0.12), ncol=3, frameon=False, fontsize=8
+        )
         return _svg(figure, label_id)

@@ -267,18 +267,26 @@ def figures(comparison: Comparison) -> dict[str, Any]:
 
 def pairs(comparison: Comparison) -> list[Pair]:
     """The confirmed items as pairs, in the agreement's order; an item with no origin is
-    one pair without a program pledge."""
-    items = (
-        comparison.items.filter(state=ItemState.CONFIRMED)
-        .select_related("pledge")
-        .prefetch_related("matches__pledge", "matches__program")
-        .order_by("pledge__number")
+    one pair without a program pledge. (Joins, no id lists: an agreement has thousands.)"""
+    matches = (
+        ComparisonMatch.objects.filter(
+            item__comparison=comparison,
+            item__state=ItemState.CONFIRMED,
+            relation__in=ORIGIN_RELATIONS,
+        )
+        .select_related("item__pledge", "pledge", "program")
+        .order_by("item__pledge__number", "program__order", "rank", "id")
     )
-    result: list[Pair] = []
-    for item in items:
-        kept = [m for m in item.matches.all() if m.relation in ORIGIN_RELATIONS]
-        if not kept:
-            result.append(Pair(item.pledge, "", None, ""))
-        for match in sorted(kept, key=lambda m: (m.program.order, m.rank)):
-            result.append(Pair(item.pledge, match.program.name, match.pledge, match.relation))
-    return result
+    found: dict[int, list[Pair]] = defaultdict(list)
+    for match in matches:
+        found[match.item.pledge.number].append(
+            Pair(match.item.pledge, match.program.name, match.pledge, match.relation)
+        )
+    without = (
+        comparison.items.filter(state=ItemState.CONFIRMED)
+        .exclude(matches__relation__in=ORIGIN_RELATIONS)
+        .select_related("pledge")
+    )
+    for item in without:
+        found[item.pledge.number].append(Pair(item.pledge, "", None, ""))
+    return [pair for number in sorted(found) for pair in found[number]]

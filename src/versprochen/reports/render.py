@@ -6,6 +6,7 @@ language, so the same snapshot gives byte-identical HTML every time.
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from django.template.loader import render_to_string
@@ -211,4 +212,12 @@ def render_pdf(html: str) -> bytes:
     """The same document as PDF (WeasyPrint, Debian's DejaVu fonts)."""
     from weasyprint import HTML
 
-    return bytes(HTML(string=html, base_url=None).write_pdf())
+    # WeasyPrint reads the SVG charts' style attributes as CSS and warns about each
+    # SVG-only property (fill, text-anchor); the PDF draws them all the same.
+    logger = logging.getLogger("weasyprint")
+    level = logger.level
+    logger.setLevel(logging.ERROR)
+    try:
+        return bytes(HTML(string=html, base_url=None).write_pdf())
+    finally:
+        logger.setLevel(level)
