@@ -223,3 +223,9 @@ def list_assessments(
     ordered = assessments.prefetch_related("evidence").order_by("-published_at", "-id")
     rows, paging = _paged(ordered, page, str(PAGE_SIZE))
     return {**paging, "items": [assessment_json(a, a.evidence.all()) for a in rows]}
+
+
+# Council papers and meetings (OParl), paged like the lists above.
+from versprochen.api.oparl import oparl_router  # noqa: E402
+
+api.add_router("/", oparl_router(_paged))

@@ -2,9 +2,36 @@
 
 from __future__ import annotations
 
-from django.urls import URLPattern, URLResolver
+from django.urls import URLPattern, URLResolver, path
+
+from versprochen.oparl import views_links, views_public
+from versprochen.site.public import read_only
 
 # Public, read-only pages (wrapped with `site.public.read_only` where they are public).
 public: list[URLPattern | URLResolver] = []
 # Pages behind a login.
 internal: list[URLPattern | URLResolver] = []
+
+# Paper pages and the editor's decisions on paper suggestions (pledge–paper links).
+public += [
+    path("vorlagen/", read_only(views_public.paper_list), name="papers"),
+    path("vorlagen/<int:pk>/", read_only(views_public.paper_detail), name="paper"),
+    path("sitzungen/<int:pk>/", read_only(views_public.meeting_detail), name="meeting"),
+]
+internal += [
+    path(
+        "redaktion/vorschlaege/<int:pk>/bestaetigen/",
+        views_links.confirm_suggestion,
+        name="confirm_suggestion",
+    ),
+    path(
+        "redaktion/vorschlaege/<int:pk>/ablehnen/",
+        views_links.reject_suggestion,
+        name="reject_suggestion",
+    ),
+    path(
+        "redaktion/versprechen/<int:pk>/vorschlaege/",
+        views_links.compute_suggestions,
+        name="compute_suggestions",
+    ),
+]
