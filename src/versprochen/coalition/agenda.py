@@ -32,87 +32,89 @@ class Item:
     open: bool  # still to be done (a deadline); meetings and reviews are dates
 
 
-def items(member: Membership, today: dt.date, past_days: int = 30) -> list[Item]:
-    """Everything dated from `past_days` ago to the horizon, by date."""
-    coalition = member.coalition
-    rules = coalition.rules
-    start, end = today - dt.timedelta(days=past_days), today + dt.timedelta(days=HORIZON_DAYS)
-    slug = coalition.slug
-    found: list[Item] = []
-    for meeting in Meeting.objects.filter(
-        council_body__coalition=coalition, date__range=(start, end)
-    ).select_related("council_body"):
-        found.append(
-            Item(
-                meeting.date,
-                "meeting",
-                _("Sitzung: %(b)s") % {"b": meeting.council_body.name},
-                reverse("site:coalition_calendar", args=[slug]),
-                f"meeting-{meeting.pk}",
-                False,
-            )
+def _meetings(member: Membership, start: dt.date, end: dt.date) -> list[Item]:
+    slug = member.coalition.slug
+    rows = Meeting.objects.filter(
+        council_body__coalition_id=member.coalition_id, date__range=(start, end)
+    ).select_related("council_body")
+    return [
+        Item(
+            m.date,
+            "meeting",
+            _("Sitzung: %(b)s") % {"b": m.council_body.name},
+            reverse("site:coalition_calendar", args=[slug]),
+            f"meeting-{m.pk}",
+            False,
         )
+        for m in rows
+    ]
+
+
+def _motions(member: Membership, start: dt.date, end: dt.date) -> list[Item]:
+    """The partner notice of joint drafts (rule 4) and the submission deadlines."""
+    found: list[Item] = []
     pending = (MotionState.DRAFT, MotionState.PROPOSED, MotionState.AGREED, MotionState.DISSENT)
-    for motion in (
+    rows = (
         visible_motions(member)
         .filter(state__in=pending, meeting__date__range=(start, end + dt.timedelta(days=60)))
         .select_related("coalition")
-    ):
-        url = reverse("site:coalition_motion", args=[slug, motion.pk])
+    )
+    for motion in rows:
+        url = reverse("site:coalition_motion", args=[member.coalition.slug, motion.pk])
         due, notice = deadlines(motion)
         if notice and motion.kind == MotionKind.JOINT and motion.state == MotionState.DRAFT:
-            found.append(
-                Item(
-                    notice,
-                    "notice",
-                    _("Vorschlag an den Partner: %(t)s") % {"t": motion.title},
-                    url,
-                    f"notice-{motion.pk}",
-                    True,
-                )
-            )
+            title = _("Vorschlag an den Partner: %(t)s") % {"t": motion.title}
+            found.append(Item(notice, "notice", title, url, f"notice-{motion.pk}", True))
         if due:
-            found.append(
-                Item(
-                    due,
-                    "submission",
-                    _("Einreichfrist: %(t)s") % {"t": motion.title},
-                    url,
-                    f"submission-{motion.pk}",
-                    True,
-                )
-            )
-    for paper in Paper.objects.filter(
-        coalition=coalition, outcome=PaperOutcome.OPEN, meeting__date__range=(start, end)
-    ).select_related("meeting__council_body"):
+            title = _("Einreichfrist: %(t)s") % {"t": motion.title}
+            found.append(Item(due, "submission", title, url, f"submission-{motion.pk}", True))
+    return found
+
+
+def _positions(member: Membership, start: dt.date, end: dt.date) -> list[Item]:
+    """Positions due on open papers before committee meetings (rule 6)."""
+    found: list[Item] = []
+    rules = member.coalition.rules
+    rows = Paper.objects.filter(
+        coalition_id=member.coalition_id,
+        outcome=PaperOutcome.OPEN,
+        meeting__date__range=(start, end),
+    ).select_related("meeting__council_body")
+    for paper in rows:
         day = engine.positions_due(rules, paper.meeting.council_body.kind, paper.meeting.date)
         if day is not None:
-            found.append(
-                Item(
-                    day,
-                    "positions",
-                    _("Positionen abstimmen: %(t)s") % {"t": paper.title},
-                    reverse("site:coalition_paper", args=[slug, paper.pk]),
-                    f"positions-{paper.pk}",
-                    True,
-                )
-            )
+            url = reverse("site:coalition_paper", args=[member.coalition.slug, paper.pk])
+            title = _("Positionen abstimmen: %(t)s") % {"t": paper.title}
+            found.append(Item(day, "positions", title, url, f"positions-{paper.pk}", True))
+    return found
+
+
+def _reviews(member: Membership, start: dt.date, end: dt.date) -> list[Item]:
+    """The yearly reviews and the mid-term evaluation (rule 13)."""
+    coalition = member.coalition
     labels = {
         "yearly_review": _("Jahresbilanz"),
         "mid_term_evaluation": _("Evaluation zur Halbzeit"),
     }
-    for day, kind in engine.review_dates(rules, coalition.term_start, coalition.term_end):
-        if start <= day <= end:
-            found.append(
-                Item(
-                    day,
-                    "review",
-                    str(labels[kind]),
-                    reverse("site:coalition_log", args=[slug]),
-                    f"{kind}-{day}",
-                    False,
-                )
-            )
+    url = reverse("site:coalition_log", args=[coalition.slug])
+    return [
+        Item(day, "review", str(labels[kind]), url, f"{kind}-{day}", False)
+        for day, kind in engine.review_dates(
+            coalition.rules, coalition.term_start, coalition.term_end
+        )
+        if start <= day <= end
+    ]
+
+
+def items(member: Membership, today: dt.date, past_days: int = 30) -> list[Item]:
+    """Everything dated from `past_days` ago to the horizon, by date."""
+    start, end = today - dt.timedelta(days=past_days), today + dt.timedelta(days=HORIZON_DAYS)
+    found = [
+        *_meetings(member, start, end),
+        *_motions(member, start, end),
+        *_positions(member, start, end),
+        *_reviews(member, start, end),
+    ]
     return sorted(found, key=lambda i: (i.date, i.kind, i.title))
 
 

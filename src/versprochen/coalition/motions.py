@@ -135,6 +135,8 @@ def update(
     """Save an edit made on `revision`; `Conflict` when someone saved in between."""
     if motion.state not in EDITABLE:
         raise _refuse("title", _("Ein Antrag in diesem Stand wird nicht mehr bearbeitet."))
+    if motion.state == MotionState.DRAFT and motion.author_partner_id != member.partner_id:
+        raise _refuse("title", _("Den Entwurf bearbeitet nur der Partner, der ihn schreibt."))
     current = Motion.objects.select_for_update().get(pk=motion.pk)
     if current.revision != revision:
         raise Conflict(current, {"title": data.title, "text": data.text})
