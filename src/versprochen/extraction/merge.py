@@ -27,6 +27,7 @@ from versprochen.extraction.types import (
     Statement,
 )
 from versprochen.matching.similarity import Profile, TokenWeights, fuzzy_shared, token_f1
+from versprochen.matching.tokens import words
 
 SAME_SECTION_OVERLAP = 0.9
 SAME_SECTION_F1 = 0.55
@@ -47,12 +48,11 @@ _LETTER_TITLE = re.compile(r"\b(vorwort|grußwort|geleitwort)\b", re.IGNORECASE)
 _PREVIEW_TITLE = re.compile(
     r"\b(vorwort|grußwort|geleitwort|einleitung|präambel|vorbemerkung)\b", re.IGNORECASE
 )
-_TITLE_NOISE = re.compile(r"[^0-9a-zäöüß]+")
 
 
 def _title_key(title: str) -> str:
     # Hashtag headings run words together ("#unsereZukunft"), so spaces do not count.
-    return _TITLE_NOISE.sub("", title.lower())
+    return "".join(words(title))
 
 
 def recap_sections(outlined: OutlinedDocument) -> frozenset[int]:

@@ -3,43 +3,29 @@
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
-from importlib.resources import files
 from pathlib import Path
 
 import numpy as np
 from scipy.optimize import linear_sum_assignment
 
+from versprochen.matching.tokens import content_tokens, stopwords, token_f1
+
 MATCH_THRESHOLD = 0.5
 FIELDS = ("area", "cap", "kind", "testable")
-_HYPHEN_AT_LINE_END = re.compile(r"(?<=[a-zäöüß])[-\u2010\u00ad]\s*\n\s*(?=[a-zäöüß])")
-_TOKEN = re.compile(r"[0-9a-zäöüß]+")
 
-
-@cache
-def stopwords() -> frozenset[str]:
-    text = (
-        files("versprochen.extraction")
-        .joinpath("data/scoring-stopwords-de.txt")
-        .read_text(encoding="utf-8")
-    )
-    return frozenset(w.strip() for w in text.splitlines() if w.strip())
-
-
-def content_tokens(text: str) -> frozenset[str]:
-    """Lower-cased content tokens cut to 6 characters, stop words removed."""
-    lowered = _HYPHEN_AT_LINE_END.sub("", text.lower())
-    stop = stopwords()
-    return frozenset(t[:6] for t in _TOKEN.findall(lowered) if t not in stop)
-
-
-def token_f1(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a or not b:
-        return 0.0
-    return 2 * len(a & b) / (len(a) + len(b))
+__all__ = [
+    "FIELDS",
+    "MATCH_THRESHOLD",
+    "Score",
+    "ScoredPledge",
+    "content_tokens",
+    "load_gold",
+    "score",
+    "stopwords",
+    "token_f1",
+]
 
 
 @dataclass(frozen=True)

@@ -18,8 +18,8 @@ from itertools import repeat
 from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
-from versprochen.extraction import scoring
-from versprochen.extraction.scoring import token_f1
+from versprochen.matching.tokens import content_tokens as guideline_tokens
+from versprochen.matching.tokens import token_f1
 
 _NUMBER = re.compile(r"\d+(?:[.,]\d+)?")
 
@@ -41,7 +41,7 @@ EQUIVALENT = {
 
 def content_tokens(text: str) -> frozenset[str]:
     """The guideline's content tokens with equivalent words mapped to one form."""
-    return frozenset(EQUIVALENT.get(t, t) for t in scoring.content_tokens(text))
+    return frozenset(EQUIVALENT.get(t, t) for t in guideline_tokens(text))
 
 
 def fuzzy_shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:

@@ -25,9 +25,12 @@ from functools import cache, lru_cache
 from importlib.resources import files
 
 from versprochen.extraction.coding.gates import words
+from versprochen.matching.tokens import WORD
 
 _HEAD = 3
-_WORD = re.compile(r"[0-9a-zäöüß]+(?:[-/][0-9a-zäöüß]+)*")
+# A word with its hyphen- or slash-joined parts ("kita-gebühren"): the
+# package's word (`matching.tokens.WORD`) and the joints it may hold.
+_WORD = re.compile(rf"{WORD.pattern}(?:[-/]{WORD.pattern})*")
 _HEAD_WORD = re.compile(r"\w+")
 
 
