@@ -142,3 +142,17 @@ def test_a_job_page_is_only_for_its_people(people: dict[str, Any]) -> None:
     page = _client(people["anna"]).post("/redaktion/dokumente/neu/", _form(PROGRAM))["Location"]
     assert _client(people["otto"]).get(page).status_code == 404
     assert _client(people["erika"]).get(page).status_code == 404
+
+
+def test_an_admin_sent_to_an_editors_page_is_told_why_not_asked_to_log_in(
+    people: dict[str, Any],
+) -> None:
+    anna = _client(people["anna"])
+    anna.post("/redaktion/dokumente/neu/", _form(PROGRAM))
+    _run_queued_jobs()
+    document = Document.objects.get(title="Grünes Programm")
+    response = anna.get(f"/redaktion/dokumente/{document.slug}/")
+    html = response.content.decode()
+    assert response.status_code == 403
+    assert "Sie sind als anna angemeldet" in html and "Admin sein genügt dafür nicht" in html
+    assert "/anmelden/" not in html.split("<main")[1]
