@@ -14,7 +14,7 @@ from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 
 from versprochen.api.export_files import build
-from versprochen.tracker import correction_review, tokens, workflow
+from versprochen.tracker import correction_review, follow, tokens, workflow
 from versprochen.tracker.models import AuditEntry, Pledge, ReviewComment
 from versprochen.tracker.validation import DraftData, EvidenceData
 
@@ -51,6 +51,7 @@ def world(people: dict[str, Any]) -> dict[str, Any]:
     )
     assert ReviewComment.objects.count() == 1
     build()  # the open-data files, as the job writes them
+    follower = follow.request("leserin@example.org", "pledge", school.pk, "daily")
     return {
         **people,
         "ids": {
@@ -65,6 +66,7 @@ def world(people: dict[str, Any]) -> dict[str, Any]:
                 proposal.pk,
             ],
             "fmt": ["pdf", "html"],
+            "token": [follower.token, "unbekannt"],
             "pledge_id": [school.pk, buses.pk],
             "slug": [school.document.slug, "stadt-herne"],
             "area": ["bildung"],

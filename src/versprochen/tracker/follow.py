@@ -2,8 +2,10 @@
 weekly digest of what was published (assessments and corrections), every mail with a
 one-click unsubscribe (link and `List-Unsubscribe` header).
 
-The address is only used to send these mails: never shown, logged or exported;
-unsubscribing deletes it. Mails are sent by jobs (`follow.confirmation`,
+The address is only used to send these mails: never shown on a page, in a job's
+label or parameters, the audit log or an export; unsubscribing deletes it. (The
+default console mail backend prints mails to the server's log: set
+VERSPROCHEN_MAIL_BACKEND=smtp in production.) Mails are sent by jobs (`follow.confirmation`,
 `follow.digest`); the schedules queue the digests. Never commits.
 """
 
