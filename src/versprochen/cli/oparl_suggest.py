@@ -12,17 +12,7 @@ from pathlib import Path
 import click
 
 from versprochen.cli.errors import bad_input_is_one_line
-
-
-def _body(name: str) -> object:
-    from django.db.models import Q
-
-    from versprochen.tracker.models import Body
-
-    body = Body.objects.filter(Q(slug=name) | Q(name=name)).first()
-    if body is None:
-        raise ValueError(f"--body: no body named {name!r} (give its name or slug)")
-    return body
+from versprochen.cli.tracker import _setup, data_dir_option
 
 
 @click.command("suggest")
@@ -30,26 +20,19 @@ def _body(name: str) -> object:
 @click.option("--text", required=True, help="The text to find papers for (e.g. a pledge).")
 @click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of lines.")
-@click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Directory of the embedded database (default: $VERSPROCHEN_DATA_DIR or ./data).",
-)
+@data_dir_option
 def suggest_command(
     body_name: str, text: str, limit: int, as_json: bool, data_dir: Path | None
 ) -> None:
     """Rank the synced papers of a body for TEXT, best first."""
-    from versprochen.cli.tracker import _setup
-
     with bad_input_is_one_line():
         if not text.strip():
             raise ValueError("--text: empty")
         _setup(data_dir)
         from versprochen.oparl.suggest import rank_text
+        from versprochen.tracker.accounts import find_body
 
-        body = _body(body_name)
-        ranked = rank_text(body, text, limit)  # type: ignore[arg-type]
+        ranked = rank_text(find_body(body_name), text, limit)
     rows = [
         {
             "id": paper.oparl_id,
