@@ -156,3 +156,14 @@ def test_an_admin_sent_to_an_editors_page_is_told_why_not_asked_to_log_in(
     assert response.status_code == 403
     assert "Sie sind als anna angemeldet" in html and "Admin sein genügt dafür nicht" in html
     assert "/anmelden/" not in html.split("<main")[1]
+
+
+def test_the_jobs_list_shows_the_jobs_of_ones_bodies(people: dict[str, Any]) -> None:
+    anna = _client(people["anna"])
+    page = anna.post("/redaktion/dokumente/neu/", _form(PROGRAM))["Location"]
+    listed = anna.get("/redaktion/auftraege/").content.decode()
+    assert page in listed and "Import: gruene.md" in listed and 'http-equiv="refresh"' in listed
+    _run_queued_jobs()
+    jobs = anna.get("/redaktion/auftraege/?format=json").json()["jobs"]
+    assert [j["state"] for j in jobs if j["kind"] == "tracker.extract_upload"] == ["done"]
+    assert page not in _client(people["otto"]).get("/redaktion/auftraege/").content.decode()

@@ -37,6 +37,7 @@ editor: list[URLPattern | URLResolver] = [
         name="exclude_pledge",
     ),
     path("redaktion/dokumente/neu/", documents.new_document, name="new_document"),
+    path("redaktion/auftraege/", documents.job_list, name="editor_jobs"),
     path("redaktion/auftraege/<int:pk>/", documents.job_status, name="editor_job"),
     path("redaktion/dokumente/<slug:slug>/", corrections.editor_document, name="editor_document"),
     path("redaktion/bewertungen/<int:pk>/", assessments.assessment_detail, name="assessment"),

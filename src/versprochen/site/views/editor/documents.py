@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.http import (
     Http404,
     HttpRequest,
@@ -98,6 +99,26 @@ def _store_upload(request: HttpRequest, form: DocumentForm) -> HttpResponse:
     response = HttpResponseRedirect(reverse("site:editor_job", args=[upload.job.pk]))
     response.status_code = 303
     return response
+
+
+# The jobs list shows this many, newest first.
+RECENT_JOBS = 50
+
+
+@editor_page()
+def job_list(request: HttpRequest) -> HttpResponse:
+    """The recent jobs someone started or that concern bodies they administer."""
+    bodies = scope(request.user, Role.ADMIN)
+    jobs = Job.objects.select_related("body")
+    if bodies is not ALL:
+        jobs = jobs.filter(Q(created_by=request.user) | Q(body__in=bodies))
+    recent = list(jobs.order_by("-created_at", "-id")[:RECENT_JOBS])
+    if request.GET.get("format") == "json":
+        rows = [_as_json(job, None) for job in recent]
+        return JsonResponse({"jobs": rows}, json_dumps_params={"ensure_ascii": False})
+    running = any(not job.finished for job in recent)
+    context = {"jobs": recent, "refresh": REFRESH_SECONDS * 2 if running else None}
+    return render(request, "editor/job_list.html", context)
 
 
 @editor_page()
