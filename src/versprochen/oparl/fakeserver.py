@@ -21,6 +21,7 @@ from __future__ import annotations
 import argparse
 import copy
 import datetime as dt
+import hashlib
 import io
 import json
 import tarfile
@@ -51,7 +52,8 @@ class Faults:
     # Paths (or path prefixes ending in "*") that answer only after `hang_seconds`.
     hang: set[str] = field(default_factory=set)
     hang_seconds: float = 30.0
-    # Path -> how many 500 answers come before a good one (-1: always).
+    # Path (or prefix ending in "*") -> how many 500 answers come before a good one
+    # (-1: always).
     errors_500: dict[str, int] = field(default_factory=dict)
     # Paths whose JSON is cut off in the middle.
     truncated: set[str] = field(default_factory=set)
@@ -240,7 +242,13 @@ def _karlsruhe_files(
 class FakeOParl:
     """The server; `url("huertgenwald", "system")` gives a URL on it."""
 
-    def __init__(self, port: int = 0, faults: Faults | None = None, data: Path = DATA) -> None:
+    def __init__(
+        self,
+        port: int = 0,
+        faults: Faults | None = None,
+        data: Path = DATA,
+        load: tuple[str, ...] = ("huertgenwald", "karlsruhe"),
+    ) -> None:
         self.faults = faults or Faults()
         self._stop = threading.Event()
         self.requests: list[str] = []
@@ -249,12 +257,59 @@ class FakeOParl:
         self._server.daemon_threads = True
         self.port = self._server.server_address[1]
         self.root = f"http://127.0.0.1:{self.port}"
-        self.sites = {
-            "huertgenwald": _load_huertgenwald(self.root, data),
-            "karlsruhe": _load_karlsruhe(self.root, data),
-        }
+        loaders = {"huertgenwald": _load_huertgenwald, "karlsruhe": _load_karlsruhe}
+        self.sites = {name: loaders[name](self.root, data) for name in load}
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
         self._lock = threading.Lock()
+
+    def add_site(
+        self,
+        name: str,
+        lists: dict[str, list[dict[str, Any]]],
+        *,
+        version: str = "1.1",
+        page_size: int = 2,
+        body: dict[str, Any] | None = None,
+        files: dict[str, tuple[bytes, str]] | None = None,
+    ) -> str:
+        """A small system of the given objects; "BASE/" in them becomes its base URL.
+
+        `lists` maps a Body list field ("paper", "meeting", …) to its objects;
+        `files` a path below the base URL to the bytes and content type served. The
+        System's URL is returned.
+        """
+        base = f"{self.root}/{name}/"
+        lists = json.loads(json.dumps(lists).replace("BASE/", base))
+        site = _Site(f"/{name}/", f"https://schema.oparl.org/{version}/", page_size)
+        body_url = base + "bodies/1"
+        body_object = {
+            "id": body_url,
+            "type": site.version + "Body",
+            "system": base + "system",
+            "name": "Gemeinde Beispiel",
+            "ags": "5358016",
+            **json.loads(json.dumps(body or {}).replace("BASE/", base)),
+        }
+        for list_name, items in lists.items():
+            path = f"/{name}/bodies/1/{list_name}"
+            body_object[list_name] = self.root + path
+            site.lists[path] = items
+            for item in items:
+                site.index(item, base)
+        site.index(body_object, base)
+        site.singles[f"/{name}/system"] = {
+            "id": base + "system",
+            "type": site.version + "System",
+            "oparlVersion": site.version,
+            "name": f"{name} (versprochen's fake server)",
+            "body": base + "bodies",
+        }
+        site.singles[f"/{name}/bodies"] = {"data": [body_object], "links": {}}
+        site.singles[f"/{name}/bodies/1"] = body_object
+        for path, served in (files or {}).items():
+            site.files[f"/{name}/{path}"] = served
+        self.sites[name] = site
+        return base + "system"
 
     def url(self, site: str, path: str) -> str:
         return f"{self.root}/{site}/{path}"
@@ -279,15 +334,19 @@ class FakeOParl:
 
     # --- answering --------------------------------------------------------------------
 
-    def answer(self, path: str) -> tuple[int, bytes, str]:
-        """Status, body and content type for a GET of `path` (with its query)."""
+    def answer(self, path: str, etag: str = "") -> tuple[int, bytes, str]:
+        """Status, body and content type for a GET of `path` (with its query).
+
+        Files answer 304 to an `If-None-Match` of their ETag (see `etag_of`).
+        """
         faults = self.faults
         with self._lock:
             self.requests.append(path)
-            remaining = faults.errors_500.get(path, 0)
-            if remaining:
+            pattern = next((p for p in faults.errors_500 if _matches(path, p)), None)
+            remaining = faults.errors_500.get(pattern, 0) if pattern else 0
+            if pattern and remaining:
                 if remaining > 0:
-                    faults.errors_500[path] = remaining - 1
+                    faults.errors_500[pattern] = remaining - 1
                 return 500, b"Internal Server Error", "text/plain"
         if any(_matches(path, pattern) for pattern in faults.hang):
             self._stop.wait(faults.hang_seconds)
@@ -296,13 +355,13 @@ class FakeOParl:
             return 400, b'{"error": "invalid parameter"}', "application/json"
         if path in faults.files:
             data, content_type = faults.files[path]
-            return 200, data, content_type
+            return (304, b"", content_type) if etag == etag_of(data) else (200, data, content_type)
         site = next((s for s in self.sites.values() if split.path.startswith(s.prefix)), None)
         if site is None:
             return 404, b'{"error": "not found"}', "application/json"
         if split.path in site.files:
             data, content_type = site.files[split.path]
-            return 200, data, content_type
+            return (304, b"", content_type) if etag == etag_of(data) else (200, data, content_type)
         query = dict(urllib.parse.parse_qsl(split.query))
         status, data = self._json(site, split.path, path, query)
         if data is None:
@@ -406,6 +465,10 @@ class FakeOParl:
         }
 
 
+def etag_of(data: bytes) -> str:
+    return '"' + hashlib.sha256(data).hexdigest()[:16] + '"'
+
+
 def _matches(path: str, pattern: str) -> bool:
     return path.startswith(pattern[:-1]) if pattern.endswith("*") else path == pattern
 
@@ -431,10 +494,16 @@ def _handler(server: FakeOParl) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
-            status, body, content_type = server.answer(self.path)
+            status, body, content_type = server.answer(
+                self.path, self.headers.get("If-None-Match", "")
+            )
             try:
                 self.send_response(status)
                 self.send_header("Content-Type", content_type)
+                if content_type.split(";")[0] != "application/json" and status < 400:
+                    self.send_header(
+                        "ETag", etag_of(body) if body else self.headers["If-None-Match"]
+                    )
                 self.send_header("Content-Length", str(len(body)))
                 self.end_headers()
                 self.wfile.write(body)

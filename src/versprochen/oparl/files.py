@@ -27,10 +27,6 @@ from versprochen.oparl.models import File, FileContent, Paper
 if TYPE_CHECKING:
     from versprochen.oparl.sync import _Sync
 
-# A council document is a few pages; a minute for one parse is generous, and
-# 512 MB stops a decompression bomb long before it fills the machine.
-PDF_LIMITS = Limits(seconds=60.0, memory_bytes=512 * 1024**2)
-
 _READERS = {
     "application/pdf": ".pdf",
     "application/x-pdf": ".pdf",
@@ -89,7 +85,7 @@ def fetch_file(sync: _Sync, file: File) -> None:
     if file.sha512 and hashlib.sha512(data).hexdigest() != file.sha512:
         problem = "the bytes do not match the file's sha512Checksum"
     else:
-        text, problem = extract_text(file, data)
+        text, problem = extract_text(file, data, sync.options.pdf_limits)
     if problem and problem != _no_reader(file.mime_type):
         sync.error(file.access_url, "bad_file", f"file {file.oparl_id}: {problem}")
     changed_text = text != file.text
@@ -114,14 +110,14 @@ def fetch_file(sync: _Sync, file: File) -> None:
             sync.run_row.save(update_fields=["cursor"])
 
 
-def extract_text(file: File, data: bytes) -> tuple[str, str]:
+def extract_text(file: File, data: bytes, limits: Limits) -> tuple[str, str]:
     """The file's text and "", or "" and why there is none."""
     suffix = _READERS.get(file.mime_type.split(";")[0].strip())
     if suffix is None:
         return "", _no_reader(file.mime_type)
     stem = posixpath.splitext(file.file_name or _last_segment(file.access_url) or "file")[0]
     try:
-        document = read_document(Source(name=stem + suffix, data=data), limits=PDF_LIMITS)
+        document = read_document(Source(name=stem + suffix, data=data), limits=limits)
     except InputError as error:
         return "", error.reason
     text = "\n".join(line.text for line in document.lines).strip()

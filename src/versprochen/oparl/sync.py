@@ -19,6 +19,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone
 
+from versprochen.extraction.pdf import Limits
 from versprochen.oparl import hooks
 from versprochen.oparl.adapters import (
     Quirks,
@@ -33,6 +34,10 @@ from versprochen.oparl.http import Client, FetchError, Response
 from versprochen.oparl.mapping import Mapper
 from versprochen.oparl.models import MAPPED, Payload, SyncError, SyncRun, System
 from versprochen.oparl.store import Received, cut_out, is_object, store
+
+# A council document is a few pages; a minute for one parse is generous, and
+# 512 MB stops a decompression bomb long before it fills the machine.
+PDF_LIMITS = Limits(seconds=60.0, memory_bytes=512 * 1024**2)
 
 # Servers' clocks and ours disagree, and an object changed while a run reads
 # its list can carry a time before the run's start: the window reaches back.
@@ -63,6 +68,8 @@ class Options:
     max_pages: int = 5000
     # Referenced objects fetched one by one per run (the rest wait for the next).
     max_placeholder_fetches: int = 2000
+    # What one PDF's parse may use (tests lower it).
+    pdf_limits: Limits = PDF_LIMITS
 
 
 class SyncFailed(Exception):
@@ -213,11 +220,7 @@ class _Sync:
     # --- fetching ---------------------------------------------------------------------
 
     def fetch_json(self, url: str) -> tuple[Response, Any]:
-        """The answer and its JSON; FetchError for an HTTP error status too."""
-        response = self.client.get(url)
-        if response.status >= 400:
-            raise FetchError(url, "http", f"HTTP {response.status}", status=response.status)
-        return response, parse_json(response, self.quirks)
+        return fetch_json(self.client, url, self.quirks)
 
     def _system_and_body(self) -> None:
         system = self.system
@@ -258,7 +261,7 @@ class _Sync:
             except FetchError as error:
                 self.error(error.url, error.kind, error.reason)
                 raise SyncFailed(f"{error.url}: {error.reason}") from None
-        bodies = read_bodies(self, system_data)
+        bodies = read_bodies(self.client, system_data, self.quirks)
         if len(bodies) != 1:
             raise SyncFailed(
                 f"{system.url}: the system has {len(bodies)} bodies; choose one with --oparl-body"
@@ -401,7 +404,17 @@ class _Sync:
             self._save_cursor()
 
 
-def read_bodies(sync_: _Sync | Any, system_data: dict[str, Any]) -> list[dict[str, Any]]:
+def fetch_json(client: Client, url: str, quirks: Quirks) -> tuple[Response, Any]:
+    """The answer and its JSON; FetchError for an HTTP error status too."""
+    response = client.get(url)
+    if response.status >= 400:
+        raise FetchError(url, "http", f"HTTP {response.status}", status=response.status)
+    return response, parse_json(response, quirks)
+
+
+def read_bodies(
+    client: Client, system_data: dict[str, Any], quirks: Quirks
+) -> list[dict[str, Any]]:
     """Every Body of a system (following the body list's pages)."""
     url = system_data.get("body")
     if isinstance(url, dict) and is_object(url):
@@ -414,10 +427,10 @@ def read_bodies(sync_: _Sync | Any, system_data: dict[str, Any]) -> list[dict[st
     while next_url and next_url not in seen and len(seen) < 100:
         seen.add(next_url)
         try:
-            _, data = sync_.fetch_json(next_url)
+            _, data = fetch_json(client, next_url, quirks)
+            page = list_page(data, next_url, quirks)
         except FetchError as error:
             raise SyncFailed(f"{error.url}: {error.reason}") from None
-        page = list_page(data, next_url, sync_.quirks)
         bodies += [item for item in page["data"] if is_object(item)]
         next_url = _next(page, "")
     return bodies
