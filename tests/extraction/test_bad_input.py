@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from tests.extraction.pdfs import serialize
 from versprochen.cli import main
-from versprochen.extraction import pdf, read
+from versprochen.extraction import limited, pdf, read
 from versprochen.extraction.errors import InputError
 from versprochen.extraction.types import Source
 
@@ -199,7 +199,7 @@ def test_parse_over_the_memory_limit_ends_cleanly() -> None:
         return len(hoard), []
 
     with pytest.raises(InputError) as caught:
-        pdf._run_limited(greedy, big_pdf(), "gierig.pdf", pdf.Limits(memory_bytes=1 << 20))
+        limited.run_limited(greedy, big_pdf(), "gierig.pdf", limited.Limits(memory_bytes=1 << 20))
     assert caught.value.name == "gierig.pdf"
     assert "memory limit of 1 MB" in caught.value.reason
 

@@ -13,45 +13,18 @@ child with an address-space limit and a wall-clock timeout (`Limits`).
 from __future__ import annotations
 
 import bisect
-import contextlib
-import faulthandler
-import gc
 import itertools
-import os
-import pickle
-import re
-import resource
-import selectors
-import signal
-import time
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from collections.abc import Sequence
 from typing import Any
 
 import pdf_oxide
 
-from versprochen.extraction.errors import InputError
+from versprochen.extraction.limited import DEFAULT_LIMITS, Limits, Refused, one_line, run_limited
 from versprochen.extraction.types import RawLine
 
+__all__ = ["DEFAULT_LIMITS", "Limits", "Row", "read_pdf"]
 
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """What one PDF parse may use before the file is refused as broken or hostile.
-
-    `seconds` is the wall-clock time for the whole parse; the 146-page federal
-    coalition agreement (1.5 MB) takes under a second, so two minutes leave
-    room for a 100 MB file on a slow, shared machine. `memory_bytes` is the
-    address space the parsing child may add to what it inherits from the
-    caller at fork; the same agreement needs about 35 MB, so 2 GiB leaves
-    room for large files and still stops a decompression bomb.
-    """
-
-    seconds: float = 120.0
-    memory_bytes: int = 2 * 1024**3
-
-
-DEFAULT_LIMITS = Limits()
 
 # A row is one RawLine as plain data: tuples pickle several times faster than
 # dataclasses on the way back from the child.
@@ -67,14 +40,6 @@ _PARAGRAPH_GAP = 1.12
 _NO_TEXT = "PDF has no text layer (scanned pages?); text recognition is not supported"
 
 
-class _Refused(Exception):
-    """Raised in the child for a file that is readable as a PDF but unusable."""
-
-    def __init__(self, reason: str) -> None:
-        super().__init__(reason)
-        self.reason = reason
-
-
 def read_pdf(
     data: bytes, name: str, *, limits: Limits = DEFAULT_LIMITS
 ) -> tuple[int, tuple[RawLine, ...]]:
@@ -86,150 +51,8 @@ def read_pdf(
     an encrypted, corrupt or scanned PDF and for one whose parse exceeds
     `limits`.
     """
-    page_count, rows = _run_limited(_parse, data, name, limits)
+    page_count, rows = run_limited(_parse, data, name, limits)
     return page_count, tuple(RawLine(text=t, page=p, size=s, bold=b) for t, p, s, b in rows)
-
-
-# --- the limited child ------------------------------------------------------
-
-
-def _run_limited(
-    parse: Callable[[bytes], tuple[int, list[Row]]], data: bytes, name: str, limits: Limits
-) -> tuple[int, list[Row]]:
-    if not hasattr(os, "fork"):  # pragma: no cover - Windows has no fork; parse unguarded
-        return _outcome(_attempt(parse, data), name, limits)
-    read_end, write_end = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # pragma: no cover - runs in the child, whose coverage is not collected
-        code = 70
-        try:
-            os.close(read_end)
-            _silence_output()
-            gc.disable()  # short-lived: collecting would only copy the parent's pages
-            _limit_memory(limits.memory_bytes)
-            payload = pickle.dumps(_attempt(parse, data), protocol=pickle.HIGHEST_PROTOCOL)
-            view = memoryview(payload)
-            while view:
-                view = view[os.write(write_end, view) :]
-            code = 0
-        finally:
-            os._exit(code)
-    os.close(write_end)
-    try:
-        received = _receive(read_end, time.monotonic() + limits.seconds)
-    except BaseException:  # an interrupted caller must not leave the child running
-        _stop(pid)
-        raise
-    finally:
-        os.close(read_end)
-    if received is None:
-        _stop(pid)
-        raise InputError(
-            name, f"PDF parsing took longer than {limits.seconds:g} s; the file may be hostile"
-        )
-    _, status = os.waitpid(pid, 0)
-    try:
-        outcome = pickle.loads(received) if received else None
-    except Exception:
-        outcome = None
-    if outcome is None:
-        how = (
-            f"was stopped by {signal.Signals(os.WTERMSIG(status)).name}"
-            if os.WIFSIGNALED(status)
-            else f"exited with status {os.waitstatus_to_exitcode(status)}"
-        )
-        raise InputError(
-            name,
-            f"the PDF parser {how}, probably over its memory limit of "
-            f"{limits.memory_bytes / 2**20:g} MB; the file may be hostile",
-        )
-    return _outcome(outcome, name, limits)
-
-
-_ALLOCATION_FAILURE = re.compile(r"alloc|out of memory|memory", re.IGNORECASE)
-
-
-def _attempt(parse: Callable[[bytes], tuple[int, list[Row]]], data: bytes) -> tuple[Any, ...]:
-    try:
-        page_count, rows = parse(data)
-    except _Refused as refusal:
-        return ("refused", refusal.reason)
-    except MemoryError:
-        return ("memory",)
-    except Exception as error:
-        # Native code that cannot allocate raises its own error types, not MemoryError.
-        if _ALLOCATION_FAILURE.search(f"{type(error).__name__} {error}"):
-            return ("memory",)
-        return ("failed", f"{type(error).__name__}: {error}")
-    return ("ok", page_count, rows)
-
-
-def _outcome(outcome: tuple[Any, ...], name: str, limits: Limits) -> tuple[int, list[Row]]:
-    kind = outcome[0]
-    if kind == "ok":
-        return outcome[1], outcome[2]
-    if kind == "refused":
-        raise InputError(name, outcome[1])
-    if kind == "memory":
-        raise InputError(
-            name,
-            f"the PDF needs more than the memory limit of {limits.memory_bytes / 2**20:g} MB"
-            "; the file may be hostile",
-        )
-    raise InputError(name, f"corrupt PDF ({_one_line(outcome[1])})")
-
-
-def _receive(fd: int, deadline: float) -> bytes | None:
-    """Everything the child writes, or None when the deadline passes first."""
-    chunks: list[bytes] = []
-    # A selector rather than select(): a server may hold more than 1024 files.
-    with selectors.DefaultSelector() as selector:
-        selector.register(fd, selectors.EVENT_READ)
-        while True:
-            remaining = deadline - time.monotonic()
-            if remaining <= 0:
-                return None
-            if not selector.select(remaining):
-                continue
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                return b"".join(chunks)
-            chunks.append(chunk)
-
-
-def _stop(pid: int) -> None:
-    with contextlib.suppress(ProcessLookupError):  # it may have ended just now
-        os.kill(pid, signal.SIGKILL)
-    os.waitpid(pid, 0)
-
-
-def _silence_output() -> None:  # pragma: no cover - child only
-    # pdf-oxide logs decryption and repair messages to stderr, and a fault
-    # handler (pytest's, `python -X faulthandler`) would dump a traceback when
-    # the memory limit aborts the child; the command promises a single line.
-    faulthandler.disable()
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, 1)
-    os.dup2(devnull, 2)
-    os.close(devnull)
-
-
-def _limit_memory(extra: int) -> None:  # pragma: no cover - child only
-    # RLIMIT_AS counts the address space inherited from the parent too, so the
-    # budget is added to what the child already has mapped.
-    try:
-        with open("/proc/self/status", encoding="ascii") as status:
-            mapped = next(
-                int(line.split()[1]) * 1024 for line in status if line.startswith("VmSize:")
-            )
-    except (OSError, StopIteration, ValueError):
-        mapped = 0
-    with contextlib.suppress(ValueError, OSError):
-        resource.setrlimit(resource.RLIMIT_AS, (mapped + extra, mapped + extra))
-
-
-def _one_line(text: str) -> str:
-    return " ".join(text.split())[:200]
 
 
 # --- parsing (runs in the child) --------------------------------------------
@@ -241,10 +64,10 @@ def _parse(data: bytes) -> tuple[int, list[Row]]:
     except Exception as error:
         return _parse_with_pdfium(data, error)
     if document.permissions() is not None and not document.authenticate(""):
-        raise _Refused("PDF is encrypted and needs a password")
+        raise Refused("PDF is encrypted and needs a password")
     page_count = int(document.page_count)
     if page_count == 0:
-        raise _Refused("corrupt PDF (no pages found)")
+        raise Refused("corrupt PDF (no pages found)")
     pages: list[list[_Line]] = []
     fallback: dict[int, list[str]] = {}
     for index in range(page_count):
@@ -262,8 +85,8 @@ def _parse(data: bytes) -> tuple[int, list[Row]]:
     rows = _rows(pages, fallback)
     if not rows:
         if b"%%EOF" not in data[-1024:]:
-            raise _Refused("corrupt PDF (truncated: no %%EOF at the end)")
-        raise _Refused(_NO_TEXT)
+            raise Refused("corrupt PDF (truncated: no %%EOF at the end)")
+        raise Refused(_NO_TEXT)
     return page_count, rows
 
 
@@ -274,13 +97,13 @@ def _parse_with_pdfium(data: bytes, opening_error: Exception) -> tuple[int, list
         document = pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as error:
         if "password" in str(error).lower():
-            raise _Refused("PDF is encrypted and needs a password") from error
-        raise _Refused(f"corrupt PDF ({_one_line(str(opening_error))})") from error
+            raise Refused("PDF is encrypted and needs a password") from error
+        raise Refused(f"corrupt PDF ({one_line(str(opening_error))})") from error
     page_count = len(document)
     fallback = {index: _pdfium_text(document, index) for index in range(page_count)}
     rows = _rows([[] for _ in range(page_count)], fallback)
     if not rows:
-        raise _Refused(_NO_TEXT)
+        raise Refused(_NO_TEXT)
     return page_count, rows
 
 
@@ -290,7 +113,7 @@ def _pdfium_page(data: bytes, index: int) -> list[str]:
     try:
         return _pdfium_text(pypdfium2.PdfDocument(data), index)
     except pypdfium2.PdfiumError as error:
-        raise _Refused(f"corrupt PDF (page {index + 1} cannot be read)") from error
+        raise Refused(f"corrupt PDF (page {index + 1} cannot be read)") from error
 
 
 def _pdfium_text(document: Any, index: int) -> list[str]:
