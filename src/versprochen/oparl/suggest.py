@@ -35,6 +35,8 @@ __all__ = [
 # Suggestions kept per pledge.
 LIMIT = 5
 _CHUNK = 500
+# Indexes kept in a process's memory, one per body.
+_CACHED_BODIES = 4
 
 
 @dataclass
@@ -106,8 +108,14 @@ def index_for(body: Body | int, changed: Iterable[int] = ()) -> ranking.PaperInd
         if cached is None:
             cached = _BodyIndex(ranking.PaperIndex(), {})
             _add(cached.index, papers_of(body_id), cached.seen)
+            while len(_indexes) >= _CACHED_BODIES:
+                # The longest unused body goes (a worker syncing hundreds of councils
+                # a night must not hold all their papers).
+                del _indexes[next(iter(_indexes))]
             _indexes[body_id] = cached
             return cached.index
+        # Most recently used last.
+        _indexes[body_id] = _indexes.pop(body_id)
         current = dict(papers_of(body_id).values_list("pk", "modified"))
         seen = cached.seen
         stale = {pk for pk, modified in current.items() if pk not in seen or seen[pk] != modified}
