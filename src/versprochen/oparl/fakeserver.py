@@ -398,16 +398,18 @@ class FakeOParl:
                 item["description"] = "x" * (10 * 1024 * 1024)
         return item
 
-    def _items(self, site: _Site, list_path: str) -> Iterator[dict[str, Any]]:
+    def _items(self, site: _Site, list_path: str) -> Iterator[Any]:
         for item in site.lists.get(list_path, []):
-            if item.get("id") not in self.faults.missing:
+            if not isinstance(item, dict):  # a broken item, served as it is
+                yield item
+            elif item.get("id") not in self.faults.missing:
                 yield self._object(item)
 
     def _page(self, site: _Site, list_path: str, query: dict[str, str]) -> tuple[int, Any]:
         faults = self.faults
         number = int(query.get("page", "1") or 1)
         if list_path in faults.endless:
-            items: list[dict[str, Any]] = [
+            items: list[Any] = [
                 {
                     "id": f"{self.root}{list_path}/endless-{number}-{index}",
                     "type": site.version + "Paper",
@@ -439,7 +441,7 @@ class FakeOParl:
         self,
         site: _Site,
         list_path: str,
-        items: list[dict[str, Any]],
+        items: list[Any],
         number: int,
         last: int,
         query: dict[str, str],
@@ -481,8 +483,8 @@ def _parse_time(text: str) -> dt.datetime | None:
     return value if value.tzinfo else value.replace(tzinfo=dt.UTC)
 
 
-def _modified_after(item: dict[str, Any], limit: dt.datetime) -> bool:
-    modified = item.get("modified")
+def _modified_after(item: Any, limit: dt.datetime) -> bool:
+    modified = item.get("modified") if isinstance(item, dict) else None
     if not isinstance(modified, str):
         return True
     value = _parse_time(modified)
