@@ -115,6 +115,7 @@ def main() -> None:
     from versprochen.reports import render, service, snapshot
 
     body = build(args.pledges, args.assessments)
+    cpu = time.process_time()
     started = time.perf_counter()
     data = snapshot.build(
         body,
@@ -130,6 +131,7 @@ def main() -> None:
     rendered = time.perf_counter()
     pdf = render.render_pdf(html)
     printed = time.perf_counter()
+    cpu_used = time.process_time() - cpu
     report = service.make(body, "yearly", year=2026, today=dt.date(2027, 1, 15))
     whole = time.perf_counter() - printed
     print(
