@@ -470,6 +470,11 @@ def test_numbers_that_commit_to_nothing_are_not_quantities(text: str) -> None:
             {"Ausschuss für Soziales", "Ausschuss für Umwelt und Klima"},
         ),
         ("Der Ausschuss für die Vergabe tagt öffentlich", {"Ausschuss"}),
+        # Terms and parts of words are no places.
+        ("Mehr Park & Ride am Stadtrand von Düsseldorf", {"Düsseldorf"}),
+        ("Park-and-Ride mit Shuttle-Service aufbauen", set()),
+        ("Beschleunigung der Planungs-, Genehmigungs- und Bauabläufe", set()),
+        ("Keine höheren Gebühren für Kitas in Düsseldorf", {"Düsseldorf"}),
     ],
 )
 def test_places(text: str, expected: set[str]) -> None:

@@ -34,7 +34,11 @@ _ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 # The first part of a compound whose head is left to the next word
 # ("Planungs- und Genehmigungsverfahren") or of a gendered form
 # ("Ärzt*innen", "Pädagog:innen") is no word of its own, let alone a name.
-_FRAGMENT = re.compile(r"-(?:\s|$)|[*:_/]in(?:nen)?\b")
+_FRAGMENT = re.compile(r"-(?:[\s,;]|$)|[*:_/]in(?:nen)?\b")
+# Words joined by "&" make a term, not a name ("Park & Ride", "Bike & Ride");
+# so does a hyphenated word with a lower-case part ("Park-and-Ride"): the
+# parts of a name are capitalised ("Rhein-Herne-Kanal").
+_LOWER_PART = re.compile(r"-[a-zäöüß]+-")
 _MIN_COMPOUND_HEAD = 5
 # A genitive article right before a name ("des Rates", "eines Kommunalen ...",
 # "unseres Rhein-Herne-Kanals").
@@ -272,6 +276,9 @@ def find_places(text: str) -> tuple[str, ...]:
         if _evidence(word)[0] is False or _FRAGMENT.match(text, token.end()):
             i += 1
             continue
+        if _in_term(text, token):
+            i += 1
+            continue
         previous = tokens[i - 1].group() if i else ""
         if _is_name_at(word, previous, text, token.start()):
             first = i
@@ -297,6 +304,15 @@ def find_places(text: str) -> tuple[str, ...]:
     if _may_name_institution(text, tokens):
         spans.extend(_institution_spans(text, tokens))
     return _distinct(text, spans)
+
+
+def _in_term(text: str, token: re.Match[str]) -> bool:
+    """Whether the token is part of a term joined by "&" or by lower-case hyphen parts."""
+    if _LOWER_PART.search(token.group()):
+        return True
+    before = text[max(0, token.start() - 3) : token.start()].rstrip()
+    after = text[token.end() : token.end() + 3].lstrip()
+    return before.endswith("&") or after.startswith("&")
 
 
 def _joins_name(tokens: list[re.Match[str]], index: int, text: str) -> bool:
