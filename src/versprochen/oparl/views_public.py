@@ -7,6 +7,7 @@ syncs); every answer is read from the database.
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
@@ -52,8 +53,6 @@ def paper_list(request: HttpRequest) -> HttpResponse:
     params = {k: v for k, v in (("q", q), ("body", body.slug if body else "")) if v}
 
     def url(number: int) -> str:
-        from urllib.parse import urlencode
-
         return "?" + urlencode({**params, "page": number})
 
     data = {
