@@ -53,8 +53,9 @@ def test_the_feed_is_reached_by_a_secret_link_that_can_be_revoked(
 
 
 def test_reminders_are_mailed_at_the_configured_days_once(
-    herne: dict[str, Any], today: dt.date, mailoutbox: list[Any]
+    herne: dict[str, Any], today: dt.date, mailoutbox: list[Any], settings: Any
 ) -> None:
+    settings.VERSPROCHEN_PUBLIC_URL = "https://versprochen.example"
     motion = _draft(herne, today)
     coalition = herne["coalition"]
     notice = herne["rat_meeting"].date - dt.timedelta(days=24)
@@ -66,6 +67,9 @@ def test_reminders_are_mailed_at_the_configured_days_once(
     spd_mail = [m for m in mailoutbox if motion.title in m.subject]
     assert [m.to for m in spd_mail] == [["anke@example.org"], ["kora@example.org"]]
     assert "Frist in 3 Tagen" in spd_mail[0].subject
+    assert f"(https://versprochen.example/koalition/{coalition.slug}/antraege/{motion.pk}/)" in (
+        spd_mail[0].body
+    )
     run_now("coalition.reminders", on=day.isoformat())
     assert len([m for m in mailoutbox if motion.title in m.subject]) == 2  # not again
     assert ReminderSent.objects.count() == 2

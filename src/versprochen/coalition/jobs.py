@@ -14,7 +14,7 @@ from versprochen.jobs import JobContext, enqueue, job, schedule
 
 
 def _base_url() -> str:
-    return str(getattr(settings, "VERSPROCHEN_BASE_URL", "") or "").rstrip("/")
+    return str(settings.VERSPROCHEN_PUBLIC_URL).rstrip("/")
 
 
 def _day(on: str | None) -> dt.date:
