@@ -24,8 +24,12 @@ PDFS = DATA / "pdf"
 Text = tuple[float, float, float, int, str]
 
 
-def make_pdf(pages: list[list[Text]]) -> bytes:
-    """A PDF of A4 pages with the given texts in Helvetica, drawn in list order."""
+def make_pdf(pages: list[list[Text]], *, runs: list[bytes] | None = None) -> bytes:
+    """A PDF of A4 pages with the given texts in Helvetica, drawn in list order.
+
+    `runs` are raw text operators for the first page, drawn after its texts
+    (for glyphs that follow on without a gap: "/F1 10 Tf (a) Tj /F0 10 Tf (b) Tj").
+    """
     objects: list[bytes] = [
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
         b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica-Bold /Encoding /WinAnsiEncoding >>",
@@ -38,6 +42,8 @@ def make_pdf(pages: list[list[Text]]) -> bytes:
             literal = text.encode("cp1252").replace(b"\\", b"\\\\")
             literal = literal.replace(b"(", b"\\(").replace(b")", b"\\)")
             ops.append(b"BT /F%d %g Tf %g %g Td (%s) Tj ET" % (font, size, x, y, literal))
+        if runs and not kids:
+            ops.extend(runs)
         stream = b"\n".join(ops)
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(stream), stream))
         objects.append(
@@ -261,6 +267,16 @@ def test_pdf_two_columns_in_reading_order() -> None:
     )
     lines = texts(document)
     assert lines[lines.index("rechts 0 mit etwas Text") - 1] == ""
+
+
+def test_pdf_words_set_in_two_faces_without_a_space_are_two_words() -> None:
+    glued = b"BT 72 700 Td /F1 10 Tf (Netzentgelte) Tj /F0 10 Tf (profitieren sollen) Tj ET"
+    tail = b"BT 72 680 Td /F1 10 Tf (Alliierte) Tj /F0 10 Tf (n und) Tj ET"
+    document = read_bytes(make_pdf([[]], runs=[glued, tail]), "gesetzt.pdf")
+    assert [text for text in texts(document) if text] == [
+        "Netzentgelte profitieren sollen",
+        "Alliierten und",
+    ]
 
 
 @pytest.mark.parametrize("offset", [-400.0, -100.0, -20.0])

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections import Counter
 from collections.abc import Sequence
 from typing import Any
@@ -233,18 +234,35 @@ def _is_bold(weight: str, font: str) -> bool:
     return any(word in weight or word in name for word in _BOLD_WORDS)
 
 
+def _face(font: str) -> str:
+    """The typeface of a font name without its subset tag ("ABCDEF+FiraSans-Medium")."""
+    return font.rpartition("+")[2]
+
+
+_WORD_END = re.compile(r"[a-zäöüß]{3}$")
+_WORD_START = re.compile(r"^[a-zäöüß]{3}")
+
+
+def _two_words(left: str, right: str) -> bool:
+    """Lower-case letters on both sides, three or more each: a word's last letters
+    set in another face ("Alliierte" + "n") are too short to be a word."""
+    return _WORD_END.search(left) is not None and _WORD_START.match(right) is not None
+
+
 def _join(row: Sequence[_Run]) -> _Line:
     parts: list[str] = []
     previous: _Run | None = None
     dominant = row[0]
     for run in row:
         text = "".join(run.chars)
-        if (
-            previous is not None
-            and run.x0 - previous.x1 > 0.15 * min(run.size, previous.size)
-            and not parts[-1][-1:].isspace()
-            and not text[:1].isspace()
-        ):
+        apart = previous is not None and (
+            run.x0 - previous.x1 > 0.15 * min(run.size, previous.size)
+            # Typesetters drop the space where the face changes between two
+            # words ("Netzentgelte" in medium, "profitieren" in regular): a
+            # change of face between two lower-case letters is a word break.
+            or (_face(run.font) != _face(previous.font) and _two_words(parts[-1], text))
+        )
+        if apart and not parts[-1][-1:].isspace() and not text[:1].isspace():
             parts.append(" ")
         parts.append(text)
         if run.weight > dominant.weight:
