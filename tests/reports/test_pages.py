@@ -147,3 +147,9 @@ def test_comparison_forms_refuse_bad_input(world: dict[str, Any]) -> None:
     assert otto.get(f"/redaktion/vergleich/{slug}/").status_code == 404
     assert erika.post("/redaktion/vergleich/", {"agreement": "x"}).status_code == 400
     assert Client().get("/vergleich/kein-vertrag/").status_code == 404
+
+
+def test_the_pages_speak_english_under_en(db: None) -> None:
+    page = Client().get("/en/berichte/").content.decode()
+
+    assert "No report published yet." in page
