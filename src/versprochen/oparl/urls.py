@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from django.urls import URLPattern, URLResolver, path
 
-from versprochen.oparl import views_links, views_public
+from versprochen.oparl import views_editor, views_links, views_public
 from versprochen.site.public import read_only
 
 # Public, read-only pages (wrapped with `site.public.read_only` where they are public).
@@ -34,4 +34,10 @@ internal += [
         views_links.compute_suggestions,
         name="compute_suggestions",
     ),
+]
+
+# The editors' pages of the council sync (`views_editor`).
+internal += [
+    path("redaktion/ratsinformation/", views_editor.sync_list, name="oparl_syncs"),
+    path("redaktion/ratsinformation/<slug:slug>/", views_editor.sync_status, name="oparl_sync"),
 ]
