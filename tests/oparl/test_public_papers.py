@@ -119,3 +119,23 @@ def test_cli_suggest_prints_json(council: dict[str, Any], tmp_path: Any) -> None
     missing = CliRunner().invoke(suggest_command, ["--body", "nirgendwo", "--text", "x"])
     assert missing.exit_code == 2 and "nirgendwo" in missing.output
     suggest.forget_index(council["herne"])
+
+
+def test_a_published_assessment_citing_the_paper_counts_as_evidence(
+    council: dict[str, Any], client: Any
+) -> None:
+    from versprochen.tracker.assessments import publish
+    from versprochen.tracker.models import Assessment, Evidence
+
+    paper = council["papers"][2]
+    assessment = Assessment.objects.create(
+        pledge=council["pledge"], status="in_arbeit", assessed_on="2026-05-01", rationale="x"
+    )
+    Evidence.objects.create(
+        assessment=assessment, kind="council_paper", title="Bus", oparl_id=paper.oparl_id
+    )
+    url = reverse("site:paper", args=[paper.pk])
+    assert client.get(url, {"format": "json"}).json()["evidence_for"] == []
+    publish(assessment)
+    cited = client.get(url, {"format": "json"}).json()["evidence_for"]
+    assert [p["id"] for p in cited] == [council["pledge"].pk]

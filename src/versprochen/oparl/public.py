@@ -14,6 +14,7 @@ from django.db.models import Q, QuerySet
 from versprochen.oparl.models import AgendaItem, Consultation, File, Meeting, Paper
 from versprochen.oparl.models_links import Suggestion
 from versprochen.tracker.models import Pledge
+from versprochen.tracker.vocabulary import AssessmentState
 
 __all__ = [
     "MAX_TEXT",
@@ -85,13 +86,18 @@ def paper_consultations(paper: Paper) -> list[Consultation]:
 
 
 def evidence_pledges(paper: Paper) -> list[Pledge]:
-    """The current pledges the paper is confirmed evidence for."""
+    """The current pledges the paper is evidence for: confirmed from a suggestion, or
+    cited by its OParl id in a published assessment."""
+    confirmed = Q(
+        paper_suggestions__paper=paper, paper_suggestions__state=Suggestion.State.CONFIRMED
+    )
+    cited = Q(
+        assessments__state=AssessmentState.PUBLISHED,
+        assessments__evidence__oparl_id=paper.oparl_id,
+    )
+    pks = Pledge.objects.filter(confirmed | cited, current=True).values("pk")
     return list(
-        Pledge.objects.filter(
-            paper_suggestions__paper=paper,
-            paper_suggestions__state=Suggestion.State.CONFIRMED,
-            current=True,
-        )
+        Pledge.objects.filter(pk__in=pks)
         .select_related("document")
         .order_by("document__title", "number")
     )
