@@ -178,7 +178,8 @@ def pledge_quality(show_misses: bool) -> None:
     items = json.loads(DEV_SET.read_text(encoding="utf-8"))["pledges"]
     print(f"Development set: {len(items)} pledges in a party's words, {DEV_SET.name}")
     for label in ("ranking", "plain TF-IDF"):
-        found, reciprocal = 0, 0.0
+        found: Counter[str] = Counter()
+        reciprocal = 0.0
         for item in items:
             wanted = {by_reference[r] for r in item["papers"]}
             query = Query(
@@ -192,14 +193,17 @@ def pledge_quality(show_misses: bool) -> None:
                 ranked = baseline.rank(query, 20)
             ranks = [i for i, pid in enumerate(ranked) if pid in wanted]
             if ranks and ranks[0] < LIMIT:
-                found += 1
+                found[item.get("set", "first")] += 1
             elif show_misses and label == "ranking":
                 first = [papers[r].name[:40] for r in ranked[:3]]
                 print(f"    miss: {item['text'][:60]!r} -> {first}")
             reciprocal += 1 / (ranks[0] + 1) if ranks else 0.0
+        total = sum(found.values())
+        harder = sum(1 for item in items if item.get("set") == "harder")
         print(
-            f"  {label:13} a paper of the pledge in top {LIMIT}: {found}/{len(items)} "
-            f"({100 * found / len(items):.0f} %), MRR@20 {reciprocal / len(items):.2f}"
+            f"  {label:13} a paper of the pledge in top {LIMIT}: {total}/{len(items)} "
+            f"({100 * total / len(items):.0f} %; the {harder} harder ones: "
+            f"{found['harder']}/{harder}), MRR@20 {reciprocal / len(items):.2f}"
         )
 
 
