@@ -11,12 +11,14 @@ from typing import Any
 
 import pytest
 
-from versprochen.oparl.fakeserver import FakeOParl, Faults
+from versprochen.oparl.fakeserver import DATA, FakeOParl, Faults
 from versprochen.oparl.http import Client
 from versprochen.oparl.models import System
 from versprochen.tracker.models import Body
 
 T = "https://schema.oparl.org/1.1/"
+# The recorded OParl data the fake server serves (a missing folder fails, never skips).
+SHARED_OPARL = DATA
 FILE_TEXT = "Die Verwaltung wird beauftragt, sichere Radwege in der Innenstadt zu planen.\n"
 
 
