@@ -183,6 +183,28 @@ def _cooperation(body: Body, start: dt.date, end: dt.date) -> dict[str, Any] | N
     return cooperation_figures(body, start, end)
 
 
+def _pledge_rows(documents: list[Document]) -> dict[int, dict[str, Any]]:
+    chapter = _chapters(documents)
+    pledges = (
+        Pledge.objects.filter(document__in=documents, current=True)
+        .annotate(first_page=Min("mentions__page"))
+        .select_related("document")
+        .order_by("document__slug", "number")
+    )
+    return {
+        p.pk: {
+            "id": p.pk,
+            "number": p.number,
+            "document": p.document.slug,
+            "text": p.text,
+            "area": p.area,
+            "chapter": chapter.get(p.section_id or 0, ""),
+            "page": p.first_page or 1,
+        }
+        for p in pledges
+    }
+
+
 def build(
     body: Body,
     kind: str,
@@ -196,25 +218,7 @@ def build(
 ) -> dict[str, Any]:
     """Everything a report of `body` for `start`..`end` shows, as plain JSON data."""
     documents = documents_of(body)
-    chapter = _chapters(documents)
-    pledge_rows = (
-        Pledge.objects.filter(document__in=documents, current=True)
-        .annotate(first_page=Min("mentions__page"))
-        .select_related("document")
-        .order_by("document__slug", "number")
-    )
-    pledges: dict[int, dict[str, Any]] = {
-        p.pk: {
-            "id": p.pk,
-            "number": p.number,
-            "document": p.document.slug,
-            "text": p.text,
-            "area": p.area,
-            "chapter": chapter.get(p.section_id or 0, ""),
-            "page": p.first_page or 1,
-        }
-        for p in pledge_rows
-    }
+    pledges = _pledge_rows(documents)
     published = list(
         Assessment.objects.filter(
             pledge_id__in=list(pledges), state=AssessmentState.PUBLISHED, assessed_on__lte=end
