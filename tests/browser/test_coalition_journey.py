@@ -159,7 +159,10 @@ def test_a_joint_motion_from_draft_to_submission(site: str, browser: Any, coalit
     check_accessibility(bernd, "64-coalition-dissent-error")
     bernd.fill("#id_dissent-text", "Der Standort ist mit der Bezirksvertretung nicht geklärt.")
     bernd.get_by_role("button", name="Dissens festhalten").click()
-    assert bernd.get_by_text("die Koordinierungsgruppe entscheidet").is_visible()
+    assert bernd.get_by_text(
+        "Dissens festgehalten; die Koordinierungsgruppe entscheidet."
+    ).is_visible()
+    assert bernd.get_by_text("enthalten sich die Partner", exact=False).is_visible()  # rule 9
 
     kurt = _login(browser, site, "kurt")
     kurt.goto(base + "koordinierung/")
