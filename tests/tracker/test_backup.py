@@ -31,6 +31,12 @@ def _everything() -> dict[str, list[dict[str, Any]]]:
 
 
 def _fill() -> None:
+    # As a request does: one transaction (publishing locks the pledge's row).
+    with transaction.atomic():
+        _fill_in_transaction()
+
+
+def _fill_in_transaction() -> None:
     store(PLEDGES)
     people = make_people()
     school = Pledge.objects.get(number=1)
