@@ -274,3 +274,14 @@ def test_a_page_gap_inside_a_markdown_sentence_is_closed() -> None:
         "die bezirkliche Entwicklungsplanung um ein Flächenmanagement ergänzen."
     )
     assert texts(doc)[1] == "Neue Überschrift"
+
+
+def test_an_abbreviation_at_a_line_end_does_not_end_the_paragraph() -> None:
+    doc = clean(
+        raw(
+            "Wir fördern jede Neugründung eines Vereins in der Stadt mit einem Zuschuss, jede\n"
+            "Sanierung bzw.\n"
+            "Erweiterung eines Vereinsheims mit einem Darlehen zu guten Bedingungen.\n"
+        )
+    )
+    assert len(doc.blocks) == 1

@@ -81,3 +81,11 @@ def test_a_short_stem_without_a_colon_leads_the_list_after_it() -> None:
     assert segments[1].lead == "Daher fordern wir"
     # A line that no list item follows leads nothing.
     assert [s.lead for s in segments[2:]] == ["", ""]
+
+
+def test_a_bracket_left_open_does_not_end_the_sentence() -> None:
+    text = "Die Feuerwehr soll moderne (digitale Funkgeräte bekommen. Das verkürzt die Wege."
+    assert texts(text) == [
+        "Die Feuerwehr soll moderne (digitale Funkgeräte bekommen.",
+        "Das verkürzt die Wege.",
+    ]

@@ -35,6 +35,12 @@ _WEAK_MARKER = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|\([a-z]\)|[–—])\s+(?=\S)"
 )
 _SENTENCE_END = re.compile(r"[.!?:;…\"“”»«]\s*$")
+# Abbreviations that stand inside a sentence, never at its end ("Betriebs-
+# bzw." at a line end goes on in the next line).
+_OPEN_ABBREVIATION = re.compile(
+    r"(?<![\w.])(?:bzw|bspw|ggf|vgl|inkl|insb|insbes|sog|evtl|bzgl|z\.\s?b|u\.\s?a|d\.\s?h)\.\s*$",
+    re.IGNORECASE,
+)
 _LETTER = re.compile(r"[^\W\d_]")
 
 
@@ -171,7 +177,7 @@ class _Builder:
         if self.fmt == "markdown" or pending.kind == "heading":
             return False
         tail = last.text.rstrip()
-        if not _SENTENCE_END.search(tail):
+        if not _SENTENCE_END.search(tail) or _OPEN_ABBREVIATION.search(tail):
             return False
         if len(tail) < 0.85 * self.width:
             return True

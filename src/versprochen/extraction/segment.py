@@ -22,6 +22,7 @@ from versprochen.extraction.stage import stage
 from versprochen.extraction.types import Block, OutlinedDocument, Segment, SegmentedDocument
 
 _ORDINAL_END = re.compile(r"(?:^|[\s(])\d{1,3}\.$")
+_FINAL_PUNCTUATION = re.compile(r"[.!?:;…\"“”»«)]\s*$")
 # Abbreviations that end in a full stop inside a sentence (compared lower-cased).
 _ABBREVIATION_WORDS = (
     "z u d v o s i e bzw bspw ggf usw vgl inkl ca nr abs art aug sep sept okt nov dez jan feb "
@@ -122,6 +123,10 @@ def _piece_spans(text: str) -> list[tuple[int, int]]:
 
 def _continues(previous: str, following: str) -> bool:
     if _ORDINAL_END.search(previous):
+        return True
+    # syntok cuts before a bracket left open ("soll automatisierte (KI-basierte
+    # Analysen ..."); a sentence does not end without its final punctuation.
+    if following.startswith("(") and not _FINAL_PUNCTUATION.search(previous):
         return True
     abbreviation = _ABBREVIATION_END.search(previous)
     if abbreviation and _is_abbreviation(abbreviation.group(1)):
