@@ -184,3 +184,13 @@ def test_the_editor_asks_for_suggestions_as_a_job(linked: dict[str, Any], client
     assert client.post(url).status_code == 302
     job = Job.objects.get(kind="oparl.suggest")
     assert job.params["pledge_ids"] == [pledge.pk] and job.created_by == linked["erika"]
+
+
+def test_a_pledge_new_since_the_last_sync_is_ranked_against_all_papers(
+    linked: dict[str, Any],
+) -> None:
+    herne = linked["herne"]
+    new = add_paper(linked["system"], 9, "Haushaltssatzung", "Der Haushalt wird beschlossen.")
+    # No pledge was ranked yet: the sync's job ranks them against every paper.
+    suggest.refresh_suggestions(herne, paper_ids=[new.pk])
+    assert _suggested(linked["pledges"][1])[0] == "2026/0102"

@@ -165,35 +165,49 @@ def refresh_suggestions(
     ctx: JobContext | None = None,
 ) -> tuple[int, int]:
     """Rank pledges of `body` (all current ones, or `pledge_ids`) against its papers (all,
-    or only `paper_ids`) and store the suggestions. Returns (pledges, suggestions)."""
+    or only `paper_ids`) and store the suggestions. Returns (pledges, suggestions).
+
+    With `paper_ids`, a pledge never ranked yet (no suggestion of any state: new
+    since the last sync) is ranked against all papers."""
     index = index_for(body, paper_ids or ())
     pledges = Pledge.objects.filter(body=body, current=True).select_related("document")
     if pledge_ids is not None:
         pledges = pledges.filter(pk__in=pledge_ids)
-    among = [str(pk) for pk in paper_ids] if paper_ids is not None else None
     rows = list(pledges.order_by("pk"))
     decided: dict[int, list[int]] = {}
-    for pledge_id, paper_id in (
-        Suggestion.objects.filter(pledge__in=[p.pk for p in rows])
-        .exclude(state=Suggestion.State.SUGGESTED)
-        .values_list("pledge_id", "paper_id")
-    ):
-        decided.setdefault(pledge_id, []).append(paper_id)
-    floors = _floors(rows, paper_ids) if paper_ids is not None else {}
-    stored = 0
-    for start in range(0, len(rows), _CHUNK):
-        chunk = rows[start : start + _CHUNK]
-        queries = [
-            replace(pledge_query(p, decided.get(p.pk, ())), floor=floors.get(p.pk, 0.0))
-            for p in chunk
+    ranked: set[int] = set()
+    for pledge_id, paper_id, state in Suggestion.objects.filter(
+        pledge__in=[p.pk for p in rows]
+    ).values_list("pledge_id", "paper_id", "state"):
+        ranked.add(pledge_id)
+        if state != Suggestion.State.SUGGESTED:
+            decided.setdefault(pledge_id, []).append(paper_id)
+    groups: list[tuple[list[Pledge], Sequence[int] | None]]
+    if paper_ids is None:
+        groups = [(rows, None)]
+    else:
+        groups = [
+            ([p for p in rows if p.pk not in ranked], None),
+            ([p for p in rows if p.pk in ranked], paper_ids),
         ]
-        results = index.rank_many(queries, LIMIT, among)
-        # One short transaction per chunk: the job holds no lock for long.
-        with transaction.atomic():
-            for pledge, hits in zip(chunk, results, strict=True):
-                stored += _store(pledge, hits, paper_ids)
-        if ctx is not None:
-            ctx.progress(start + len(chunk), len(rows), "Vorschläge berechnet")
+    stored = done = 0
+    for group, changed in groups:
+        floors: dict[int, float] = _floors(group, changed) if changed is not None else {}
+        among = [str(pk) for pk in changed] if changed is not None else None
+        for start in range(0, len(group), _CHUNK):
+            chunk = group[start : start + _CHUNK]
+            queries = [
+                replace(pledge_query(p, decided.get(p.pk, ())), floor=floors.get(p.pk, 0.0))
+                for p in chunk
+            ]
+            results = index.rank_many(queries, LIMIT, among)
+            # One short transaction per chunk: the job holds no lock for long.
+            with transaction.atomic():
+                for pledge, hits in zip(chunk, results, strict=True):
+                    stored += _store(pledge, hits, changed)
+            done += len(chunk)
+            if ctx is not None:
+                ctx.progress(done, len(rows), "Vorschläge berechnet")
     return len(rows), stored
 
 
