@@ -83,16 +83,17 @@ def make(
             period = midterm_period(body, today)
         else:
             raise ReportInputError(f"unknown report kind {kind[:20]!r}")
-    data = snapshot.build(
-        body,
-        kind,
-        period.start,
-        period.end,
-        title=period.title,
-        made_on=today,
-        base_url=base_url,
-        language=language,
-    )
+        # In the report's language: the snapshot keeps labels (policy areas) as text.
+        data = snapshot.build(
+            body,
+            kind,
+            period.start,
+            period.end,
+            title=period.title,
+            made_on=today,
+            base_url=base_url,
+            language=language,
+        )
     text, sha256 = snapshot.freeze(data)
     html = render.render_html(data, sha256)
     pdf = render.render_pdf(html)
