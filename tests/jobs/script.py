@@ -1,4 +1,5 @@
-"""Run by the worker tests as a separate process: enqueue jobs, or print the jobs' states."""
+"""Run by the worker tests as a separate process: enqueue jobs, or print the states of the
+test jobs (workers may run other apps' schedules, which queue jobs of their own)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ def main(argv: list[str]) -> None:
         for n in range(int(argv[3]) if len(argv) > 3 else 1):
             enqueue(kind, **{**params, "n": n} if "n" in params else params)
     else:
-        rows = Job.objects.order_by("pk").values("pk", "state", "attempts", "result", "error")
+        rows = Job.objects.filter(kind__startswith="test.").order_by("pk")
+        rows = rows.values("pk", "kind", "state", "attempts", "result", "error")
         print(json.dumps(list(rows)))
 
 
