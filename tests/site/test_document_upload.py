@@ -167,3 +167,18 @@ def test_the_jobs_list_shows_the_jobs_of_ones_bodies(people: dict[str, Any]) -> 
     jobs = anna.get("/redaktion/auftraege/?format=json").json()["jobs"]
     assert [j["state"] for j in jobs if j["kind"] == "tracker.extract_upload"] == ["done"]
     assert page not in _client(people["otto"]).get("/redaktion/auftraege/").content.decode()
+
+
+def test_an_upload_job_run_again_stores_nothing_twice(people: dict[str, Any]) -> None:
+    from versprochen.jobs import run_now
+    from versprochen.tracker.models import SourceFile
+
+    anna = _client(people["anna"])
+    anna.post("/redaktion/dokumente/neu/", _form(PROGRAM))
+    _run_queued_jobs()
+    upload = Upload.objects.get()
+    sources, entries = SourceFile.objects.count(), AuditEntry.objects.count()
+    # As if its worker died after the result was stored but before the job was marked done.
+    again = run_now("tracker.extract_upload", upload_id=upload.pk)
+    assert again.state == JobState.DONE and "version 1" in again.result
+    assert (SourceFile.objects.count(), AuditEntry.objects.count()) == (sources, entries)
