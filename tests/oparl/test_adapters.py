@@ -200,3 +200,16 @@ def test_the_commands_add_sync_and_remap(server: FakeOParl) -> None:
     result = runner.invoke(main, ["oparl", "sync", "--body", "Nirgendwo"])
     assert result.exit_code != 0 and "no body 'Nirgendwo'" in result.output
     assert System.objects.get().body == Body.objects.get(slug=slug)
+
+
+def test_missing_type_in_a_list_takes_the_lists_type(shared_data: Path) -> None:
+    from versprochen.oparl.store import cut_out
+
+    person = json.loads(
+        (shared_data / "oparl/huertgenwald-2021/subset/body/1/person.json").read_text()
+    )["data"][0]
+    del person["type"]
+    [received, *memberships] = cut_out(person, "Person")
+    assert received.object_type == "Person" and received.url == person["id"]
+    assert memberships and {m.object_type for m in memberships} == {"Membership"}
+    assert {m.parent_url for m in memberships} == {person["id"]}

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from versprochen.cli.errors import bad_input_is_one_line
+from versprochen.cli.oparl_suggest import suggest_command
 from versprochen.cli.tracker import _setup, data_dir_option
 
 
@@ -136,10 +137,5 @@ def remap(body_name: str | None, data_dir: Path | None) -> None:
 
 def register_oparl_commands(group: click.Group) -> None:
     """Add this wing's commands to the `versprochen` group."""
-    try:
-        from versprochen.cli.oparl_suggest import suggest_command
-    except ModuleNotFoundError:  # the suggestions' command lives beside this one
-        pass
-    else:
-        oparl_group.add_command(suggest_command)
+    oparl_group.add_command(suggest_command)
     group.add_command(oparl_group)

@@ -92,7 +92,8 @@ def list_page(data: Any, url: str, quirks: Quirks) -> dict[str, Any]:
     if not isinstance(items, list):
         raise FetchError(url, "wrong_type", f"'data' is {_kind(items)}, not a list")
     links = data.get("links") if isinstance(data.get("links"), dict) else {}
-    return {"data": items, "links": links}
+    pagination = data.get("pagination") if isinstance(data.get("pagination"), dict) else {}
+    return {"data": items, "links": links, "pagination": pagination}
 
 
 def single_object(data: Any, url: str, quirks: Quirks) -> dict[str, Any]:

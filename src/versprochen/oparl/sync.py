@@ -324,13 +324,22 @@ class _Sync:
                     self.cursor["next"].pop(name, None)
                     self.cursor["done"].append(name)
                 self._save_cursor()
-            self.progress(self.cursor["pages"], 0, f"{name}: page {pages}")
+            self.progress(*self._pages_progress(name, page), f"{name}: page {pages}")
             if next_url and pages >= self.options.max_pages:
                 self._stop_list(
                     name, next_url, "wrong_type", f"endless pagination: stopped after {pages} pages"
                 )
                 return
             page_url = next_url
+
+    def _pages_progress(self, name: str, page: dict[str, Any]) -> tuple[int, int]:
+        """Pages read and pages known to come (from the lists' `totalPages`)."""
+        totals: dict[str, int] = self.cursor.setdefault("totals", {})
+        total = page.get("pagination", {}).get("totalPages")
+        if isinstance(total, int) and total > 0:
+            totals[name] = total
+        done = self.cursor["pages"]
+        return done, max(done, sum(totals.values()))
 
     def _page(self, name: str, url: str, with_since: bool) -> dict[str, Any] | None:
         try:
