@@ -102,7 +102,7 @@ def test_a_search_pages_like_the_exact_query(
     query's slice, and the count exact up to the limit."""
     from versprochen.tracker import queries
     from versprochen.tracker.queries import pledge_queryset
-    from versprochen.tracker.search import some_words
+    from versprochen.tracker.search import more_matches
 
     _many()
     monkeypatch.setattr(queries, "COUNT_LIMIT", 7)
@@ -116,7 +116,8 @@ def test_a_search_pages_like_the_exact_query(
         if len(ids) > 7:
             return ids
         filtered = queries._filtered(query, [])
-        return ids + some_words(filtered, q, queries.ordering(sort, searching=False), 8 - len(ids))
+        order = queries.ordering(sort, searching=False)
+        return ids + more_matches(filtered, q, ids, order, 8 - len(ids))
 
     for page in range(1, 9):
         for area in ("", "kultur"):

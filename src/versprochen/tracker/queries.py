@@ -21,9 +21,9 @@ from versprochen.tracker import validation
 from versprochen.tracker.models import Body, Document, Pledge, PledgePlace
 from versprochen.tracker.search import (
     SearchError,
+    more_matches,
     postgres_conditions,
     search,
-    some_words,
     terms_of,
     too_short,
 )
@@ -152,8 +152,9 @@ class PledgePage:
     count_capped: bool
     has_next: bool
     problems: list[str]
-    # With several search words: how many results hold all of them (the rest, ranked
-    # after them, hold only some); None when every result holds all.
+    # How many results hold every search word in their text (the rest, ranked after
+    # them, hold them in a mention's wording or section title, or hold only some);
+    # None when every result holds all in its text.
     partial_from: int | None = None
 
 
@@ -421,7 +422,7 @@ def pledge_page(
         need = offset + PAGE_SIZE + 1
         ids, count = _postgres_search_ids(filtered, query.q, query.sort, need)
         if count <= COUNT_LIMIT:  # exact: every match is in `ids`
-            ids, partial_from = _with_some_words(filtered, query, ids)
+            ids, partial_from = _with_more_matches(filtered, query, ids)
             count = len(ids)
         page_ids = ids[offset:need]
         by_id = Pledge.objects.prefetch_related(*related).in_bulk(page_ids)
@@ -432,7 +433,7 @@ def pledge_page(
         # every match is among them and those with only some of the words follow.
         ids = list(pledges.values_list("id", flat=True)[: max(COUNT_LIMIT, offset + PAGE_SIZE) + 1])
         if len(ids) <= COUNT_LIMIT and searching:
-            ids, partial_from = _with_some_words(filtered, query, ids)
+            ids, partial_from = _with_more_matches(filtered, query, ids)
         count = len(ids)
         page_ids = ids[offset : offset + PAGE_SIZE + 1]
         by_id = Pledge.objects.prefetch_related(*related).in_bulk(page_ids)
@@ -452,13 +453,14 @@ def pledge_page(
     )
 
 
-def _with_some_words(
+def _with_more_matches(
     filtered: QuerySet[Pledge], query: PledgeQuery, ids: list[int]
 ) -> tuple[list[int], int | None]:
-    """`ids` (every pledge with all search words) followed by those with some of the
-    words, ranked; and how many hold all (None when none were added)."""
-    more = some_words(
-        filtered, query.q, ordering(query.sort, searching=False), COUNT_LIMIT + 1 - len(ids)
+    """`ids` (every pledge with all search words in its text) followed by those holding
+    them in a mention's wording or section title, or only some of them, ranked; and how
+    many hold all in their text (None when none were added)."""
+    more = more_matches(
+        filtered, query.q, ids, ordering(query.sort, searching=False), COUNT_LIMIT + 1 - len(ids)
     )
     if not more:
         return ids, None

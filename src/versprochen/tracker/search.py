@@ -1,15 +1,14 @@
 """Full-text search over pledges that finds German word parts and forgives.
 
-A word matches a pledge when it stands in the pledge's text, in the wording of one
-of its mentions or in its section's title. SQLite uses the FTS5 trigram tables of
-migrations 0002 and 0011 ("sozialarbeit" is a substring of "Schulsozialarbeit");
-PostgreSQL uses German text search (stems) or pg_trgm-indexed ILIKE (word parts).
-Both read only the indexes, never the whole table. Two-character words (U3, EU) are
-too short for a trigram index: they are matched as whole words.
-
-Several words: the pledges with all of them come first; `some_words` ranks those
-with only some. A word found nowhere may be a typo: `suggest` proposes the nearest
-word of the pledges' vocabulary.
+First the pledges whose text holds every word; then (`more_matches`) those that
+hold the words in the wording of one of their mentions or in their section's title,
+or hold only some of the words, ranked by how many. SQLite uses the FTS5 trigram
+tables of migrations 0002 and 0011 ("sozialarbeit" is a substring of
+"Schulsozialarbeit"); PostgreSQL uses German text search (stems) or pg_trgm-indexed
+ILIKE (word parts). Both read only the indexes, never the whole table. Two-character
+words (U3, EU) are too short for a trigram index: they are matched as whole words.
+A word found nowhere may be a typo: `suggest` proposes the nearest word of the
+pledges' vocabulary.
 """
 
 from __future__ import annotations
@@ -72,58 +71,35 @@ def _fts(term: str) -> str:
 
 def _sqlite_condition(term: str) -> Condition:
     if len(term) < TRIGRAM_CHARS:
-        pattern = "(?i)" + _whole_word(term)
-        return (
-            "(tracker_pledge.text REGEXP %s OR tracker_pledge.id IN (SELECT p.id FROM "
-            "tracker_pledge AS p WHERE p.section_id IN "
-            "(SELECT id FROM tracker_section WHERE title REGEXP %s)))",
-            [pattern, pattern],
-        )
+        return ("tracker_pledge.text REGEXP %s", ["(?i)" + _whole_word(term)])
     return (
-        "tracker_pledge.id IN ("
-        "SELECT rowid FROM tracker_pledge_fts WHERE tracker_pledge_fts MATCH %s "
-        "UNION SELECT pledge_id FROM tracker_mention WHERE id IN "
-        "(SELECT rowid FROM tracker_mention_fts WHERE tracker_mention_fts MATCH %s) "
-        "UNION SELECT p.id FROM tracker_pledge AS p WHERE p.section_id IN "
-        "(SELECT id FROM tracker_section WHERE title REGEXP %s))",
-        [_fts(term), _fts(term), "(?i)" + re.escape(term)],
+        "tracker_pledge.id IN (SELECT rowid FROM tracker_pledge_fts "
+        "WHERE tracker_pledge_fts MATCH %s)",
+        [_fts(term)],
     )
 
 
 def postgres_conditions(terms: list[str]) -> list[Condition]:
-    """One SQL condition per word on the columns of `tracker_pledge` (id, text,
-    search_german): its German stem (inflections) or, through the trigram indexes, the
-    word part anywhere in the text, a mention's wording or the section's title."""
+    """One SQL condition per word on the columns of `tracker_pledge` (text,
+    search_german): its German stem (inflections) or, through the trigram index, the
+    word part anywhere; a two-character word as a word of its own."""
     out: list[Condition] = []
     for term in terms:
         if len(term) < TRIGRAM_CHARS:
-            pattern = _whole_word(term)
-            out.append(
-                (
-                    "(tracker_pledge.text ~* %s OR tracker_pledge.id IN (SELECT p.id FROM "
-                    "tracker_pledge AS p WHERE p.section_id IN "
-                    "(SELECT id FROM tracker_section WHERE title ~* %s)))",
-                    [pattern, pattern],
-                )
-            )
+            out.append(("tracker_pledge.text ~* %s", [_whole_word(term)]))
             continue
-        like = _like(term)
         out.append(
             (
                 "(tracker_pledge.search_german @@ plainto_tsquery('german'::regconfig, %s) "
-                "OR tracker_pledge.text ILIKE %s "
-                "OR tracker_pledge.id IN ("
-                "SELECT pledge_id FROM tracker_mention WHERE text ILIKE %s "
-                "UNION ALL SELECT p.id FROM tracker_pledge AS p WHERE p.section_id IN "
-                "(SELECT id FROM tracker_section WHERE title ILIKE %s)))",
-                [term, like, like, like],
+                "OR tracker_pledge.text ILIKE %s)",
+                [term, _like(term)],
             )
         )
     return out
 
 
 def conditions(terms: list[str]) -> list[Condition]:
-    """One condition per word, for the database in use."""
+    """One condition per word on the pledge's own text, for the database in use."""
     if connection.vendor == "postgresql":
         return postgres_conditions(terms)
     return [_sqlite_condition(term) for term in terms]
@@ -136,41 +112,94 @@ def _narrowed(pledges: QuerySet[Pledge], chosen: Iterable[Condition]) -> QuerySe
 
 
 def search(pledges: QuerySet[Pledge], query: str) -> QuerySet[Pledge]:
-    """`pledges` narrowed to those that hold every word of `query`."""
+    """`pledges` narrowed to those whose text holds every word of `query`."""
     terms = terms_of(query)
     if not terms:
         return pledges
     return _narrowed(pledges, conditions(terms))
 
 
+def _wide_sql(term: str) -> Condition:
+    """Ids of the pledges holding `term` in their text, a mention's wording or their
+    section's title, each found through its own index (never a scan of the pledges)."""
+    if connection.vendor == "postgresql":
+        if len(term) < TRIGRAM_CHARS:
+            pattern = _whole_word(term)
+            return (
+                "SELECT id FROM tracker_pledge WHERE text ~* %s UNION "
+                "SELECT p.id FROM tracker_section AS s JOIN tracker_pledge AS p "
+                "ON p.section_id = s.id WHERE s.title ~* %s",
+                [pattern, pattern],
+            )
+        like = _like(term)
+        return (
+            "SELECT id FROM tracker_pledge "
+            "WHERE search_german @@ plainto_tsquery('german'::regconfig, %s) UNION "
+            "SELECT id FROM tracker_pledge WHERE text ILIKE %s UNION "
+            "SELECT pledge_id FROM tracker_mention WHERE text ILIKE %s UNION "
+            "SELECT p.id FROM tracker_section AS s JOIN tracker_pledge AS p "
+            "ON p.section_id = s.id WHERE s.title ILIKE %s",
+            [term, like, like, like],
+        )
+    if len(term) < TRIGRAM_CHARS:
+        pattern = "(?i)" + _whole_word(term)
+        return (
+            "SELECT id FROM tracker_pledge WHERE text REGEXP %s UNION "
+            "SELECT p.id FROM tracker_section AS s JOIN tracker_pledge AS p "
+            "ON p.section_id = s.id WHERE s.title REGEXP %s",
+            [pattern, pattern],
+        )
+    return (
+        "SELECT rowid FROM tracker_pledge_fts WHERE tracker_pledge_fts MATCH %s UNION "
+        "SELECT pledge_id FROM tracker_mention WHERE id IN "
+        "(SELECT rowid FROM tracker_mention_fts WHERE tracker_mention_fts MATCH %s) UNION "
+        "SELECT p.id FROM tracker_section AS s JOIN tracker_pledge AS p "
+        "ON p.section_id = s.id WHERE s.title REGEXP %s",
+        [_fts(term), _fts(term), "(?i)" + re.escape(term)],
+    )
+
+
+# How many pledges one word may name in the second round (a common word names thousands;
+# the second round matters when the first found few).
+WIDE_LIMIT = 5000
+
+
+def _wide_ids(term: str) -> list[int]:
+    sql, params = _wide_sql(term)
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT * FROM ({sql}) AS found LIMIT {WIDE_LIMIT}", params)
+        return [row[0] for row in cursor.fetchall()]
+
+
 def unmatched(pledges: QuerySet[Pledge], query: str) -> list[str]:
-    """The words of `query` that no pledge of `pledges` holds (typos, most likely)."""
-    terms = terms_of(query)
-    return [
-        term
-        for term, condition in zip(terms, conditions(terms), strict=True)
-        if not _narrowed(pledges, [condition]).exists()
-    ]
+    """The words of `query` found nowhere (text, wording, section) among `pledges`:
+    typos, most likely."""
+    out = []
+    for term in terms_of(query):
+        found = _wide_ids(term)
+        if not found or not pledges.filter(id__in=found[:WIDE_LIMIT]).exists():
+            out.append(term)
+    return out
 
 
-def some_words(
-    pledges: QuerySet[Pledge], query: str, order: Sequence[Any], limit: int
+def more_matches(
+    pledges: QuerySet[Pledge], query: str, found: Iterable[int], order: Sequence[Any], limit: int
 ) -> list[int]:
-    """Ids of pledges holding some but not all words of `query`, those with more words
-    first, then in `order`; at most `limit` (each word's matches read up to `limit`)."""
+    """Ids of `pledges` beyond `found` (those with every word in their text) that hold the
+    words in a mention's wording or their section's title, or hold only some of the words:
+    those with more words first, then in `order`; at most `limit`."""
     terms = terms_of(query)
-    if len(terms) < 2:
+    if not terms or limit <= 0:
         return []
     score: dict[int, int] = {}
-    for condition in conditions(terms):
-        for pk in _narrowed(pledges, [condition]).order_by().values_list("id", flat=True)[:limit]:
+    for term in terms:
+        for pk in set(_wide_ids(term)):
             score[pk] = score.get(pk, 0) + 1
-    partial = {pk for pk, n in score.items() if n < len(terms)}
-    if not partial:
+    seen = set(found)
+    candidates = [pk for pk in score if pk not in seen]
+    if not candidates:
         return []
-    ordered = list(
-        Pledge.objects.filter(id__in=partial).order_by(*order).values_list("id", flat=True)
-    )
+    ordered = list(pledges.filter(id__in=candidates).order_by(*order).values_list("id", flat=True))
     ordered.sort(key=lambda pk: -score[pk])  # stable: the list's order among equals
     return ordered[:limit]
 

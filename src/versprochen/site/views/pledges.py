@@ -239,7 +239,7 @@ def pledge_list(request: HttpRequest) -> HttpResponse:
     # from the server takes it from this same answer.
     partial = bool(request.headers.get("HX-Request"))
     # Choosing one filter of several: the swapped form keeps them open.
-    context["filters_open"] = partial and context["filters_set"] > 0
+    context["filters_open"] = partial and _filters_set(query) > 0
     template = "site/pledge_listing.html" if partial else "site/pledge_list.html"
     response = render(request, template, context)
     if partial:  # the address bar shows the query without its empty fields
