@@ -53,6 +53,7 @@ def _meetings(member: Membership, start: dt.date, end: dt.date) -> list[Item]:
 def _motions(member: Membership, start: dt.date, end: dt.date) -> list[Item]:
     """The partner notice of joint drafts (rule 4) and the submission deadlines."""
     found: list[Item] = []
+    rules = member.coalition.rules
     pending = (MotionState.DRAFT, MotionState.PROPOSED, MotionState.AGREED, MotionState.DISSENT)
     rows = (
         visible_motions(member)
@@ -61,7 +62,7 @@ def _motions(member: Membership, start: dt.date, end: dt.date) -> list[Item]:
     )
     for motion in rows:
         url = reverse("site:coalition_motion", args=[member.coalition.slug, motion.pk])
-        due, notice = deadlines(motion)
+        due, notice = deadlines(motion, rules)
         if notice and motion.kind == MotionKind.JOINT and motion.state == MotionState.DRAFT:
             title = _("Vorschlag an den Partner: %(t)s") % {"t": motion.title}
             found.append(Item(notice, "notice", title, url, f"notice-{motion.pk}", True))

@@ -18,6 +18,7 @@ from django.utils.translation import gettext as _
 from versprochen.coalition import engine, log
 from versprochen.coalition.messages import breach_message
 from versprochen.coalition.models import CouncilBody, Meeting, Membership, Motion
+from versprochen.coalition.rules import RuleSet
 from versprochen.coalition.vocabulary import (
     Filing,
     LogKind,
@@ -58,12 +59,14 @@ def _refuse(field_name: str, message: str) -> ValidationError:
     return ValidationError({field_name: [message]})
 
 
-def deadlines(motion: Motion) -> tuple[dt.date | None, dt.date | None]:
+def deadlines(
+    motion: Motion, rules: RuleSet | None = None
+) -> tuple[dt.date | None, dt.date | None]:
     """The body's submission deadline and the partner notice deadline (rule 4)."""
     if motion.meeting is None:
         return None, None
     due = engine.submission_deadline(motion.meeting.date, motion.council_body.submission_days)
-    return due, engine.notice_deadline(motion.coalition.rules, due)
+    return due, engine.notice_deadline(rules or motion.coalition.rules, due)
 
 
 def _facts(data: MotionData) -> engine.MotionFacts:

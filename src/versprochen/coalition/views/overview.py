@@ -20,6 +20,7 @@ from versprochen.coalition.forms import NoticeForm, attach
 from versprochen.coalition.models import LogEntry, Membership, Paper
 from versprochen.coalition.views.common import member_page, page, today
 from versprochen.coalition.vocabulary import LogKind, MotionState
+from versprochen.tracker import validation
 from versprochen.tracker.models import Pledge
 from versprochen.tracker.roles import holds
 from versprochen.tracker.vocabulary import AREA_LABELS
@@ -46,15 +47,24 @@ def _log(member: Membership) -> Any:
     )
 
 
-def _open_dissents(member: Membership) -> tuple[Any, Any]:
+LIST_LIMIT = 50
+
+
+def _open_dissents(member: Membership) -> tuple[list[Any], list[Any]]:
+    """The motions and papers waiting for the coordination group (the oldest first, at
+    most `LIST_LIMIT` each: the motion and paper lists page through all)."""
     motions = visible_motions(member).filter(state=MotionState.DISSENT, resolution="")
     papers = Paper.objects.filter(coalition_id=member.coalition_id, escalated=True, resolution="")
-    return motions, papers.select_related("meeting__council_body")
+    return (
+        list(motions.order_by("changed_at", "id")[:LIST_LIMIT]),
+        list(papers.select_related("meeting__council_body").order_by("id")[:LIST_LIMIT]),
+    )
 
 
 @member_page
 def overview(request: HttpRequest, member: Membership) -> HttpResponse:
     due, late = agenda.due_and_late(member, today())
+    due, late = due[:LIST_LIMIT], late[:LIST_LIMIT]
     motions, papers = _open_dissents(member)
     return page(
         request,
@@ -141,7 +151,10 @@ def decision_log(request: HttpRequest, member: Membership) -> HttpResponse:
 
 
 def number(value: str | None) -> int:
-    return int(value) if value and value.isdigit() and len(value) < 12 else 0
+    try:  # the one parser of numbers from users ("²" is no number)
+        return validation.number(value, 1, default=0)
+    except ValidationError:
+        return 0
 
 
 @member_page
