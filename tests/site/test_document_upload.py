@@ -54,13 +54,13 @@ def test_an_upload_is_stored_at_once_and_extracted_by_a_job(people: dict[str, An
     )
     assert upload.document is None and not Document.objects.filter(title="Grünes Programm").exists()
     waiting = anna.get(page).content.decode()
-    assert (
-        "wartet" in waiting and 'http-equiv="refresh"' in waiting and "Jetzt neu laden" in waiting
-    )
+    assert "wartet" in waiting and "Jetzt neu laden" in waiting
+    assert '<noscript><meta http-equiv="refresh" content="2"></noscript>' in waiting
+    assert 'hx-trigger="every 2s"' in waiting  # with JavaScript only the state is reloaded
     _run_queued_jobs()
     done = anna.get(page)
     html = done.content.decode()
-    assert "version 1" in html and 'http-equiv="refresh"' not in html
+    assert "version 1" in html and 'http-equiv="refresh"' not in html and "hx-trigger" not in html
     document = Document.objects.get(title="Grünes Programm")
     assert document.pledges.count() >= 1
     assert f"/dokumente/{document.slug}/" in html
