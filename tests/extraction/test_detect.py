@@ -213,3 +213,27 @@ def test_a_pledge_opening_with_a_pointer_joins_the_pledge_before() -> None:
     )
     candidates = detect(doc).candidates
     assert len(candidates) == 1 and len(candidates[0].segments) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Viele junge Familien ziehen aus der Innenstadt in das Umland.",
+        "Die Baustellen sorgen für lange Staus auf den Hauptstraßen.",
+        "Es ist nicht zu übersehen, dass die Mieten steigen.",
+    ],
+)
+def test_a_finite_verb_or_an_observation_is_no_infinitive_pledge(text: str) -> None:
+    assert not judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Neue Radwege bauen und Straßen sanieren.",
+        "Für die vielen Pendler attraktive Angebote schaffen.",
+        "Mehr Personal in den Bürgerbüros einstellen.",
+    ],
+)
+def test_infinitive_items_in_prose_stay_pledges(text: str) -> None:
+    assert judge(text).pledge, judge(text).reason

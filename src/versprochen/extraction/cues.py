@@ -65,11 +65,12 @@ _SEPARABLE = (
     "herbei|hin|hinzu|mit|nach|statt|um|vor|voran|vorbei|weg|weiter|wieder|zu|zurück|"
     "zusammen|offen|sicher|fertig|instand|stand|bekannt|aufrecht"
 )
-# Not "ist nur ... zu erreichen" (a possibility) or "sind ... zu verstehen" (a definition).
+# Not "ist nur ... zu erreichen" (a possibility), "sind ... zu verstehen" (a
+# definition) or "ist nicht zu übersehen", "ist zu erwarten" (an observation).
 ZU_INFINITIVE = re.compile(
     rf"\b(ist|sind|wäre|wären|bleibt|bleiben|hat|haben|gilt\s+es|gilt)\b"
     rf"(?![^.;:!?,]*?(?<!nicht\s)\bnur\b)[^.;:!?,]*?\b"
-    rf"((?:{_SEPARABLE})zu[a-zäöüß]{{3,}}(?:en|ern|eln)|zu\s+(?!verstehen\b)[a-zäöüß]{{3,}}(?:en|ern|eln))\b"
+    rf"((?:{_SEPARABLE})zu[a-zäöüß]{{3,}}(?:en|ern|eln)|zu\s+(?!(?:verstehen|übersehen|erwarten|befürchten|beobachten)\b)[a-zäöüß]{{3,}}(?:en|ern|eln))\b"
 )
 
 # Verbs and phrases by which authors commit themselves in programs and agreements.

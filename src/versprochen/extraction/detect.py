@@ -150,7 +150,8 @@ def judge(
         zu_clause = bool(_ZU_CLAUSE_END.search(stripped)) and not _PURPOSE_CLAUSE_END.search(
             stripped
         )
-        if cues.ends_with_verb(stripped) and verbless and not zu_clause:
+        finite = not list_item and _second_position_verb(stripped)
+        if cues.ends_with_verb(stripped) and verbless and not zu_clause and not finite:
             return Judgement(True, "infinitive item")
 
     if cues.PAST.search(stripped):
@@ -187,6 +188,38 @@ def _commits(text: str) -> bool:
             return True
     authors = cues.FIRST_PERSON.search(text) or _AUTHORS_AS_SUBJECT.match(text)
     return bool(authors and cues.FIRST_PERSON_DEMAND.search(text))
+
+
+# Words that stand between a sentence's subject and its verb, or open a
+# phrase: they are neither the verb nor what follows it.
+_FUNCTION_WORD_TEXT = (
+    "und oder sowie der die das den dem des ein eine einen einem einer eines ihre ihren ihrer "
+    "ihr sein seine unsere unser unseren für in im an am auf aus bei mit nach von vom zu zur "
+    "zum über unter vor durch gegen ohne um als wie auch nur noch schon sehr"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_TEXT.split())
+_COORDINATION = frozenset({"und", "oder", "sowie", "bzw"})
+
+
+def _second_position_verb(text: str) -> bool:
+    """A finite plural verb after the subject ("Junge Menschen ziehen nach Leipzig").
+
+    Its form is the infinitive's, but an infinitive item ends with its verb
+    ("Radwege ausbauen", "Radwege bauen und Straßen sanieren"); a finite verb
+    in second position is followed by its complements.
+    """
+    found = cues.words(text)
+    for index, word in enumerate(found[1:-1], start=1):
+        if not word[0].islower() or word in _FUNCTION_WORDS:
+            continue
+        if not word.endswith(("en", "ern", "eln")):
+            return False
+        following = found[index + 1]
+        # Before a noun the word is an adjective ("die vielen Einpendler").
+        if following[0].isupper() or following in _COORDINATION:
+            return False
+        return text.find(word + ",") < 0
+    return False
 
 
 def _is_signature(text: str) -> bool:
