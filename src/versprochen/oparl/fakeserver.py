@@ -71,6 +71,8 @@ class Faults:
     huge: set[str] = field(default_factory=set)
     # Path -> (bytes, content type) served as files.
     files: dict[str, tuple[bytes, str]] = field(default_factory=dict)
+    # Path -> URL it redirects to (302).
+    redirects: dict[str, str] = field(default_factory=dict)
     # Answer lists with a bare JSON array instead of a list page.
     bare_lists: bool = False
     # Refuse (400) a request whose query is percent-encoded.
@@ -252,6 +254,7 @@ class FakeOParl:
         self.faults = faults or Faults()
         self._stop = threading.Event()
         self.requests: list[str] = []
+        self.user_agents: set[str] = set()
         handler = _handler(self)
         self._server = ThreadingHTTPServer(("127.0.0.1", port), handler)
         self._server.daemon_threads = True
@@ -496,6 +499,14 @@ def _handler(server: FakeOParl) -> type[BaseHTTPRequestHandler]:
         protocol_version = "HTTP/1.1"
 
         def do_GET(self) -> None:
+            server.user_agents.add(self.headers.get("User-Agent", ""))
+            target = server.faults.redirects.get(self.path)
+            if target is not None:
+                self.send_response(302)
+                self.send_header("Location", target)
+                self.send_header("Content-Length", "0")
+                self.end_headers()
+                return
             status, body, content_type = server.answer(
                 self.path, self.headers.get("If-None-Match", "")
             )
