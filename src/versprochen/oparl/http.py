@@ -116,7 +116,8 @@ def _read_limited(
     url: str, answer: Any, headers: Mapping[str, str], max_bytes: int, deadline: float
 ) -> bytes:
     length = headers.get("content-length", "")
-    if length.isdigit() and int(length) > max_bytes:
+    # ASCII digits only: `isdigit` also takes "²", which `int` refuses (a crash).
+    if length.isascii() and length.isdigit() and int(length) > max_bytes:
         raise FetchError(url, "too_large", _too_large(int(length), max_bytes))
     chunks: list[bytes] = []
     size = 0

@@ -50,8 +50,10 @@ def _bodies(user: Any, *roles: str) -> list[Body]:
 
 def _id(value: str | None) -> int:
     """A record id from a form field; 0 (no record) for anything but plain digits."""
-    raw = (value or "").strip()
-    return int(raw) if raw.isascii() and raw.isdigit() and len(raw) < 18 else 0
+    try:
+        return validation.number(value, 1, default=0)
+    except ValidationError:
+        return 0
 
 
 def _may_make(user: Any, body_id: int) -> bool:

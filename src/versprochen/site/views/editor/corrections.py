@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from django.contrib import messages
+from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -21,7 +22,7 @@ from versprochen.site.views.documents import paragraphs
 from versprochen.site.views.editor.assessments import get_pledge
 from versprochen.site.views.editor.common import editor_page, require
 from versprochen.site.views.editor.conflicts import pledge_rows
-from versprochen.tracker import correction_review, corrections
+from versprochen.tracker import correction_review, corrections, validation
 from versprochen.tracker.models import Document, Mention, Pledge
 from versprochen.tracker.vocabulary import CorrectionKind, Role
 from versprochen.tracker.workflow import Conflict, WorkflowError
@@ -154,8 +155,11 @@ def merge_candidates(pledge: Pledge, q: str) -> list[Pledge]:
     if not q:
         return []
     rows = Pledge.objects.filter(body_id=pledge.body_id, current=True).exclude(pk=pledge.pk)
-    if q.isascii() and q.isdigit() and len(q) < 19:
-        return list(rows.filter(pk=int(q)).select_related("document"))
+    if q.isascii() and q.isdigit():  # an id (`validation.number` checks it)
+        try:
+            return list(rows.filter(pk=validation.number(q)).select_related("document"))
+        except ValidationError:
+            return []
     for word in q.split()[:8]:
         rows = rows.filter(text__icontains=word)
     return list(rows.select_related("document").order_by("document_id", "number")[:MAX_CANDIDATES])
