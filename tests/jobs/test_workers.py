@@ -90,7 +90,13 @@ def test_workers_share_the_queue_on_sqlite(tmp_path: Path) -> None:
 @pytest.mark.slow
 def test_workers_share_the_queue_on_postgresql(tmp_path: Path) -> None:
     url = _postgres("versprochen_jobs_workers_test")
-    _share_the_queue(_env(tmp_path, url), tmp_path)
+    try:
+        _share_the_queue(_env(tmp_path, url), tmp_path)
+    finally:
+        import psycopg
+
+        with psycopg.connect(url, dbname="postgres", autocommit=True) as conn:
+            conn.execute('DROP DATABASE IF EXISTS "versprochen_jobs_workers_test" WITH (FORCE)')
 
 
 @pytest.mark.slow
