@@ -70,6 +70,11 @@ def test_create_a_coalition_add_members_bodies_and_meetings() -> None:
         "10",
     )
     assert code == 0, out
+    assert run("coalition", "reminders", "--coalition", coalition.slug, "--days", "1,14")[0] == 0
+    coalition.refresh_from_db()
+    assert coalition.reminder_days == [14, 1]
+    code, out = run("coalition", "reminders", "--coalition", coalition.slug, "--days", "bald")
+    assert code == 2 and "--days:" in out
     day = (dt.date.today() + dt.timedelta(days=20)).isoformat()
     code, out = run(
         "coalition",

@@ -246,6 +246,26 @@ def meeting_add(slug: str, body_name: str, day: str, data_dir: Path | None) -> N
         click.echo(f"{meeting}")
 
 
+@coalition_group.command(name="reminders")
+@click.option("--coalition", "slug", required=True)
+@click.option("--days", required=True, help='Days before a deadline to remind, e.g. "7,1".')
+@DATA_DIR
+def reminders(slug: str, days: str, data_dir: Path | None) -> None:
+    """Set the days before a deadline the members get a reminder mail."""
+    with _one_line():
+        parts = [p.strip() for p in days.split(",") if p.strip()]
+        if not parts or not all(p.isdigit() and int(p) <= 60 for p in parts):
+            raise ValueError(f"--days: {days!r} is not a list of days from 0 to 60, e.g. 7,1")
+        _setup(data_dir)
+        from django.db import transaction
+
+        with transaction.atomic():
+            coalition = _coalition(slug)
+            coalition.reminder_days = sorted({int(p) for p in parts}, reverse=True)
+            coalition.save(update_fields=["reminder_days"])
+        click.echo(f"reminders {', '.join(map(str, coalition.reminder_days))} days before")
+
+
 @coalition_group.command(name="oparl-import")
 @click.option("--coalition", "slug", required=True)
 @DATA_DIR
