@@ -142,6 +142,8 @@ class EvidenceData:
     url: str = ""
     date: dt.date | None = None
     quote: str = ""
+    # The council paper this item was confirmed from (kept through the draft form).
+    oparl_id: str = ""
 
 
 @dataclass(frozen=True, slots=True)

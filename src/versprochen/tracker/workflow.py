@@ -91,7 +91,26 @@ def published(pledge: Pledge) -> Assessment | None:
     )
 
 
+def _oparl_ids(assessment: Assessment, data: DraftData) -> list[str]:
+    """Each item's OParl id: the one it carries if the pledge's evidence already has it
+    (a form field is never trusted with a new one), else that of the evidence it
+    replaces with the same address (the CSV import and the API carry no ids)."""
+    known = set(
+        Evidence.objects.filter(assessment__pledge_id=assessment.pledge_id)
+        .exclude(oparl_id="")
+        .values_list("oparl_id", flat=True)
+    )
+    by_url = dict(
+        assessment.evidence.exclude(oparl_id="").exclude(url="").values_list("url", "oparl_id")
+    )
+    return [
+        e.oparl_id if e.oparl_id in known else by_url.get(e.url, "") if e.url else ""
+        for e in data.evidence
+    ]
+
+
 def _write_evidence(assessment: Assessment, data: DraftData) -> None:
+    oparl_ids = _oparl_ids(assessment, data)
     Evidence.objects.filter(assessment=assessment).delete()
     Evidence.objects.bulk_create(
         Evidence(
@@ -101,8 +120,9 @@ def _write_evidence(assessment: Assessment, data: DraftData) -> None:
             url=e.url,
             date=e.date,
             quote=e.quote,
+            oparl_id=oparl_id,
         )
-        for e in data.evidence
+        for e, oparl_id in zip(data.evidence, oparl_ids, strict=True)
     )
 
 

@@ -6,6 +6,7 @@ and the API); each message lands at its field.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from django import forms
@@ -19,6 +20,7 @@ from versprochen.tracker.validation import DraftData, EvidenceData
 from versprochen.tracker.vocabulary import EvidenceKind, Status
 
 CHOOSE = [("", _("— bitte wählen —"))]
+OPARL_ID_LENGTH = 500  # `Evidence.oparl_id`
 
 
 def _text(label: Any, limit: int, rows: int = 0, help_text: Any = "") -> forms.CharField:
@@ -80,6 +82,9 @@ class EvidenceForm(EditorForm):
         label=_("Datum"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )
     quote = _text(_("Zitat (optional)"), validation.MAX_QUOTE, rows=2)
+    # Carried unchanged, so a confirmed council paper keeps its id when the draft is
+    # saved; `workflow` keeps only ids the pledge's evidence already has.
+    oparl_id = forms.CharField(required=False, widget=forms.HiddenInput)
 
     item: EvidenceData | None = None
 
@@ -91,7 +96,15 @@ class EvidenceForm(EditorForm):
         for name, messages in errors.items():
             for message in messages:
                 self.add_error(name, message)
-        self.item = item
+        try:
+            oparl_id = validation.url(data.get("oparl_id"))
+            if len(oparl_id) > OPARL_ID_LENGTH:
+                raise ValidationError("too long")
+        except ValidationError:
+            # A hidden field: only a tampered request gets here.
+            self.add_error(None, _("Die OParl-Kennung dieses Belegs ist ungültig."))
+            item = None
+        self.item = replace(item, oparl_id=oparl_id) if item is not None else None
         return data
 
 
@@ -121,6 +134,7 @@ def evidence_initial(assessment: Any) -> list[dict[str, Any]]:
             "url": e.url,
             "date": e.date.isoformat() if e.date else "",
             "quote": e.quote,
+            "oparl_id": e.oparl_id,
         }
         for e in assessment.evidence.order_by("id")
     ]
