@@ -182,3 +182,44 @@ def test_an_upload_job_run_again_stores_nothing_twice(people: dict[str, Any]) ->
     again = run_now("tracker.extract_upload", upload_id=upload.pk)
     assert again.state == JobState.DONE and "version 1" in again.result
     assert (SourceFile.objects.count(), AuditEntry.objects.count()) == (sources, entries)
+
+
+def test_the_source_url_is_asked_for_and_stored_by_the_job(people: dict[str, Any]) -> None:
+    anna = _client(people["anna"])
+    html = anna.get("/redaktion/dokumente/neu/").content.decode()
+    assert "Veröffentlicht unter (URL)" in html
+    assert 'type="url" name="source_url"' in html and 'maxlength="1000"' in html
+    url = "https://example.org/gruene/programm.pdf"
+    response = anna.post("/redaktion/dokumente/neu/", _form(PROGRAM, source_url=f" {url} "))
+    assert response.status_code == 303
+    assert Upload.objects.get().info["source_url"] == url
+    _run_queued_jobs()
+    document = Document.objects.get(title="Grünes Programm")
+    assert document.source_url == url
+    # A new version without an address keeps the stored one.
+    newer = PROGRAM + b"\nWir werden den Stadtpark bis 2027 erweitern.\n"
+    anna.post("/redaktion/dokumente/neu/", _form(newer))
+    _run_queued_jobs()
+    document.refresh_from_db()
+    assert document.source.version == 2 and document.source_url == url
+    page = anna.get(f"/dokumente/{document.slug}/").content.decode()
+    assert f'href="{url}"' in page
+
+
+def test_a_hostile_source_url_is_refused_at_the_field(people: dict[str, Any]) -> None:
+    anna = _client(people["anna"])
+    for hostile in [
+        "javascript:alert(document.cookie)",
+        "data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+        "https://example.org/\x07programm.pdf",
+        "https://example.org/a\r\nSet-Cookie: x=1",
+        "https://example.org/" + "a" * 1000,
+        "vbscript:msgbox(1)",
+    ]:
+        response = anna.post("/redaktion/dokumente/neu/", _form(PROGRAM, source_url=hostile))
+        assert response.status_code == 400, hostile
+        html = response.content.decode()
+        error = html.split('id="id_source_url-error"')[1].split("</ul>")[0]
+        assert "Web-Adresse" in error or "1000" in error, (hostile, error)
+        assert 'href="javascript:' not in html and 'href="data:' not in html
+    assert not Upload.objects.exists() and not Job.objects.exists()

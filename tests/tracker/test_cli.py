@@ -238,3 +238,51 @@ def test_reextract_brings_documents_of_an_older_pipeline_up_to_date(tmp_path: Pa
 def test_reextract_of_unknown_documents_does_nothing(tmp_path: Path) -> None:
     code, output = run("reextract", "--document", "gibt-es-nicht", "--all")
     assert code == 0 and "nothing to do" in output
+
+
+def test_import_with_a_source_url_a_new_version_keeps_it(tmp_path: Path) -> None:
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    url = "https://example.org/wahl/programm.pdf"
+    code, output = run("import", str(path), *OPTIONS, "--source-url", f"  {url} ")
+    assert code == 0, output
+    assert Document.objects.get().source_url == url
+    path.write_text(PROGRAM + "\nWir schaffen 500 neue Kitaplätze bis 2028.\n")
+    code, output = run("import", str(path), *OPTIONS)
+    assert code == 0 and "version 2" in output
+    assert Document.objects.get().source_url == url  # not given: kept
+    path.write_text(PROGRAM + "\nWir bauen zwei neue Hallenbäder.\n")
+    newer = "http://example.org/wahl/programm-2.pdf"
+    assert run("import", str(path), *OPTIONS, "--source-url", newer)[0] == 0
+    assert Document.objects.get().source_url == newer
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "javascript:alert(1)",
+        "data:text/html,<script>alert(1)</script>",
+        "ftp://example.org/programm.pdf",
+        "programm.pdf",
+        "https://example.org/a\nb",
+        "https://example.org/" + "a" * 1000,
+    ],
+)
+def test_a_bad_source_url_gets_one_line_and_changes_nothing(tmp_path: Path, url: str) -> None:
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    code, output = run("import", str(path), *OPTIONS, "--source-url", url)
+    assert code == 2, output
+    assert output.startswith("Error: --source-url: ") and len(output.strip().splitlines()) == 1
+    assert "web address" in output or "At most 1000 characters" in output
+    assert Document.objects.count() == 0
+
+
+def test_reextract_keeps_the_source_url(tmp_path: Path) -> None:
+    path = tmp_path / "programm.md"
+    path.write_text(PROGRAM)
+    url = "https://example.org/wahl/programm.pdf"
+    assert run("import", str(path), *OPTIONS, "--source-url", url)[0] == 0
+    code, output = run("reextract", "--all")
+    assert code == 0 and "version 2" in output, output
+    assert Document.objects.get().source_url == url

@@ -92,6 +92,12 @@ def _import_one(path: Path, info: Any, progress: bool = True, via: str = "comman
 @click.option("--term", default="", help="Council term, e.g. 2025-2030.")
 @click.option("--date", "date_", default="", help="Date of the document, YYYY-MM-DD.")
 @click.option("--title", default="", help="Title shown on the site (default from kind/authors).")
+@click.option(
+    "--source-url",
+    default="",
+    help="Where the document was published (http or https); a new version keeps the "
+    "stored address unless one is given.",
+)
 @data_dir_option
 def import_document(
     file: Path,
@@ -101,6 +107,7 @@ def import_document(
     term: str,
     date_: str,
     title: str,
+    source_url: str,
     data_dir: Path | None,
 ) -> None:
     """Extract the pledges of FILE and store them as a document of BODY.
@@ -129,6 +136,7 @@ def import_document(
             term_end=term_end,
             date=day,
             title=title,
+            source_url=source_url,
         )
         click.echo(_import_one(file, info))
 

@@ -9,6 +9,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from versprochen.site.forms.common import EditorForm
+from versprochen.tracker import validation
 from versprochen.tracker.importer import DocumentInfo, parse_authors, parse_term
 from versprochen.tracker.vocabulary import DocumentKind
 
@@ -45,6 +46,17 @@ class DocumentForm(EditorForm):
         widget=forms.DateInput(attrs={"type": "date"}),
     )
     title = forms.CharField(label=_("Titel (optional)"), max_length=300, required=False)
+    source_url = forms.CharField(
+        label=_("Veröffentlicht unter (URL)"),
+        max_length=validation.MAX_URL,
+        required=False,
+        widget=forms.URLInput(),
+        help_text=_(
+            "Optional: die Web-Adresse, unter der das Dokument veröffentlicht wurde "
+            "(http:// oder https://). Eine neue Fassung behält die bisherige, wenn das Feld "
+            "leer bleibt."
+        ),
+    )
 
     info: DocumentInfo | None = None
 
@@ -70,6 +82,9 @@ class DocumentForm(EditorForm):
         if upload.size > MAX_UPLOAD:
             raise forms.ValidationError(_("Höchstens 100 MB."))
         return upload
+
+    def clean_source_url(self) -> str:
+        return validation.url(self.cleaned_data.get("source_url"))
 
     def clean_date(self) -> dt.date | None:
         day = self.cleaned_data.get("date")
@@ -110,9 +125,10 @@ class DocumentForm(EditorForm):
                     term_end=term[1],
                     date=data.get("date"),
                     title=data.get("title") or "",
+                    source_url=data.get("source_url") or "",
                 )
             except ValueError as error:  # "--authors: reason" → at the field
                 option, _sep, reason = str(error).partition(": ")
-                name = option.removeprefix("--")
+                name = option.removeprefix("--").replace("-", "_")
                 self.add_error(name if name in self.fields else None, reason or str(error))
         return data

@@ -9,8 +9,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from django.core.exceptions import ValidationError
+from django.utils import translation
 from django.utils.text import slugify
 
+from versprochen.tracker import validation
 from versprochen.tracker.models import Document
 from versprochen.tracker.vocabulary import DocumentKind
 
@@ -29,6 +32,8 @@ class DocumentInfo:
     term_end: int | None = None
     date: dt.date | None = None
     title: str = ""
+    # Where the document was published; a new version keeps the stored one unless given.
+    source_url: str = ""
 
     def __post_init__(self) -> None:
         if not self.body.strip():
@@ -54,6 +59,14 @@ class DocumentInfo:
             and self.term_end < self.term_start
         ):
             raise ValueError(f"--term: ends ({self.term_end}) before it starts")
+        if self.source_url:
+            # English, like the command line's other messages; the form checks at its field.
+            with translation.override("en"):
+                try:
+                    cleaned = validation.url(self.source_url)
+                except ValidationError as error:
+                    raise ValueError(f"--source-url: {error.messages[0]}") from None
+            object.__setattr__(self, "source_url", cleaned)
 
     @property
     def identity(self) -> str:

@@ -31,6 +31,7 @@ def info_to_json(info: DocumentInfo) -> dict[str, Any]:
         "term_end": info.term_end,
         "date": info.date.isoformat() if info.date else None,
         "title": info.title,
+        "source_url": info.source_url,
     }
 
 
@@ -44,6 +45,7 @@ def info_from_json(values: dict[str, Any]) -> DocumentInfo:
         term_end=values.get("term_end"),
         date=dt.date.fromisoformat(day) if day else None,
         title=values.get("title") or "",
+        source_url=values.get("source_url") or "",
     )
 
 
@@ -115,7 +117,8 @@ def report_lines(report: ImportReport) -> list[str]:
 
 
 def info_of(document: Document) -> DocumentInfo:
-    """What an import of `document` was told (its identity, title and date stay as they are)."""
+    """What an import of `document` was told (its identity, title and date stay as they are;
+    its source URL too, as it is kept when no new one is given)."""
     return DocumentInfo(
         body=document.body.name,
         kind=document.kind,

@@ -115,6 +115,8 @@ def _document_for(info: DocumentInfo, notes: list[str] | None = None) -> Documen
     document.term_end = info.term_end
     # A new version keeps the document's date unless a new one is given.
     document.date = info.date or document.date
+    # … and where it was published, likewise.
+    document.source_url = info.source_url or document.source_url
     document.save()
     actors = []
     for name in info.authors:
