@@ -39,7 +39,7 @@ def test_editors_of_the_body_and_admins_see_the_sync(synced: dict[str, Any], cli
         "Letzter erfolgreicher Abgleich",
         "Objekte nach Typ",
         "Paper",
-        "missing object",
+        "Objekt nicht abrufbar: 1",
         synced["system"].url,
     ):
         assert text in html, text

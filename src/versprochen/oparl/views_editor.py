@@ -9,6 +9,7 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_http_methods
 
 from versprochen.oparl.models import MAPPED, SyncError, SyncRun, System
@@ -19,6 +20,22 @@ from versprochen.tracker.vocabulary import Role
 
 # Errors shown per kind (the count says how many there are).
 ERRORS_PER_KIND = 50
+
+# What the page calls the kinds of errors and the states of a run.
+KIND_LABELS = {
+    "timeout": _("Zeitüberschreitung"),
+    "http": _("HTTP-Fehler"),
+    "broken_json": _("Fehlerhaftes JSON"),
+    "wrong_type": _("Falscher Typ"),
+    "too_large": _("Zu groß"),
+    "missing": _("Objekt nicht abrufbar"),
+    "bad_file": _("Unlesbare Datei"),
+}
+STATE_LABELS = {
+    "running": _("läuft oder wurde unterbrochen"),
+    "done": _("fertig"),
+    "failed": _("fehlgeschlagen"),
+}
 
 
 def _may_see(user: Any, body_id: int) -> bool:
@@ -110,13 +127,12 @@ def _report(system: System) -> dict[str, Any]:
             .annotate(n=Count("pk"))
             .values_list("kind", "n")
         )
-        labels = dict(SyncError.Kind.choices)
         for kind, count in sorted(by_kind.items()):
             shown = SyncError.objects.filter(run=run, kind=kind).order_by("pk")[:ERRORS_PER_KIND]
             errors.append(
                 {
                     "kind": kind,
-                    "label": labels.get(kind, kind),
+                    "label": str(KIND_LABELS.get(kind, kind)),
                     "count": count,
                     "errors": [
                         {"url": e.url, "reason": e.reason, "at": e.at.isoformat()} for e in shown
@@ -130,6 +146,7 @@ def _report(system: System) -> dict[str, Any]:
         if run is None
         else {
             "state": run.state,
+            "state_label": str(STATE_LABELS.get(run.state, run.state)),
             "full": run.full,
             "started_at": run.started_at.isoformat(),
             "finished_at": run.finished_at.isoformat() if run.finished_at else None,
