@@ -17,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from versprochen.extraction import cues
-from versprochen.extraction.scoring import content_tokens
+from versprochen.matching.tokens import content_tokens
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import (
     Candidate,

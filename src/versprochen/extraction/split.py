@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterator
 
 from versprochen.extraction import cues
-from versprochen.extraction.scoring import content_tokens
+from versprochen.matching.tokens import content_tokens
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import DetectedDocument, SplitDocument, Statement
 

@@ -11,8 +11,8 @@ records, so an extraction always says which rules made it.
 
 from __future__ import annotations
 
-import ast
 import hashlib
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
@@ -69,23 +69,25 @@ def _source_path(module: str, root: Path = _ROOT) -> Path | None:
     return None
 
 
-def _imports(tree: ast.Module, root: Path) -> set[str]:
-    """The modules of the package that `module` imports at its top level.
+# Top-level imports only (no indentation): an import inside a function (merge
+# stamping the pipeline version) would make every stage depend on all others.
+# Read with expressions rather than `ast`, which would cost start-up time.
+_FROM_IMPORT = re.compile(r"^from\s+(versprochen[\w.]*)\s+import\s+(\([^)]*\)|[^\n]+)", re.M)
+_IMPORT = re.compile(r"^import\s+(versprochen[\w.]*)", re.M)
+_COMMENT = re.compile(r"#[^\n]*")
 
-    An import inside a function is left out: the one there (merge stamping
-    the pipeline version) would make every stage depend on all the others.
-    """
-    found: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            found |= {alias.name for alias in node.names}
-        elif isinstance(node, ast.ImportFrom) and node.module and node.level == 0:
-            # "from versprochen.extraction import cues" needs the module, not
-            # the package's __init__ (which lists the whole pipeline).
-            named = {f"{node.module}.{alias.name}" for alias in node.names}
-            modules = {name for name in named if _source_path(name, root) is not None}
-            found |= modules if modules == named else {node.module, *modules}
-    return {name for name in found if name.startswith(_PACKAGE)}
+
+def _imports(source: str, root: Path) -> set[str]:
+    """The modules of the package that a module's source imports at its top level."""
+    found = set(_IMPORT.findall(source))
+    for module, names in _FROM_IMPORT.findall(source):
+        listed = _COMMENT.sub("", names).strip("() \n")
+        named = {f"{module}.{n.split()[0]}" for n in listed.split(",") if n.strip()}
+        # "from versprochen.extraction import cues" needs the module, not
+        # the package's __init__ (which lists the whole pipeline).
+        modules = {name for name in named if _source_path(name, root) is not None}
+        found |= modules if modules == named else {module, *modules}
+    return found
 
 
 @cache
@@ -101,8 +103,7 @@ def dependencies(module: str, root: Path = _ROOT) -> tuple[Path, ...]:
         if path is None:
             continue
         seen[name] = path
-        tree = ast.parse(path.read_text(encoding="utf-8"))
-        pending.extend(_imports(tree, root) - seen.keys())
+        pending.extend(_imports(path.read_text(encoding="utf-8"), root) - seen.keys())
     return tuple(sorted(set(seen.values())))
 
 
