@@ -71,6 +71,7 @@ def test_the_data_package_validates_with_frictionless(published: dict[str, Any])
         "assessments",
         "evidence",
         "corrections",
+        "pledge_papers",
     ]
 
 

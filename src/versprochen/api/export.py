@@ -1,5 +1,6 @@
 """Open data: bodies, documents, pledges, mentions, published assessments with their
-evidence and editors' corrections as CSV, JSON and a Frictionless Data Package. Rows
+evidence, editors' corrections and the council papers editors confirmed for pledges
+as CSV, JSON and a Frictionless Data Package. Rows
 are streamed from the database in batches; nothing internal is exported (no drafts,
 notes, review comments, names of people or addresses of followers).
 """
@@ -15,6 +16,7 @@ from typing import Any
 from django.db.models import Case, F, IntegerField, When
 
 from versprochen import __version__
+from versprochen.oparl.models_links import Suggestion
 from versprochen.tracker import spreadsheet
 from versprochen.tracker.citation import has_pages
 from versprochen.tracker.models import (
@@ -136,6 +138,16 @@ TABLES: dict[str, list[tuple[str, str, str]]] = {
         ("related", "integer", "The other pledge of a split or merge"),
         ("note", "string", "The reason the editors gave (why it is not a pledge)"),
         ("at", "datetime", "When the editor made it"),
+    ],
+    "pledge_papers": [
+        ("pledge", "integer", "Pledge id"),
+        ("paper", "string", "OParl id of the council paper editors confirmed for the pledge"),
+        ("reference", "string", "The paper's reference (Drucksachennummer)"),
+        ("name", "string", "The paper's title"),
+        ("paper_type", "string", "Kind of paper as the council information system names it"),
+        ("date", "date", "Date of the paper"),
+        ("body", "string", "Body slug of the council information system"),
+        ("web", "string", "The paper's page in the council information system"),
     ],
 }
 
@@ -305,6 +317,30 @@ def _correction_rows() -> Iterator[list[Any]]:
             ]
 
 
+def _pledge_paper_rows() -> Iterator[list[Any]]:
+    # Confirmed papers are public (each paper's page lists its pledges); a paper the
+    # council system deleted is left out, as on the site.
+    links = (
+        Suggestion.objects.filter(state=Suggestion.State.CONFIRMED, paper__deleted=False)
+        .select_related("paper")
+        .annotate(body_slug=F("paper__body__slug"))
+        .order_by("pledge_id", "paper__oparl_id")
+    )
+    for link in links.iterator(chunk_size=BATCH):
+        paper = link.paper
+        web = paper.web if paper.web.startswith(("http://", "https://")) else ""
+        yield [
+            link.pledge_id,
+            paper.oparl_id,
+            paper.reference,
+            paper.name,
+            paper.paper_type,
+            paper.date.isoformat() if paper.date else "",
+            link.body_slug,
+            web,
+        ]
+
+
 ROWS = {
     "bodies": _body_rows,
     "documents": _document_rows,
@@ -313,6 +349,7 @@ ROWS = {
     "assessments": _assessment_rows,
     "evidence": _evidence_rows,
     "corrections": _correction_rows,
+    "pledge_papers": _pledge_paper_rows,
 }
 
 
@@ -346,8 +383,9 @@ FOREIGN_KEYS: dict[str, tuple[tuple[str, str, str], ...]] = {
     "assessments": (("pledge", "pledges", "id"),),
     "evidence": (("assessment", "assessments", "id"),),
     "corrections": (("pledge", "pledges", "id"), ("related", "pledges", "id")),
+    "pledge_papers": (("pledge", "pledges", "id"), ("body", "bodies", "slug")),
 }
-PRIMARY_KEYS = {"bodies": "slug", "documents": "slug"}
+PRIMARY_KEYS = {"bodies": ["slug"], "documents": ["slug"], "pledge_papers": ["pledge", "paper"]}
 
 
 def _foreign_key(table: str, column: str, target: str, key: str) -> dict[str, Any]:
@@ -363,7 +401,7 @@ def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
         "profile": "tabular-data-package",
         "name": "versprochen",
         "title": "versprochen: bodies, documents, pledges, mentions, assessments with "
-        "evidence, and corrections",
+        "evidence, corrections, and council papers linked to pledges",
         "version": __version__,
         "licenses": [{"name": "CC-BY-4.0", "path": "https://creativecommons.org/licenses/by/4.0/"}],
         "resources": [
@@ -376,7 +414,7 @@ def datapackage(path_of: dict[str, str] | None = None) -> dict[str, Any]:
                 "encoding": "utf-8",
                 "schema": {
                     "fields": [{"name": f, "type": t, "description": d} for f, t, d in fields],
-                    "primaryKey": [PRIMARY_KEYS.get(name, "id")],
+                    "primaryKey": PRIMARY_KEYS.get(name, ["id"]),
                     **(
                         {"foreignKeys": [_foreign_key(name, *k) for k in FOREIGN_KEYS[name]]}
                         if FOREIGN_KEYS.get(name)

@@ -122,6 +122,9 @@ def _decide(user: Any, suggestion: Suggestion, state: str) -> None:
     suggestion.decided_at = timezone.now()
     suggestion.decided_by = user if getattr(user, "pk", None) else None
     suggestion.save(update_fields=["state", "decided_at", "decided_by"])
+    # Public: the paper's page lists its pledges and the open data has the links, so
+    # the pages' validators and the export files follow the document's change time.
+    suggestion.pledge.document.save(update_fields=["changed_at"])
     audit.record(
         user,
         f"oparl.suggestion.{'confirm' if state == Suggestion.State.CONFIRMED else 'reject'}",
