@@ -17,7 +17,6 @@ from collections import Counter
 from dataclasses import dataclass
 
 from versprochen.extraction import cues
-from versprochen.matching.tokens import content_tokens
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import (
     Candidate,
@@ -26,6 +25,7 @@ from versprochen.extraction.types import (
     Segment,
     SegmentedDocument,
 )
+from versprochen.matching.tokens import content_tokens
 
 MIN_CONTENT_TOKENS = 2
 

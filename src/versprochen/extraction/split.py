@@ -16,9 +16,9 @@ import re
 from collections.abc import Iterator
 
 from versprochen.extraction import cues
-from versprochen.matching.tokens import content_tokens
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import DetectedDocument, SplitDocument, Statement
+from versprochen.matching.tokens import content_tokens
 
 MIN_PART_TOKENS = 2
 
