@@ -12,7 +12,15 @@ from tests.oparl.pdfs import pdf_bomb, text_pdf
 from versprochen.extraction.pdf import Limits
 from versprochen.oparl.fakeserver import FakeOParl
 from versprochen.oparl.http import Client
-from versprochen.oparl.models import File, Meeting, Organization, Paper, SyncError, SyncRun
+from versprochen.oparl.models import (
+    File,
+    Location,
+    Meeting,
+    Organization,
+    Paper,
+    SyncError,
+    SyncRun,
+)
 from versprochen.oparl.sync import Options, SyncFailed, sync
 
 pytestmark = pytest.mark.django_db
@@ -59,7 +67,21 @@ def test_wrong_types(server: FakeOParl, oparl_client: Client) -> None:
         "subordinatedPaper": "BASE/paper/1",
         "created": {"am": "2024-01-01"},
     }
-    server.add_site("krumm", {"paper": ["nur ein Text", 42, wrong]})
+    extreme = {
+        "id": "BASE/paper/10",
+        "type": T + "Paper",
+        "name": "Nul\u0000 und Steuerzeichen\u0007",
+        "superordinatedPaper": ["BASE/paper/\u00009"],
+        "mainFile": {"id": "BASE/file/10", "type": T + "File", "size": 10**30, "name": "Anlage"},
+        "location": [
+            {
+                "id": "BASE/location/1",
+                "type": T + "Location",
+                "geojson": {"type": "Point", "coordinates": [float("nan"), 50.7]},
+            }
+        ],
+    }
+    server.add_site("krumm", {"paper": ["nur ein Text", 42, wrong, extreme]})
     system = register(server, "krumm")
     run = sync(system, oparl_client, Options(files=False))
     found = errors(run)
@@ -70,6 +92,11 @@ def test_wrong_types(server: FakeOParl, oparl_client: Client) -> None:
     assert (paper.name, paper.date, paper.main_file, paper.created) == ("42", None, None, None)
     assert paper.subordinated == [server.url("krumm", "paper/1")]
     assert [file.placeholder for file in paper.auxiliary_files.all()] == [True]
+    # Values no database column takes are left out, not the object.
+    extreme_paper = Paper.objects.get(oparl_id=server.url("krumm", "paper/10"))
+    assert extreme_paper.name == "Nul  und Steuerzeichen"
+    assert extreme_paper.main_file is not None and extreme_paper.main_file.size is None
+    assert Location.objects.get().geojson is None
 
 
 def test_a_10_mb_object(server: FakeOParl, oparl_client: Client) -> None:

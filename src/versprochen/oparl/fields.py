@@ -8,6 +8,7 @@ single values in lists and lists for single values.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Protocol
@@ -67,14 +68,27 @@ def flag(value: Any) -> bool | None:
     return None
 
 
-def number(value: Any) -> int | None:
+def number(value: Any, limit: int = 2**31 - 1) -> int | None:
+    """An integer that fits its column (an order: 32 bits; a size: `limit` 2**63 - 1)."""
     value = as_one(value)
     if isinstance(value, bool) or blank(value):
         return None
     try:
-        return int(str(value).strip())
+        result = int(str(value).strip())
     except ValueError:
         return None
+    return result if -limit <= result <= limit else None
+
+
+def geometry(value: Any) -> dict[str, Any] | None:
+    """GeoJSON as stored: an object the database's JSON takes (no NaN, no NUL)."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        text = json.dumps(value, allow_nan=False)
+    except ValueError:
+        return None
+    return None if "\\u0000" in text else value
 
 
 def text(value: Any) -> str:
@@ -83,7 +97,7 @@ def text(value: Any) -> str:
 
 def ids(value: Any) -> list[str]:
     """A list of referenced ids as strings (embedded objects were cut out to their ids)."""
-    return [str(item) for item in as_list(value) if isinstance(item, str) and item.strip()]
+    return [clean_text(item) for item in as_list(value) if isinstance(item, str) and item.strip()]
 
 
 def common(data: dict[str, Any]) -> dict[str, Any]:
@@ -113,7 +127,6 @@ def legislative_term(data: dict[str, Any], refs: Refs, parent: tuple[str, str]) 
 
 
 def location(data: dict[str, Any], refs: Refs, parent: tuple[str, str]) -> Mapped:
-    geojson = data.get("geojson")
     return Mapped(
         {
             "description": text(data.get("description")),
@@ -121,7 +134,7 @@ def location(data: dict[str, Any], refs: Refs, parent: tuple[str, str]) -> Mappe
             "room": text(data.get("room")),
             "postal_code": text(data.get("postalCode")),
             "locality": text(data.get("locality")),
-            "geojson": geojson if isinstance(geojson, dict) else None,
+            "geojson": geometry(data.get("geojson")),
         }
     )
 
@@ -176,7 +189,7 @@ def file(data: dict[str, Any], refs: Refs, parent: tuple[str, str]) -> Mapped:
             "date": day(data.get("date")),
             "access_url": text(data.get("accessUrl")),
             "download_url": text(data.get("downloadUrl")),
-            "size": number(data.get("size")),
+            "size": number(data.get("size"), 2**63 - 1),
             "sha512": text(data.get("sha512Checksum")).lower(),
         }
     )

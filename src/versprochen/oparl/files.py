@@ -120,7 +120,8 @@ def extract_text(file: File, data: bytes, limits: Limits) -> tuple[str, str]:
         document = read_document(Source(name=stem + suffix, data=data), limits=limits)
     except InputError as error:
         return "", error.reason
-    text = "\n".join(line.text for line in document.lines).strip()
+    # NUL cannot be stored in a PostgreSQL text column.
+    text = "\n".join(line.text for line in document.lines).replace("\x00", "").strip()
     return text, ""
 
 
