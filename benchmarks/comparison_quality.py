@@ -9,7 +9,7 @@ Prints, against the hand-made gold `benchmarks/data/comparison-gold-bund-2025.js
 and the seconds the whole comparison takes (extraction of the three documents
 included, one process). Target: at most 60 s. Asserts nothing.
 
-Run: `python benchmarks/comparison_quality.py [GOLD]`
+Run: `python benchmarks/comparison_quality.py [GOLD] [-v]` (-v: list the wrong origins)
 """
 
 from __future__ import annotations
@@ -26,7 +26,8 @@ SAME_TEXT = 0.8
 
 
 def main() -> None:
-    gold_path = Path(sys.argv[1]) if len(sys.argv) > 1 else GOLD
+    paths = [a for a in sys.argv[1:] if not a.startswith("-")]
+    gold_path = Path(paths[0]) if paths else GOLD
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
 
     started = time.perf_counter()

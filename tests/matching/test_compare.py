@@ -7,7 +7,8 @@ import json
 from click.testing import CliRunner
 
 from versprochen.cli import main
-from versprochen.matching.compare import Passage, compare
+from versprochen.matching.compare import Passage, compare, decide, score
+from versprochen.matching.pledge_terms import pledge_terms
 
 CDU = [
     Passage(
@@ -117,3 +118,57 @@ def test_the_command_names_a_malformed_program_option(tmp_path) -> None:
 
     assert outcome.exit_code == 2
     assert "'nur-ein-name' is not NAME=FILE" in outcome.output
+
+
+def test_a_separable_verb_split_by_the_clause_is_joined_again() -> None:
+    split = pledge_terms("Das Heizungsgesetz schaffen wir ab und führen ein neues Gesetz ein.")
+    assert {"~abschaff", "~einführ", "heizungsgesetz"} <= split.keys()
+    # "schaffen" alone means the opposite: it is gone once joined with its particle.
+    assert "~schaff" not in split and "~führ" not in split
+    assert "~abschaff" in pledge_terms("Abschaffung des Heizungsgesetzes")
+    # A particle inside the clause is a preposition, no verb part.
+    assert "~abschaff" not in pledge_terms("Wir schaffen ab 2026 neue Stellen.")
+
+
+def test_a_verb_and_its_noun_and_compound_parts_meet() -> None:
+    noun = pledge_terms("Radverkehrsförderung")
+    verb = pledge_terms("Wir fördern den Radverkehr.")
+    assert {"~förder", "radverkehr"} <= noun.keys() & verb.keys()
+    # Verbs have no compound parts: "verlängern" holds no "gern".
+    assert set(pledge_terms("verlängern")) == {"~verlänger"}
+
+
+def test_the_soli_pledge_matches_across_grammar() -> None:
+    program = [
+        Passage("Abschaffung des Solidaritätszuschlags für alle.", 4),
+        Passage("Wir schaffen 400.000 neue Wohnungen im Jahr.", 5),
+        Passage("Die Pendlerpauschale wird erhöht.", 6),
+    ]
+    agreement = [Passage("Wir schaffen den Solidaritätszuschlag vollständig ab.", 1)]
+
+    item = compare(agreement, {"CDU": program}).items[0]
+
+    assert [(m.program, m.index) for m in item.matches] == [("CDU", 0)]
+
+
+def test_a_word_every_pledge_of_a_program_uses_finds_nothing() -> None:
+    program = [
+        Passage("Klimaschutz heißt für uns mehr Windräder an Land.", 1),
+        Passage("Klimaschutz heißt für uns eine neue Düngeverordnung.", 2),
+        Passage("Klimaschutz heißt für uns Wärmepumpen in jedem Keller.", 3),
+    ]
+    agreement = [Passage("Klimaschutz bei der Bahn", 1), Passage("Mehr Windräder an Land", 2)]
+
+    items = compare(agreement, {"SPD": program}).items
+
+    assert items[0].origin == ()
+    assert [m.index for m in items[1].matches] == [0]
+
+
+def test_thresholds_apply_to_scores_computed_once() -> None:
+    scores = score(AGREEMENT, {"CDU": CDU, "SPD": SPD})
+
+    assert decide(scores) == compare(AGREEMENT, {"CDU": CDU, "SPD": SPD})
+    assert all(not item.origin for item in decide(scores, same=2.0, modified=2.0).items)
+    everything = decide(scores, same=2.0, modified=0.0)
+    assert all(m.relation == "modified" for item in everything.items for m in item.matches)
