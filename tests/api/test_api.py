@@ -80,6 +80,7 @@ def test_export_command(tmp_path: Path, tracker: None, fmt: str) -> None:
             "assessments.csv",
             "evidence.csv",
             "corrections.csv",
+            "pledge_papers.csv",
         ]
 
 

@@ -113,6 +113,7 @@ def test_open_data_downloads(client: Client, tracker: Any) -> None:
         "assessments",
         "evidence",
         "corrections",
+        "pledge_papers",
     ]
 
 
