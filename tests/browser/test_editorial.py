@@ -1,5 +1,6 @@
 """The editorial workflow in Chromium: draft with evidence, return, fix, publish, the
-public page and feed; a split and a merge; axe-core on every editor page."""
+public page and feed; a split and a merge proposed and published by a second person;
+axe-core on every editor page."""
 
 from __future__ import annotations
 
@@ -102,7 +103,7 @@ def test_draft_return_fix_publish_then_public(
 
     def shows_status() -> bool:
         visitor.goto(url)
-        return bool(visitor.locator("dl.facts .status").inner_text() == "in Arbeit")
+        return bool(visitor.locator("p.status-line .badge").inner_text() == "in Arbeit")
 
     _eventually(shows_status)
     timeline = visitor.locator("ol.timeline")
@@ -118,7 +119,23 @@ def test_draft_return_fix_publish_then_public(
         assert f"/versprechen/{pledge}/#bewertung-" in feed.read().decode()
 
 
+def _publish_proposal(rudi: Any, site: str, pledge: int, axe_name: str = "") -> None:
+    """The reviewer opens the pledge's proposal from the queue and publishes it."""
+    rudi.goto(site + "/redaktion/pruefung/")
+    link = rudi.locator("a[href*='/pruefung/korrektur/']", has_text=f"Versprechen {pledge}")
+    link.first.click()
+    rudi.wait_for_url(re.compile(r"/redaktion/pruefung/korrektur/\d+/$"))
+    assert rudi.locator("table.diff td.after").first.inner_text().strip()
+    if axe_name:
+        check_accessibility(rudi, axe_name)
+    rudi.get_by_role("button", name="Veröffentlichen").click()
+    rudi.wait_for_url(re.compile(r"/redaktion/pruefung/$"))
+    assert rudi.get_by_text("Korrektur veröffentlicht.").is_visible()
+
+
 def test_split_and_merge_through_the_ui(site: str, browser: Any, editors: dict[str, str]) -> None:
+    """Split and merge are proposals: the public sees nothing until a reviewer who is
+    not the author publishes them."""
     pledges = _json(site + "/versprechen/?body=stadt-herne&format=json&page=2")["pledges"]
     first, other = pledges[0], pledges[1]
     erika = _login(browser, site, "erika", editors["erika"])
@@ -132,44 +149,64 @@ def test_split_and_merge_through_the_ui(site: str, browser: Any, editors: dict[s
     erika.fill("#id_second", " ".join(words[half:]))
     erika.get_by_role("button", name="Teilen").click()
     erika.wait_for_url(re.compile(rf"/redaktion/versprechen/{first['id']}/$"))
-    assert erika.get_by_text("Geteilt.").is_visible()
-    assert "geteilt" in erika.locator("ul.corrections").inner_text()
+    assert erika.get_by_text("Zur Prüfung gegeben").is_visible()
+    assert erika.get_by_role("heading", name="Korrekturen in Prüfung").is_visible()
+    assert _json(site + f"/versprechen/{first['id']}/?format=json")["text"] == first["text"]
+
+    # The author cannot publish their own proposal.
+    erika.locator("a[href*='/pruefung/korrektur/']").first.click()
+    erika.wait_for_url(re.compile(r"/redaktion/pruefung/korrektur/\d+/$"))
+    assert erika.get_by_role("button", name="Veröffentlichen").count() == 0
+    assert erika.get_by_text("eine andere Person prüft sie").is_visible()
+
+    rudi = _login(browser, site, "rudi", editors["rudi"])
+    _publish_proposal(rudi, site, first["id"], "29-review-split")
+    split_text = _json(site + f"/versprechen/{first['id']}/?format=json")["text"]
+    assert split_text == " ".join(words[:half])
+    erika.goto(site + f"/redaktion/versprechen/{first['id']}/")
+    assert "geteilt" in erika.locator("ul.corrections").first.inner_text()
 
     erika.get_by_role("link", name="Mit anderem zusammenführen").click()
     erika.wait_for_url(re.compile(r"/zusammenfuehren/$"))
-    check_accessibility(erika, "29-merge")
-    erika.select_option("#id_other", str(other["id"]))
+    erika.fill("#merge-q", str(other["id"]))
+    erika.get_by_role("button", name="Suchen").click()
+    erika.wait_for_url(re.compile(r"/zusammenfuehren/\?q="))
+    check_accessibility(erika, "30-merge-search")
+    erika.check(f"#other-{other['id']}")
     erika.get_by_role("button", name="Zusammenführen").click()
     erika.wait_for_url(re.compile(rf"/redaktion/versprechen/{first['id']}/$"))
-    assert erika.get_by_text("Zusammengeführt.").is_visible()
+    assert erika.get_by_text("Zur Prüfung gegeben").is_visible()
+    assert not _json(site + f"/versprechen/{other['id']}/?format=json")["excluded"]
+
+    _publish_proposal(rudi, site, first["id"])
     merged = _json(site + f"/versprechen/{other['id']}/?format=json")
     assert merged["excluded"] == "merged" and merged["merged_into"] == first["id"]
 
     erika.goto(site + f"/redaktion/dokumente/{first['document']}/")
-    check_accessibility(erika, "30-editor-document")
+    check_accessibility(erika, "31-editor-document")
     erika.goto(site + "/redaktion/csv/")
-    check_accessibility(erika, "31-csv")
+    check_accessibility(erika, "32-csv")
     erika.goto(site + "/redaktion/schluessel/")
-    check_accessibility(erika, "32-tokens")
+    check_accessibility(erika, "33-tokens")
     erika.goto(site + f"/redaktion/versprechen/{first['id']}/korrigieren/")
     erika.fill("#id_text", "")
     erika.get_by_role("button", name="Speichern").click()
     assert erika.locator("#id_text-error").is_visible()
-    check_accessibility(erika, "33-correct-with-error")
+    check_accessibility(erika, "34-correct-with-error")
 
 
 def test_admin_pages(site: str, browser: Any, editors: dict[str, str]) -> None:
     anna = _login(browser, site, "anna", editors["anna"])
     anna.goto(site + "/redaktion/benutzer/")
-    check_accessibility(anna, "34-users")
+    check_accessibility(anna, "35-users")
     anna.get_by_role("button", name="Konto anlegen").click()
     assert anna.locator("#id_username-error").is_visible()
-    check_accessibility(anna, "35-users-with-errors")
+    check_accessibility(anna, "36-users-with-errors")
     anna.goto(site + "/redaktion/protokoll/")
     assert anna.locator("table.audit tbody tr").count() >= 1
-    check_accessibility(anna, "36-audit-log")
+    check_accessibility(anna, "37-audit-log")
     anna.goto(site + "/redaktion/dokumente/neu/")
-    check_accessibility(anna, "37-document-import")
+    check_accessibility(anna, "38-document-import")
     anna.goto(site + "/en/redaktion/")
     assert anna.locator("html").get_attribute("lang") == "en"
-    check_accessibility(anna, "38-editor-home-english")
+    check_accessibility(anna, "39-editor-home-english")
