@@ -172,3 +172,20 @@ def test_thresholds_apply_to_scores_computed_once() -> None:
     assert all(not item.origin for item in decide(scores, same=2.0, modified=2.0).items)
     everything = decide(scores, same=2.0, modified=0.0)
     assert all(m.relation == "modified" for item in everything.items for m in item.matches)
+
+
+def test_suffixes_are_no_compound_parts_and_um_closes_a_verb() -> None:
+    assert "schaft" not in pledge_terms("Partnerschaft")
+    assert "partner" in pledge_terms("Partnerschaft")
+    assert "~umsetz" in pledge_terms("Wir setzen die Registermodernisierung um, schnell.")
+
+
+def test_a_lower_evidence_floor_scores_a_short_pair_higher() -> None:
+    program = [Passage("Bürokratie abbauen", 1), Passage("Mehr Polizei auf die Straße", 2)]
+    agreement = [Passage("Wir bauen Bürokratie ab", 1)]
+
+    strict = score(agreement, {"SPD": program}, evidence=4.0).candidates["SPD"][0]
+    lenient = score(agreement, {"SPD": program}, evidence=0.5).candidates["SPD"][0]
+
+    assert strict[0][1] == lenient[0][1] == 0
+    assert strict[0][0] < lenient[0][0]

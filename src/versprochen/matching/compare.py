@@ -185,7 +185,11 @@ def _normalised(matrix: sp.csr_matrix, idf: np.ndarray) -> sp.csr_matrix:
     return sp.csr_matrix(sp.diags(1.0 / norms) @ weighted)
 
 
-def score(agreement: Sequence[Passage], programs: Mapping[str, Sequence[Passage]]) -> Scores:
+def score(
+    agreement: Sequence[Passage],
+    programs: Mapping[str, Sequence[Passage]],
+    evidence: float = EVIDENCE,
+) -> Scores:
     """Score every agreement pledge against every program's pledges."""
     agreement_terms = [pledge_terms(p.text) for p in agreement]
     agreement_numbers = [quantities(p.text) for p in agreement]
@@ -206,6 +210,7 @@ def score(agreement: Sequence[Passage], programs: Mapping[str, Sequence[Passage]
         pair = _PairScorer(
             vocabulary, idf, agreement_terms, program_terms, agreement_numbers, program_numbers
         )
+        pair.evidence = evidence * float(idf.max(initial=1.0))
         candidates[name] = tuple(pair.best_of_row(i, cosines[i]) for i in range(len(agreement)))
         best[name] = pair.best_of_columns(cosines, candidates[name])
     return Scores(tuple(agreement), {n: tuple(ps) for n, ps in programs.items()}, candidates, best)
@@ -224,6 +229,7 @@ class _PairScorer:
         program_numbers: Sequence[frozenset[str]],
     ) -> None:
         self.weight = {term: float(idf[column]) for term, column in vocabulary.items()}
+        # The shared weight at which a pair's score counts in full.
         self.evidence = EVIDENCE * float(idf.max(initial=1.0))
         self.agreement_terms = agreement_terms
         self.program_terms = program_terms

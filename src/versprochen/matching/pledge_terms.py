@@ -36,6 +36,10 @@ PARTICLES = frozenset(
         "fest",
         "fort",
         "her",
+        "hervor",
+        "dar",
+        "durch",
+        "um",
         "heraus",
         "hin",
         "hinzu",
@@ -58,6 +62,9 @@ _CLAUSE_END = re.compile(r"[.;:!?,()\"„“]")
 _NEXT_CLAUSE = frozenset({"und", "oder", "sowie", "sondern", "aber"})
 # A stem shorter than this is too ambiguous to stand for a verb and its noun.
 _MIN_STEM = 4
+# Word endings that the dictionary knows as words of their own: as compound parts
+# ("Partnerschaft" -> "schaft") they say nothing about the topic.
+_SUFFIXES = frozenset({"schaft", "ismus", "heit", "keit", "tion", "hung", "lichkeit"})
 
 
 @lru_cache(maxsize=65536)
@@ -88,8 +95,11 @@ def _stem(term: str, lowercase_word: bool) -> str:
 def _word_terms(word: str) -> list[str]:
     found = word_terms(word)
     lowercase = word[0].islower()
-    if lowercase and "-" not in word:
-        found = found[:1]
+    if "-" not in word and found:
+        if lowercase:
+            found = found[:1]
+        else:
+            found = found[:1] + tuple(part for part in found[1:] if part not in _SUFFIXES)
     return [_stem(term, lowercase) for term in found]
 
 
