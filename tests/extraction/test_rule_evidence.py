@@ -8,7 +8,6 @@ agreements and coded corpora of the shared data.
 
 from __future__ import annotations
 
-import importlib
 import os
 import re
 from importlib.resources import files
@@ -16,6 +15,7 @@ from importlib.resources import files
 import pytest
 
 from tests.conftest import SHARED_DATA
+from tests.extraction import rule_examples
 from tests.extraction.corpus import (
     branches,
     gold_corpus,
@@ -23,24 +23,9 @@ from tests.extraction.corpus import (
     other_corpus,
     patterns,
 )
-from versprochen.extraction.coding.gates import Gated
-from versprochen.extraction.cues import Folded
+from tests.extraction.rule_examples import rule_branches
 
 LEXICONS = ("coding-areas.txt", "coding-cap.txt", "coding-places.txt", "coding-testable.txt")
-RULE_MODULES = (
-    "cues",
-    "detect",
-    "split",
-    "segment",
-    "merge",
-    "boilerplate",
-    "coding.kind",
-    "coding.testable",
-    "coding.places",
-    "coding.quantities",
-    "coding.area",
-)
-
 pytestmark = pytest.mark.slow
 
 
@@ -61,27 +46,6 @@ def test_no_lexicon_entry_matches_only_the_gold_documents(name: str) -> None:
     assert sorted(p for p in entries if p in in_gold and p not in elsewhere) == []
 
 
-def rule_branches() -> list[tuple[str, str, int]]:
-    """(module.rule, branch, flags) of every case-insensitive rule in the rule modules.
-
-    The corpora are lower-cased, so rules that tell case apart are left out.
-    """
-    out = []
-    for module_name in RULE_MODULES:
-        module = importlib.import_module(f"versprochen.extraction.{module_name}")
-        for name, rule in vars(module).items():
-            if isinstance(rule, Folded):
-                found, flags = branches(rule.pattern), 0
-            elif isinstance(rule, re.Pattern) and rule.flags & re.IGNORECASE:
-                found, flags = branches(rule.pattern), rule.flags
-            elif isinstance(rule, Gated) and rule.pattern.flags & re.IGNORECASE:
-                found, flags = list(rule.branches), rule.pattern.flags
-            else:
-                continue
-            out += [(f"{module_name}.{name}", branch, flags) for branch in found]
-    return out
-
-
 def test_no_rule_branch_matches_only_the_gold_documents() -> None:
     gold, other = gold_corpus().text, other_corpus().text
     only_gold = []
@@ -97,3 +61,20 @@ def test_branches_split_the_outermost_alternation() -> None:
     assert branches(r"\b(ab|c(?:d|e))\b") == [r"\b(ab)\b", r"\b(c(?:d|e))\b"]
     assert branches(r"\b(?:x|[|y])z") == [r"\b(?:x)z", r"\b(?:[|y])z"]
     assert branches("abc") == ["abc"]
+
+
+def test_every_rule_branch_carries_an_example_it_matches_from_outside_the_gold() -> None:
+    examples = rule_examples.load()
+    gold = gold_corpus().text
+    missing, failing, from_gold = [], [], []
+    for rule, branch, flags in rule_branches():
+        example = examples.get((rule, branch))
+        if example is None:
+            missing.append(f"{rule}: {branch}")
+        elif not re.search(branch, example[0], flags):
+            failing.append(f"{rule}: {branch}: {example[0]}")
+        elif example[0].lower() in gold:
+            from_gold.append(f"{rule}: {example[0]}")
+    assert missing == [], "run tests/extraction/rule_examples.py and add the missing by hand"
+    assert failing == []
+    assert from_gold == []
