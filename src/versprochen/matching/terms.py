@@ -16,7 +16,7 @@ from functools import lru_cache
 
 import simplemma
 
-from versprochen.extraction.scoring import stopwords
+from versprochen.matching.tokens import stopwords
 
 __all__ = [
     "REFERENCE",
