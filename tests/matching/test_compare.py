@@ -152,17 +152,15 @@ def test_the_soli_pledge_matches_across_grammar() -> None:
 
 
 def test_a_word_every_pledge_of_a_program_uses_finds_nothing() -> None:
-    program = [
-        Passage("Klimaschutz heißt für uns mehr Windräder an Land.", 1),
-        Passage("Klimaschutz heißt für uns eine neue Düngeverordnung.", 2),
-        Passage("Klimaschutz heißt für uns Wärmepumpen in jedem Keller.", 3),
-    ]
-    agreement = [Passage("Klimaschutz bei der Bahn", 1), Passage("Mehr Windräder an Land", 2)]
+    topics = ("Windräder an Land", "eine neue Düngeverordnung", "Wärmepumpen in jedem Keller")
+    topics += ("Radwege an jeder Landstraße", "Solardächer auf Schulen", "mehr Stadtbäume")
+    program = [Passage(f"Zukunft heißt für uns {topic}.", n) for n, topic in enumerate(topics)]
+    agreement = [Passage("Zukunft bei der Bahn", 1), Passage("Wärmepumpen in jeden Keller", 2)]
 
     items = compare(agreement, {"SPD": program}).items
 
     assert items[0].origin == ()
-    assert [m.index for m in items[1].matches] == [0]
+    assert [m.index for m in items[1].matches] == [2]
 
 
 def test_thresholds_apply_to_scores_computed_once() -> None:

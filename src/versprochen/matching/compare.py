@@ -7,9 +7,10 @@ agreement adopted it, modified it or dropped it.
 Pledges are compared by their terms (`matching.pledge_terms`: lemmas, the parts
 of compound nouns, separable verbs joined again, a verb and its noun in -ung as
 one stem). A pair's score is the cosine of their term vectors (log-scaled term
-counts times the term's inverse document frequency), the frequency counted in
-the program's own pledges: each program has its stock words, and a word its
-program uses everywhere says little about which of its pledges is meant. A pair
+counts times the term's inverse document frequency), the frequency counted per
+program, in its pledges and the agreement's: each program has its stock words,
+and a word its program uses everywhere says little about which of its pledges
+is meant. A pair
 sharing only one or two words is weak evidence however short both are: its score
 is scaled down until the shared terms weigh as much as `EVIDENCE` of the rarest
 terms. A number both name adds to the score. `score` computes all this once;
@@ -47,6 +48,8 @@ MODIFIED_SCORE = 0.3
 # its score to count in full; below, the score is scaled down.
 EVIDENCE = 1.5
 
+# Pledges without any of the terms added to each collection (see `score`).
+_BACKGROUND = 10
 # How many matches per program an agreement pledge lists at most.
 MATCHES_PER_PROGRAM = 3
 # How many candidates per program the cosine passes on to the final score.
@@ -202,8 +205,16 @@ def score(
         program_matrix = _vectors(program_terms, vocabulary)
         agreement_matrix = _vectors(agreement_terms, vocabulary)
         program_matrix.resize((len(passages), len(vocabulary)))
-        df = np.bincount(program_matrix.indices, minlength=len(vocabulary)).astype(np.float64)
-        idf = np.log((len(passages) + 1) / (df + 0.5))
+        # The pair of documents compared is the collection: a program's stock words
+        # and the agreement's count little against each other.
+        df = np.bincount(
+            np.concatenate((program_matrix.indices, agreement_matrix.indices)),
+            minlength=len(vocabulary),
+        ).astype(np.float64)
+        # As if the collection had `_BACKGROUND` more pledges without the term: in a
+        # handful of pledges every shared word is in most of them and must still count.
+        size = len(passages) + len(agreement) + _BACKGROUND
+        idf = np.log((size + 1) / (df + 0.5))
         cosines = (
             _normalised(agreement_matrix, idf) @ _normalised(program_matrix, idf).T
         ).toarray()
