@@ -189,6 +189,17 @@ def test_items_complete_a_stem_without_a_colon() -> None:
     ]
 
 
+def test_a_stem_completes_the_first_sentence_of_an_item_that_goes_on() -> None:
+    doc = segmented(
+        ("p", "Deshalb wollen wir"),
+        ("li", "eine zweite Fähre über den Fluss. Heute dauert die Umfahrung eine Stunde."),
+        ("li", "Radwege gehören ins Netz. Sie verbinden die Dörfer."),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "eine zweite Fähre über den Fluss.",
+    ]
+
+
 def test_a_pledge_opening_with_a_pointer_takes_what_it_points_to() -> None:
     doc = segmented(
         (

@@ -139,7 +139,12 @@ def judge(
         return Judgement(True, "refusal or freeze")
 
     verbless = not _FINITE.search(stripped) and not cues.has_finite_verb(stripped)
-    if list_item and verbless and lead and _commits(lead):
+    # A stem completes the first sentence of its item even when the item goes on
+    # with sentences of its own ("Wir wollen / - eine zweite Fähre. Heute ...");
+    # such an item continues the stem's sentence in lower case, where a capitalised
+    # opener is more often a statement of its own ("Frauen gründen anders. ...").
+    completes_stem = list_item or (opening and stripped[:1].islower())
+    if completes_stem and verbless and lead and _commits(lead):
         return Judgement(True, "item of a demand list")
     if opening or list_item or verbless:
         opener = cues.words(stripped)[:1]
