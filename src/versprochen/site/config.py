@@ -346,3 +346,17 @@ class Config:
 def describe() -> list[tuple[str, str]]:
     """Each setting's environment variable and help text (for `versprochen serve --help`)."""
     return [(f.metadata["env"], f.metadata["help"]) for f in fields(Config)]
+
+
+def settings_table() -> str:
+    """Every setting as a Markdown table (name, default, help): `docs/settings.md` is this."""
+    rows = ["| setting | default | what it does |", "| --- | --- | --- |"]
+    for f in fields(Config):
+        default = f.default if not isinstance(f.default, tuple) else ",".join(f.default)
+        shown = f"`{default}`" if default not in ("", None) else "(empty)"
+        rows.append(f"| `{f.metadata['env']}` | {shown} | {f.metadata['help']} |")
+    return "\n".join(rows) + "\n"
+
+
+if __name__ == "__main__":  # python -m versprochen.site.config > docs/settings.md (the table)
+    print(settings_table(), end="")
