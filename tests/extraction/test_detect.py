@@ -248,3 +248,20 @@ def test_a_finite_verb_or_an_observation_is_no_infinitive_pledge(text: str) -> N
 )
 def test_infinitive_items_in_prose_stay_pledges(text: str) -> None:
     assert judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sprechen uns dafür aus, die Bücherei auch sonntags zu öffnen.",
+        "Wir erwarten vom Kreis eine verlässliche Finanzierung der Schulbusse.",
+        "Wir sehen die Notwendigkeit, das Hallenbad zu sanieren.",
+        "Beim Lärmschutz sehen wir dringenden Handlungsbedarf an der Umgehungsstraße.",
+    ],
+)
+def test_commitment_formulas_with_dafuer_expectation_and_need(text: str) -> None:
+    assert judge(text).pledge
+
+
+def test_an_expectation_without_an_addressee_is_a_forecast() -> None:
+    assert not judge("Wir erwarten steigende Schülerzahlen in den Grundschulen.").pledge

@@ -82,7 +82,7 @@ DEMAND = Folded(
     r"halten\s+wir\b[^.]*\bfür\b|\bha(?:t|ben)\b[^.]*\b(?:vorrang|priorität)\b|"
     r"zum\s+ziel\s+gesetzt|engagieren\s+uns|"
     r"einsetzen|einzusetzen|plädieren|plädiert|treten\b[^.]*?\bfür\b[^.]*?\bein|"
-    r"sprechen\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\b(?:für|gegen)\b[^.]*?\baus|"
+    r"sprechen\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\b(?:da)?(?:für|gegen)\b[^.]*?\baus|"
     r"spricht\s+sich\b[^.]*?\baus|gilt\s+es\b|es\s+gilt\b[^.]*\bzu\s+\w+(?:en|ln|rn)\b|"
     r"ist\s+es\s+(?:nötig|notwendig|erforderlich|geboten|unerlässlich)\b|"
     r"könnten?\b[^.]*\b[a-zäöüß]+(?:t|en)\s+werden\b|"
@@ -91,7 +91,13 @@ DEMAND = Folded(
     r"sind\s+gegen|ist\s+gegen|befürwort(?:en|et)|streben\b[^.]*?\ban|"
     r"vereinbaren|vereinbart|verpflichten|beabsichtigen|"
     r"unser\s+ziel|(?<!dieses\s)(?<!dieses\s\s)ziel\s+ist|ziel\s+muss|wir\s+stehen\s+zu|"
-    r"anstreben|erhalten\s+bleiben)\b"
+    r"anstreben|erhalten\s+bleiben|"
+    # A demand addressed to others ("erwarten wir vom Land", "Wir erwarten von der
+    # Regierung"), not a forecast ("Wir erwarten steigende Zahlen").
+    r"(?:erwarten\s+wir|wir\s+erwarten)\s+(?:\w+\s+)?vo[nm]\b|"
+    # "Wir sehen die Notwendigkeit, ...", "sehen wir Handlungsbedarf": a need the
+    # authors take on.
+    r"(?:wir\s+sehen|sehen\s+wir)\s+(?:\w+\s+){0,2}(?:notwendigkeit|handlungsbedarf|bedarf))\b"
 )
 
 # Verbs that commit only when the authors are their subject ("Wir fördern ...", not
@@ -165,7 +171,7 @@ ACTION_NOUNS = frozenset(
 
 # Openers that describe, evaluate or claim credit rather than commit.
 NON_COMMITMENT_OPENERS = re.compile(
-    r"^(wer\s|wir\s+begrüßen|wir\s+sehen\b|wir\s+(?:\S+\s+)?sind\s+(?:der|uns)\b|wir\s+wissen|"
+    r"^(wer\s|wir\s+begrüßen|wir\s+sehen\b(?!\s+(?:\w+\s+){0,2}(?:notwendigkeit|handlungsbedarf|bedarf)\b)|wir\s+(?:\S+\s+)?sind\s+(?:der|uns)\b|wir\s+wissen|"
     r"uns\s+ist\s+bewusst|"
     r"wir\s+haben\b|studien\s+zeigen|es\s+gibt\b|dazu\s+mehr|mehr\s+dazu|siehe\b|"
     r"wir\s+gehen\s+davon\s+aus|wir\s+stellen\b[^.]*\bin\s+frage|"
