@@ -265,3 +265,11 @@ def test_commitment_formulas_with_dafuer_expectation_and_need(text: str) -> None
 
 def test_an_expectation_without_an_addressee_is_a_forecast() -> None:
     assert not judge("Wir erwarten steigende Schülerzahlen in den Grundschulen.").pledge
+
+
+def test_a_stem_that_commits_only_with_its_item_completes_it() -> None:
+    doc = segmented(
+        ("p", "Wir stehen"),
+        ("li", "für eine zweite Fähre über den Fluss. Heute dauert die Umfahrung eine Stunde."),
+    )
+    assert [c.text for c in detect(doc).candidates] == ["für eine zweite Fähre über den Fluss."]

@@ -144,7 +144,7 @@ def judge(
     # such an item continues the stem's sentence in lower case, where a capitalised
     # opener is more often a statement of its own ("Frauen gründen anders. ...").
     completes_stem = list_item or (opening and stripped[:1].islower())
-    if completes_stem and verbless and lead and _commits(lead):
+    if completes_stem and verbless and lead and _stem_commits(lead, stripped):
         return Judgement(True, "item of a demand list")
     if opening or list_item or verbless:
         opener = cues.words(stripped)[:1]
@@ -175,6 +175,12 @@ _COMMITMENT: tuple[cues.Folded | re.Pattern[str], ...] = (
     cues.ZU_INFINITIVE,
     cues.DEMAND,
 )
+
+
+def _stem_commits(lead: str, item: str) -> bool:
+    """Whether a lead commits, alone ("Wir fordern:") or completed by its item
+    ("Wir stehen" + "für eine zweite Fähre")."""
+    return _commits(lead) or _commits(f"{lead.rstrip().rstrip(':')} {item}")
 
 
 def _commits(text: str) -> bool:
