@@ -71,10 +71,11 @@ def insert_rows(model: type[models.Model], rows: Sequence[Mapping[str, Any]]) ->
         if connection.vendor != "postgresql":
             cursor.executemany(sql, params)
             return
-        # Over the network every statement is a round trip: many rows per statement.
-        for chunk in _chunks(params, len(fields)):
-            values = ", ".join(["(" + ", ".join(["%s"] * len(fields)) + ")"] * len(chunk))
-            cursor.execute(sql.split(" VALUES ")[0] + " VALUES " + values, _flat(chunk))
+        # Over the network every statement is a round trip: all rows in one statement,
+        # one array per column (a short statement, whatever the number of rows).
+        arrays = ", ".join(_array_casts(fields, connection))
+        head = sql.split(" VALUES ")[0]
+        cursor.execute(f"{head} SELECT * FROM unnest({arrays})", _columns_of(params))
 
 
 def update_rows(
@@ -97,33 +98,27 @@ def update_rows(
         if connection.vendor != "postgresql":
             cursor.executemany(sql, params)
             return
-        # PostgreSQL: one UPDATE … FROM (VALUES …) per chunk, each value cast to its
-        # column's type (a bare parameter in VALUES would be text).
-        casts = [f"CAST(%s AS {field.db_type(connection)})" for field in fields]
-        casts.append(f"CAST(%s AS {model._meta.pk.db_type(connection)})")
+        # PostgreSQL: one UPDATE … FROM unnest(one array per column).
+        arrays = ", ".join(
+            [*_array_casts(fields, connection), _array_casts([model._meta.pk], connection)[0]]
+        )
         columns = [f"c{index}" for index in range(len(fields))] + ["pk"]
         table = quote(model._meta.db_table)
         assignments = ", ".join(
             f"{quote(str(field.column))} = v.c{index}" for index, field in enumerate(fields)
         )
         key = f"{table}.{quote(str(model._meta.pk.column))}"
-        for chunk in _chunks(params, len(columns)):
-            values = ", ".join(["(" + ", ".join(casts) + ")"] * len(chunk))
-            cursor.execute(
-                f"UPDATE {table} SET {assignments} FROM (VALUES {values})"
-                f" AS v({', '.join(columns)}) WHERE {key} = v.pk",
-                _flat(chunk),
-            )
+        cursor.execute(
+            f"UPDATE {table} SET {assignments} FROM unnest({arrays})"
+            f" AS v({', '.join(columns)}) WHERE {key} = v.pk",
+            _columns_of(params),
+        )
 
 
-# PostgreSQL takes at most 65,535 parameters in one statement.
-_MAX_PARAMETERS = 60000
+def _array_casts(fields: Sequence[Any], connection: Any) -> list[str]:
+    """`CAST(%s AS type[])` per column: an array parameter of the column's type."""
+    return [f"CAST(%s AS {field.db_type(connection)}[])" for field in fields]
 
 
-def _chunks(rows: Sequence[list[Any]], width: int) -> list[Sequence[list[Any]]]:
-    size = max(1, min(1000, _MAX_PARAMETERS // max(1, width)))
-    return [rows[start : start + size] for start in range(0, len(rows), size)]
-
-
-def _flat(rows: Sequence[list[Any]]) -> list[Any]:
-    return [value for row in rows for value in row]
+def _columns_of(rows: Sequence[list[Any]]) -> list[list[Any]]:
+    return [list(column) for column in zip(*rows, strict=True)]
