@@ -4,7 +4,9 @@ Django's `bulk_update` builds a CASE expression per value and `bulk_create`
 prepares every value through the query compiler (and SQLite's batches hold
 only 999 parameters): for the tens of thousands of objects of a council's
 first sync that costs most of the time. These run one parameterised statement
-with `executemany`, values prepared by the model's fields as Django would.
+with `executemany` on SQLite (in-process, no round trips), and one statement
+with an array per column on PostgreSQL; values are prepared by the model's
+fields as Django would.
 Each row must give every column the statement names; the caller's
 transaction holds them.
 """
