@@ -113,3 +113,31 @@ def test_a_pledge_with_a_follow_up_is_still_split() -> None:
         "Reduzierung der Elterntaxen durch Schulstraßen",
         "Erhöhung der Sicherheit an Schulwegen. Dabei sind die Standorte zu betrachten",
     ]
+
+
+def _parts(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_text(text)]
+
+
+def test_a_list_of_infinitive_clauses_is_split_at_its_comma_and_und() -> None:
+    text = (
+        "die Stadtbücherei mit ihren Zweigstellen erhalten, die Öffnungszeiten verlängern "
+        "und die Ausleihe überall kostenlos anbieten"
+    )
+    assert _parts(text) == [
+        "die Stadtbücherei mit ihren Zweigstellen erhalten",
+        "die Öffnungszeiten verlängern",
+        "die Ausleihe überall kostenlos anbieten",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "eine Stadtentwicklung, die sich am Klima orientiert, die Resilienz stärkt "
+        "und die Lebensgrundlagen bewahrt",
+        "Wir wollen Räume schaffen, der Sommerhitze zu entfliehen und die Kliniken zu entlasten",
+    ],
+)
+def test_relative_clauses_and_zu_infinitives_are_no_infinitive_list(text: str) -> None:
+    assert _parts(text) == [text]

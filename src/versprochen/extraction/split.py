@@ -177,8 +177,9 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             left, right = text[: match.start()], text[match.end() :]
             # Both sides must be clauses of their own: the left ends in its verb, the
             # right brings its own object or subject ("X stärken und Y ausbauen").
+            chain = _infinitive_chain(left, right, pattern is _COMMA)
             subordinate = _SUBORDINATE_START.match(right) is not None and not (
-                pattern is _UND and _ARTICLE_BEFORE_NOUN.match(right)
+                (pattern is _UND or chain) and _ARTICLE_BEFORE_NOUN.match(right)
             )
             if subordinate or not _OWN_OBJECT.match(right):
                 continue
@@ -186,19 +187,64 @@ def _cuts(text: str) -> list[tuple[int, int]]:
                 continue
             # Inside a relative clause ("Gewerbe, die sich ... einsetzen und Konzepte
             # vorlegen") the "und" joins two predicates of one subject.
-            if "," in left and _RELATIVE.match(left.rsplit(",", 1)[-1]):
+            if "," in left and _RELATIVE.match(left.rsplit(",", 1)[-1]) and not chain:
                 continue
             right_clause = right.split(",")[0] if need_subject else right
             if not _is_clause_with_verb(right_clause):
                 continue
-            if need_subject and not (right[:1].isupper() and cues.MODAL.search(left)):
+            if need_subject and not (right[:1].isupper() and cues.MODAL.search(left)) and not chain:
                 continue
             # A comma that closes a subordinate clause ("wenn wir ... handeln, X") joins
             # nothing coordinate.
-            if need_subject and cues.SUBORDINATE_CLAUSE.match(left.rsplit(",", 1)[-1]):
+            if (
+                need_subject
+                and not chain
+                and cues.SUBORDINATE_CLAUSE.match(left.rsplit(",", 1)[-1])
+            ):
                 continue
             cuts.append((match.start(), match.start() + len(match.group())))
     return sorted(set(cuts))
+
+
+def _infinitive_chain(left: str, right: str, at_comma: bool) -> bool:
+    """Whether the cut falls in a list of bare infinitive clauses, "A erhalten, die B
+    verkürzen und die C sicherstellen", where each clause brings its own object
+    after the comma. A "die" after a comma is then an article, not a relative
+    pronoun ("eine Stadt, die X stärkt und Y bewahrt" ends in finite verbs); the
+    list is told by its "und" before a last clause of the same form.
+    """
+    if at_comma:
+        clause = right.split(",")[0]
+        head, und, tail = clause.partition(" und ")
+        # The first clause of the list opens the passage or follows a comma that
+        # is no relative clause's ("den Institutionen, die Aufgaben übernehmen, ...").
+        first = left.rsplit(",", 1)[-1] if "," in left else ""
+        return (
+            bool(und)
+            and not _RELATIVE.match(first)
+            and _ARTICLE_BEFORE_NOUN.match(right) is not None
+            and _ends_with_bare_infinitive(left)
+            and _ends_with_bare_infinitive(head)
+            and _ends_with_bare_infinitive(tail)
+        )
+    if "," not in left:
+        return False
+    before, _, middle = left.rpartition(",")
+    return (
+        _ARTICLE_BEFORE_NOUN.match(middle.strip()) is not None
+        and _ends_with_bare_infinitive(before)
+        and _ends_with_bare_infinitive(middle)
+        and _ends_with_bare_infinitive(right)
+    )
+
+
+def _ends_with_bare_infinitive(text: str) -> bool:
+    """A clause ending in an infinitive without "zu" ("die Rettungszeiten verkürzen")."""
+    found = cues.words(text)
+    if len(found) < 2 or found[-2].lower() == "zu":
+        return False
+    last = found[-1]
+    return last[0].islower() and last.endswith(("en", "ern", "eln")) and cues.ends_with_verb(text)
 
 
 def split_text(text: str) -> list[tuple[int, int]]:
