@@ -273,3 +273,14 @@ def test_a_stem_that_commits_only_with_its_item_completes_it() -> None:
         ("li", "für eine zweite Fähre über den Fluss. Heute dauert die Umfahrung eine Stunde."),
     )
     assert [c.text for c in detect(doc).candidates] == ["für eine zweite Fähre über den Fluss."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Die Sparpolitik hat oft zu schlechten Entscheidungen über die Schulen geführt.",
+        "Wählen Sie am Sonntag mit beiden Stimmen die Liste für eine bessere Stadt.",
+    ],
+)
+def test_zu_before_an_adjective_and_appeals_to_voters_commit_to_nothing(text: str) -> None:
+    assert not judge(text).pledge

@@ -66,11 +66,12 @@ _SEPARABLE = (
     "zusammen|offen|sicher|fertig|instand|stand|bekannt|aufrecht"
 )
 # Not "ist nur ... zu erreichen" (a possibility), "sind ... zu verstehen" (a
-# definition) or "ist nicht zu übersehen", "ist zu erwarten" (an observation).
+# definition) or "ist nicht zu übersehen", "ist zu erwarten" (an observation), nor
+# "hat oft zu politischen Entscheidungen geführt": "zu" before an adjective and its noun.
 ZU_INFINITIVE = re.compile(
     rf"\b(ist|sind|wäre|wären|bleibt|bleiben|hat|haben|gilt\s+es|gilt)\b"
     rf"(?![^.;:!?,]*?(?<!nicht\s)\bnur\b)[^.;:!?,]*?\b"
-    rf"((?:{_SEPARABLE})zu[a-zäöüß]{{3,}}(?:en|ern|eln)|zu\s+(?!(?:verstehen|übersehen|erwarten|befürchten|beobachten)\b)[a-zäöüß]{{3,}}(?:en|ern|eln))\b"
+    rf"((?:{_SEPARABLE})zu[a-zäöüß]{{3,}}(?:en|ern|eln)|zu\s+(?!(?:verstehen|übersehen|erwarten|befürchten|beobachten)\b)[a-zäöüß]{{3,}}(?:en|ern|eln)\b(?!\s+[A-ZÄÖÜ]))\b"
 )
 
 # Verbs and phrases by which authors commit themselves in programs and agreements.
@@ -175,7 +176,9 @@ NON_COMMITMENT_OPENERS = re.compile(
     r"uns\s+ist\s+bewusst|"
     r"wir\s+haben\b|studien\s+zeigen|es\s+gibt\b|dazu\s+mehr|mehr\s+dazu|siehe\b|"
     r"wir\s+gehen\s+davon\s+aus|wir\s+stellen\b[^.]*\bin\s+frage|"
-    r"die\s+\w+\s+begrüßen|[a-zäöüß]+\s+begrüßen\s+es)",
+    r"die\s+\w+\s+begrüßen|[a-zäöüß]+\s+begrüßen\s+es|"
+    # An appeal to the reader ("Wählen Sie am ...", "Senden Sie uns ...").
+    r"[a-zäöüß]+en\s+sie\s+(?:uns|ihre[nm]?|am|mit)\b)",
     re.IGNORECASE,
 )
 
