@@ -284,3 +284,15 @@ def test_a_stem_that_commits_only_with_its_item_completes_it() -> None:
 )
 def test_zu_before_an_adjective_and_appeals_to_voters_commit_to_nothing(text: str) -> None:
     assert not judge(text).pledge
+
+
+def test_a_stem_item_is_verbless_up_to_its_subordinate_clause() -> None:
+    doc = segmented(
+        ("p", "Wir wollen"),
+        ("li", "ein weit verzweigtes Netz an Wanderwegen."),
+        ("li", "mehr Lotsen an den Schulwegen, damit die Kinder sicher ankommen können."),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "ein weit verzweigtes Netz an Wanderwegen.",
+        "mehr Lotsen an den Schulwegen, damit die Kinder sicher ankommen können.",
+    ]

@@ -298,12 +298,22 @@ _NOT_VERBS = frozenset(
 )
 
 
+_ARTICLES = frozenset(
+    {"der", "die", "das", "den", "dem", "des", "ein", "eine", "einen", "einem", "einer", "eines"}
+    | {"kein", "keine", "keinen"}
+)
+
+
 def has_finite_verb(text: str) -> bool:
     """A rough test for a finite verb after the first word (German has no reliable
     capital-letter cue for verbs, but finite 3rd-person forms end in -t)."""
-    for word in words(text)[1:]:
+    found = words(text)
+    for index, word in enumerate(found[1:], start=1):
         lower = word.lower()
         if not word[0].islower() or lower in _NOT_VERBS or len(lower) < 4:
+            continue
+        # No finite verb follows its article: "ein breit gefächertes Angebot".
+        if found[index - 1].lower() in _ARTICLES:
             continue
         if lower.endswith("t") and not lower.startswith("ge"):
             if lower.endswith(("ent", "ant", "ist", "ust", "est")) and lower not in {"ist"}:

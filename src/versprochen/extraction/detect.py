@@ -67,6 +67,9 @@ _PURPOSE_CLAUSE_END = re.compile(r",\s*(?:auch\s+)?um\b[^,]*$", re.IGNORECASE)
 _LEAD_WITHOUT_COLON = cues.Folded(
     r"\b(fordern|wollen|möchten|schlagen|setzen|planen)\s+wir(\s+uns)?(\s+(vor|ein|an))?\W*$"
 )
+_SUBORDINATE_TAIL = re.compile(
+    r",\s*(?:damit|um|weil|da|wenn|dass|die|der|das|deren|dessen|welche[rsnm]?|wo)\b"
+)
 _REFERENCE = re.compile(r"\b(siehe)\b", re.IGNORECASE)
 _SIGNATURE = re.compile(
     r"^(\(?vorsitzende\w*\)?|stellv\.?|\w+,\s+den\s+\d|[\w\s.-]+,\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})",
@@ -144,7 +147,11 @@ def judge(
     # such an item continues the stem's sentence in lower case, where a capitalised
     # opener is more often a statement of its own ("Frauen gründen anders. ...").
     completes_stem = list_item or (opening and stripped[:1].islower())
-    if completes_stem and verbless and lead and _stem_commits(lead, stripped):
+    # A verb in a clause of its own ("mehr Personal, damit ... umgesetzt werden
+    # kann") does not make the item a sentence.
+    head = _SUBORDINATE_TAIL.split(stripped, maxsplit=1)[0]
+    head_verbless = not _FINITE.search(head) and not cues.has_finite_verb(head)
+    if completes_stem and head_verbless and lead and _stem_commits(lead, stripped):
         return Judgement(True, "item of a demand list")
     if opening or list_item or verbless:
         opener = cues.words(stripped)[:1]
