@@ -141,3 +141,8 @@ def test_a_list_of_infinitive_clauses_is_split_at_its_comma_and_und() -> None:
 )
 def test_relative_clauses_and_zu_infinitives_are_no_infinitive_list(text: str) -> None:
     assert _parts(text) == [text]
+
+
+def test_a_second_predicate_with_its_own_complement_is_split() -> None:
+    text = "die Fähre erhalten und in den Verkehrsverbund einbinden"
+    assert _parts(text) == ["die Fähre erhalten", "in den Verkehrsverbund einbinden"]

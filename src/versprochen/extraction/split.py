@@ -181,7 +181,8 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             subordinate = _SUBORDINATE_START.match(right) is not None and not (
                 (pattern is _UND or chain) and _ARTICLE_BEFORE_NOUN.match(right)
             )
-            if subordinate or not _OWN_OBJECT.match(right):
+            second_predicate = pattern is _UND and _second_predicate(left, right)
+            if subordinate or not (_OWN_OBJECT.match(right) or second_predicate):
                 continue
             if not cues.ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
                 continue
@@ -234,6 +235,21 @@ def _infinitive_chain(left: str, right: str, at_comma: bool) -> bool:
         _ARTICLE_BEFORE_NOUN.match(middle.strip()) is not None
         and _ends_with_bare_infinitive(before)
         and _ends_with_bare_infinitive(middle)
+        and _ends_with_bare_infinitive(right)
+    )
+
+
+# "die Seilbahn erhalten und in den Nahverkehr einbinden": a second predicate that
+# brings its own prepositional complement can be fulfilled on its own.
+_PREPOSITIONAL_START = re.compile(
+    rf"^(?:in|an|auf|mit|für|zu|zur|zum|im|am|ins|ans|über|unter)\s+{_ARTICLE}\s"
+)
+
+
+def _second_predicate(left: str, right: str) -> bool:
+    return (
+        _PREPOSITIONAL_START.match(right) is not None
+        and _ends_with_bare_infinitive(left)
         and _ends_with_bare_infinitive(right)
     )
 
