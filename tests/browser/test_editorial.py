@@ -21,6 +21,17 @@ def _json(url: str) -> Any:
         return json.loads(response.read())
 
 
+def _json_after_change(url: str, changed: Any) -> Any:
+    """The page's JSON once it shows the change: public pages may lag a change by
+    VERSPROCHEN_FRESHNESS_SECONDS (1 s), the time a worker reuses the data's change time."""
+    deadline = time.monotonic() + 5
+    data = _json(url)
+    while not changed(data) and time.monotonic() < deadline:
+        time.sleep(0.2)
+        data = _json(url)
+    return data
+
+
 def _login(browser: Any, site: str, name: str, password: str, axe: bool = False) -> Any:
     context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="de-DE")
     page = context.new_page()
@@ -161,7 +172,9 @@ def test_split_and_merge_through_the_ui(site: str, browser: Any, editors: dict[s
 
     rudi = _login(browser, site, "rudi", editors["rudi"])
     _publish_proposal(rudi, site, first["id"], "29-review-split")
-    split_text = _json(site + f"/versprechen/{first['id']}/?format=json")["text"]
+    split_text = _json_after_change(
+        site + f"/versprechen/{first['id']}/?format=json", lambda d: d["text"] != first["text"]
+    )["text"]
     assert split_text == " ".join(words[:half])
     erika.goto(site + f"/redaktion/versprechen/{first['id']}/")
     assert "geteilt" in erika.locator("ul.corrections").first.inner_text()
@@ -179,7 +192,9 @@ def test_split_and_merge_through_the_ui(site: str, browser: Any, editors: dict[s
     assert not _json(site + f"/versprechen/{other['id']}/?format=json")["excluded"]
 
     _publish_proposal(rudi, site, first["id"])
-    merged = _json(site + f"/versprechen/{other['id']}/?format=json")
+    merged = _json_after_change(
+        site + f"/versprechen/{other['id']}/?format=json", lambda d: d["excluded"]
+    )
     assert merged["excluded"] == "merged" and merged["merged_into"] == first["id"]
 
     erika.goto(site + f"/redaktion/dokumente/{first['document']}/")
