@@ -296,3 +296,8 @@ def test_a_stem_item_is_verbless_up_to_its_subordinate_clause() -> None:
         "ein weit verzweigtes Netz an Wanderwegen.",
         "mehr Lotsen an den Schulwegen, damit die Kinder sicher ankommen können.",
     ]
+
+
+def test_an_included_measure_is_a_pledge_but_an_included_aspect_is_not() -> None:
+    assert judge("Dazu gehört vor allem die Erweiterung der Bücherei.").pledge
+    assert not judge("Dazu gehört auch einer der wichtigsten Gründe für den Umzug.").pledge

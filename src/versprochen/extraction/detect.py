@@ -168,13 +168,24 @@ def judge(
 
     if cues.PAST.search(stripped):
         return Judgement(False, "about the past")
+    includes = _INCLUDES.match(stripped)
+    # "Dazu gehört für uns die Reduzierung der Gruppengrößen": the measure a
+    # commitment includes is one of its own; "Dazu gehört auch einer der
+    # Aspekte" names none.
+    if includes and _names_action_first(stripped[includes.end() :]):
+        return Judgement(True, "includes an action")
     if _EVALUATIVE.search(stripped) or _DESCRIBING_VERBS.search(stripped):
-        if agreement and _INCLUDES.match(stripped):
+        if agreement and includes:
             return Judgement(True, "agreed rule")
         return Judgement(False, "describes or evaluates")
     if agreement or (list_item and not verbless):
         return Judgement(True, "agreed rule" if agreement else "list item")
     return Judgement(False, "no commitment")
+
+
+def _names_action_first(text: str) -> bool:
+    nouns = [w for w in cues.words(text) if w[0].isupper()]
+    return bool(nouns) and cues.is_action_noun(nouns[0])
 
 
 _COMMITMENT: tuple[cues.Folded | re.Pattern[str], ...] = (
