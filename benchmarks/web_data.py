@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import re
 import sys
 import time
 from pathlib import Path
@@ -169,7 +170,8 @@ def _unbounded_seq_scan(plan: str) -> bool:
     """A sequential scan of the pledges that no LIMIT right above it stops early."""
     lines = plan.splitlines()
     for i, line in enumerate(lines):
-        if "Seq Scan on tracker_pledge" not in line:
+        # The pledges themselves, not tables named alike (tracker_pledgeplace is small).
+        if not re.search(r"Seq Scan on tracker_pledge\b", line):
             continue
         depth = len(line) - len(line.lstrip(" ->"))
         parent = next((p for p in reversed(lines[:i]) if len(p) - len(p.lstrip(" ->")) < depth), "")
