@@ -301,3 +301,7 @@ def test_a_stem_item_is_verbless_up_to_its_subordinate_clause() -> None:
 def test_an_included_measure_is_a_pledge_but_an_included_aspect_is_not() -> None:
     assert judge("Dazu gehört vor allem die Erweiterung der Bücherei.").pledge
     assert not judge("Dazu gehört auch einer der wichtigsten Gründe für den Umzug.").pledge
+
+
+def test_a_concern_the_authors_take_on_is_a_commitment() -> None:
+    assert judge("Ein sicherer Schulweg für alle Kinder ist uns ein besonderes Anliegen.").pledge

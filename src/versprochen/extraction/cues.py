@@ -98,7 +98,9 @@ DEMAND = Folded(
     r"(?:erwarten\s+wir|wir\s+erwarten)\s+(?:\w+\s+)?vo[nm]\b|"
     # "Wir sehen die Notwendigkeit, ...", "sehen wir Handlungsbedarf": a need the
     # authors take on.
-    r"(?:wir\s+sehen|sehen\s+wir)\s+(?:\w+\s+){0,2}(?:notwendigkeit|handlungsbedarf|bedarf))\b"
+    r"(?:wir\s+sehen|sehen\s+wir)\s+(?:\w+\s+){0,2}(?:notwendigkeit|handlungsbedarf|bedarf)|"
+    # "X ist uns ein besonderes Anliegen", "ist für uns ein zentrales Ziel".
+    r"(?:ist|sind)\s+(?:für\s+)?uns\b[^.]{0,80}?\bein\w*\s+(?:[a-zäöüß]+\s+)?(?:anliegen|ziel))\b"
 )
 
 # Verbs that commit only when the authors are their subject ("Wir fördern ...", not
