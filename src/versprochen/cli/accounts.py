@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from versprochen.cli.errors import bad_input_is_one_line
+from versprochen.cli.tracker import data_dir_option
 
 ROLES = ["admin", "editor", "reviewer"]
 
@@ -41,12 +42,7 @@ def _password(from_stdin: bool) -> str:
 @click.option(
     "--password-stdin", is_flag=True, help="Read the password from the first line of stdin."
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Directory of the embedded database (default: $VERSPROCHEN_DATA_DIR or ./data).",
-)
+@data_dir_option
 def createuser(
     name: str,
     roles: tuple[str, ...],

@@ -7,14 +7,7 @@ from pathlib import Path
 import click
 
 from versprochen.cli.errors import bad_input_is_one_line
-
-data_dir_option = click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Directory of the embedded database (default: $VERSPROCHEN_DATA_DIR or ./data). "
-    "DATABASE_URL selects PostgreSQL instead.",
-)
+from versprochen.cli.tracker import data_dir_option
 
 
 @click.command(name="backup")

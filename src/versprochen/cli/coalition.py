@@ -12,13 +12,7 @@ from typing import Any
 import click
 
 from versprochen.cli.errors import bad_input_is_one_line
-
-DATA_DIR = click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Directory of the embedded database (default: $VERSPROCHEN_DATA_DIR or ./data).",
-)
+from versprochen.cli.tracker import data_dir_option
 
 
 @contextmanager
@@ -99,7 +93,7 @@ def coalition_group() -> None:
 )
 @click.option("--term", default=None, help="START:END dates; default: from the agreement.")
 @click.option("--name", default="", help="A name (default: the partners and the term).")
-@DATA_DIR
+@data_dir_option
 def create(
     body: str,
     partners: str,
@@ -136,7 +130,7 @@ def create(
 
 
 @coalition_group.command(name="list")
-@DATA_DIR
+@data_dir_option
 def list_coalitions(data_dir: Path | None) -> None:
     """The coalitions with their partners and members."""
     with _one_line():
@@ -159,7 +153,7 @@ def member_group() -> None:
 @click.option("--partner", required=True, help="The partner the member acts for.")
 @click.option("--role", default="member", type=click.Choice(["member", "lead", "speaker"]))
 @click.option("--coordination", is_flag=True, help="A member of the coordination group.")
-@DATA_DIR
+@data_dir_option
 def member_add(
     user: str, slug: str, partner: str, role: str, coordination: bool, data_dir: Path | None
 ) -> None:
@@ -202,7 +196,7 @@ def body_group() -> None:
     type=int,
     help="The submission deadline: days before a meeting.",
 )
-@DATA_DIR
+@data_dir_option
 def body_add(name: str, slug: str, kind: str, deadline_days: int, data_dir: Path | None) -> None:
     """Add (or change) the council body NAME."""
     with _one_line():
@@ -225,7 +219,7 @@ def meeting_group() -> None:
 @click.option("--coalition", "slug", required=True)
 @click.option("--body", "body_name", required=True, help="The council body's name.")
 @click.option("--date", "day", required=True, help="YYYY-MM-DD, today or later.")
-@DATA_DIR
+@data_dir_option
 def meeting_add(slug: str, body_name: str, day: str, data_dir: Path | None) -> None:
     """Add a meeting of a council body."""
     with _one_line():
@@ -249,7 +243,7 @@ def meeting_add(slug: str, body_name: str, day: str, data_dir: Path | None) -> N
 @coalition_group.command(name="reminders")
 @click.option("--coalition", "slug", required=True)
 @click.option("--days", required=True, help='Days before a deadline to remind, e.g. "7,1".')
-@DATA_DIR
+@data_dir_option
 def reminders(slug: str, days: str, data_dir: Path | None) -> None:
     """Set the days before a deadline the members get a reminder mail."""
     with _one_line():
@@ -268,7 +262,7 @@ def reminders(slug: str, days: str, data_dir: Path | None) -> None:
 
 @coalition_group.command(name="oparl-import")
 @click.option("--coalition", "slug", required=True)
-@DATA_DIR
+@data_dir_option
 def oparl_import(slug: str, data_dir: Path | None) -> None:
     """Council bodies and coming meetings from the body's synced OParl organizations."""
     with _one_line():

@@ -9,6 +9,7 @@ from typing import Any
 import click
 
 from versprochen.cli.errors import bad_input_is_one_line
+from versprochen.cli.tracker import data_dir_option
 
 
 @click.command()
@@ -23,13 +24,7 @@ from versprochen.cli.errors import bad_input_is_one_line
     show_default=True,
     help="Seconds to wait when the queue is empty.",
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Directory of the embedded database (default: $VERSPROCHEN_DATA_DIR or ./data). "
-    "DATABASE_URL selects PostgreSQL instead.",
-)
+@data_dir_option
 @click.option("--with-parent", type=int, default=None, hidden=True)
 def worker(
     once: bool,
@@ -86,12 +81,7 @@ def _require_current_schema() -> None:
 @click.option(
     "--queue", is_flag=True, help="Queue one job per document for the workers instead of waiting."
 )
-@click.option(
-    "--data-dir",
-    type=click.Path(path_type=Path, file_okay=False),
-    default=None,
-    help="Directory of the embedded database (default: $VERSPROCHEN_DATA_DIR or ./data).",
-)
+@data_dir_option
 def reextract(
     body: str | None, slug: str | None, every: bool, queue: bool, data_dir: Path | None
 ) -> None:

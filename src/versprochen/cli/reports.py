@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from versprochen.cli.errors import EXIT_BAD_INPUT, bad_input_is_one_line
+from versprochen.cli.tracker import data_dir_option
 
 
 def _program_option(value: str) -> tuple[str, Path]:
@@ -67,8 +68,6 @@ def report() -> None:
 
 
 def _report_options(function: Any) -> Any:
-    from versprochen.cli.tracker import data_dir_option
-
     for option in reversed(
         [
             click.option("--body", "body_slug", required=True, help="The body's slug."),
@@ -187,7 +186,7 @@ def _stored_document(value: str) -> Any:
     help="For a demonstration only: confirm every proposal as it is, so the public "
     "page shows them. Editors confirm or correct proposals under /redaktion/vergleich/.",
 )
-@click.option("--data-dir", type=click.Path(path_type=Path, file_okay=False), default=None)
+@data_dir_option
 def comparison_command(
     agreement: str, program_specs: tuple[str, ...], confirm_all: bool, data_dir: Path | None
 ) -> None:
