@@ -10,6 +10,8 @@ token in the URL is the secret).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from django import forms
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
@@ -20,7 +22,7 @@ from django.views.decorators.csrf import csrf_exempt
 
 from versprochen.site.forms.common import EditorForm, NumberField
 from versprochen.tracker import follow as following
-from versprochen.tracker.models import FollowTarget, Frequency
+from versprochen.tracker.models import Follow, FollowTarget, Frequency
 
 # Query parameter of the public pages' link → what is followed.
 PARAMETERS = {
@@ -94,26 +96,25 @@ def follow(request: HttpRequest) -> HttpResponse:
 
 @never_cache
 def confirm_follow(request: HttpRequest, token: str) -> HttpResponse:
-    chosen = following.by_token(token)
-    if chosen is None:
-        return render(request, "site/follow_done.html", {"gone": True}, status=404)
-    record = following.target_of(chosen.target, chosen.target_id)
-    name = following.target_name(record) if record else ""
-    if request.method == "POST":
-        following.confirm(chosen)
-        return render(request, "site/follow_done.html", {"confirmed": True, "name": name})
-    return render(request, "site/follow_confirm.html", {"name": name, "action": "confirm"})
+    return _by_token(request, token, following.confirm, "confirmed", "confirm")
 
 
 @csrf_exempt
 @never_cache
 def unfollow(request: HttpRequest, token: str) -> HttpResponse:
+    return _by_token(request, token, following.unsubscribe, "unsubscribed", "unsubscribe")
+
+
+def _by_token(
+    request: HttpRequest, token: str, act: Callable[[Follow], object], done: str, action: str
+) -> HttpResponse:
+    """A link in a mail: GET asks, POST does `act` (see above)."""
     chosen = following.by_token(token)
     if chosen is None:
         return render(request, "site/follow_done.html", {"gone": True}, status=404)
     record = following.target_of(chosen.target, chosen.target_id)
     name = following.target_name(record) if record else ""
     if request.method == "POST":
-        following.unsubscribe(chosen)
-        return render(request, "site/follow_done.html", {"unsubscribed": True, "name": name})
-    return render(request, "site/follow_confirm.html", {"name": name, "action": "unsubscribe"})
+        act(chosen)
+        return render(request, "site/follow_done.html", {done: True, "name": name})
+    return render(request, "site/follow_confirm.html", {"name": name, "action": action})
