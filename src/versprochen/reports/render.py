@@ -40,6 +40,19 @@ BERTELSMANN = {
 ORIGIN_COLOURS = {"adopted": "#1f7a3a", "modified": "#8a6d00", "dropped": "#9e9e9e"}
 
 
+def origin_chart(programs: list[dict[str, Any]], title_id: str) -> str:
+    """Bars per program: how many of its pledges the agreement adopted, modified, dropped."""
+    series = [
+        (ORIGIN_COLOURS[key], label, [p[key] for p in programs])
+        for key, label in (
+            ("adopted", _("übernommen")),
+            ("modified", _("verändert übernommen")),
+            ("dropped", _("nicht übernommen")),
+        )
+    ]
+    return charts.grouped_bars([p["name"] for p in programs], series, title_id)
+
+
 def _number(value: float, language: str, digits: int = 1) -> str:
     text = f"{value:.{digits}f}"
     return text.replace(".", ",") if language == "de" else text
@@ -129,15 +142,7 @@ def _origin_context(snapshot: dict[str, Any], language: str) -> dict[str, Any] |
     programs = [p for c in origins["comparisons"] for p in c["programs"]]
     chart = ""
     if programs:
-        series = [
-            (ORIGIN_COLOURS[key], label, [p[key] for p in programs])
-            for key, label in (
-                ("adopted", _("übernommen")),
-                ("modified", _("verändert übernommen")),
-                ("dropped", _("nicht übernommen")),
-            )
-        ]
-        chart = charts.grouped_bars([p["name"] for p in programs], series, "chart-origin-title")
+        chart = origin_chart(programs, "chart-origin-title")
     return {
         "confirmed": origins["confirmed"],
         "rows": _table(groups, language),

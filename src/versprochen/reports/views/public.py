@@ -14,12 +14,10 @@ from typing import Any
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.urls import reverse
-from django.utils.translation import gettext as _
 
 from versprochen.reports import comparison as comparisons
-from versprochen.reports.charts import grouped_bars
 from versprochen.reports.models import Comparison, Report, ReportState
-from versprochen.reports.render import ORIGIN_COLOURS
+from versprochen.reports.render import origin_chart
 from versprochen.site.public import public_page, respond
 from versprochen.tracker import spreadsheet
 
@@ -121,15 +119,7 @@ def comparison_page(request: HttpRequest, slug: str) -> HttpResponse:
     programs = shares["programs"]
     chart = ""
     if programs and shares["confirmed"]:
-        series = [
-            (ORIGIN_COLOURS[key], label, [p[key] for p in programs])
-            for key, label in (
-                ("adopted", _("übernommen")),
-                ("modified", _("verändert übernommen")),
-                ("dropped", _("nicht übernommen")),
-            )
-        ]
-        chart = grouped_bars([p["name"] for p in programs], series, "comparison-chart-title")
+        chart = origin_chart(programs, "comparison-chart-title")
     data = {
         **shares,
         "page": page.number,
