@@ -78,14 +78,7 @@ def confirm(user: Any, suggestion: Suggestion) -> Assessment:
     Assessment.objects.filter(pk=draft.pk).update(**values)
     draft.refresh_from_db()
     draft.contributors.add(user)
-    audit.record(
-        user,
-        "assessment.edit",
-        draft,
-        body=pledge.body_id,
-        before=before,
-        after=workflow.assessment_snapshot(draft),
-    )
+    _record_edit(user, pledge, draft, before)
     _decide(user, suggestion, Suggestion.State.CONFIRMED)
     return draft
 
@@ -105,15 +98,19 @@ def reject(user: Any, suggestion: Suggestion) -> None:
             Assessment.objects.filter(pk=draft.pk).update(
                 revision=F("revision") + 1, changed_at=timezone.now(), changed_by=user
             )
-            audit.record(
-                user,
-                "assessment.edit",
-                draft,
-                body=pledge.body_id,
-                before=before,
-                after=workflow.assessment_snapshot(draft),
-            )
+            _record_edit(user, pledge, draft, before)
     _decide(user, suggestion, Suggestion.State.REJECTED)
+
+
+def _record_edit(user: Any, pledge: Pledge, draft: Assessment, before: dict[str, Any]) -> None:
+    audit.record(
+        user,
+        "assessment.edit",
+        draft,
+        body=pledge.body_id,
+        before=before,
+        after=workflow.assessment_snapshot(draft),
+    )
 
 
 def _decide(user: Any, suggestion: Suggestion, state: str) -> None:
