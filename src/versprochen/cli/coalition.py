@@ -12,7 +12,7 @@ from typing import Any
 import click
 
 from versprochen.cli.errors import bad_input_is_one_line
-from versprochen.cli.tracker import data_dir_option
+from versprochen.cli.tracker import _setup, data_dir_option
 
 
 @contextmanager
@@ -29,12 +29,6 @@ def _one_line() -> Iterator[None]:
                 for name, messages in error.message_dict.items()
             ]
             raise ValueError("; ".join(parts)) from None
-
-
-def _setup(data_dir: Path | None) -> None:
-    from versprochen.cli.tracker import _setup as setup
-
-    setup(data_dir)
 
 
 def _date(value: str, what: str) -> dt.date:
