@@ -29,10 +29,6 @@ from typing import Literal
 import numpy as np
 import scipy.sparse as sp
 
-# `terms` imports `extraction.scoring`, whose package imports `matching.similarity`
-# (merge): loading the extraction package first keeps that circle from breaking an
-# import of this module on its own.
-import versprochen.extraction  # noqa: F401  isort: skip
 from versprochen.extraction.types import Extraction
 from versprochen.matching.pledge_terms import pledge_terms
 from versprochen.matching.terms import quantities
