@@ -214,6 +214,33 @@ def test_a_pledge_opening_with_a_pointer_takes_what_it_points_to() -> None:
     ]
 
 
+def test_a_pledge_whose_dass_clause_points_back_takes_what_it_points_to() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Für die Dörfer am Stadtrand braucht es Rufbusse. "
+            "Wir setzen uns dafür ein, dass diese auch am Wochenende fahren.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Für die Dörfer am Stadtrand braucht es Rufbusse. "
+        "Wir setzen uns dafür ein, dass diese auch am Wochenende fahren."
+    ]
+
+
+def test_a_dass_clause_pointing_into_its_own_sentence_stands_alone() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Für die Dörfer am Stadtrand braucht es Rufbusse. "
+            "Bei neuen Buslinien setzen wir uns dafür ein, dass diese auch am Wochenende fahren.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Bei neuen Buslinien setzen wir uns dafür ein, dass diese auch am Wochenende fahren."
+    ]
+
+
 def test_a_pledge_opening_with_a_pointer_joins_the_pledge_before() -> None:
     doc = segmented(
         (

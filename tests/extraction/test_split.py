@@ -146,3 +146,14 @@ def test_relative_clauses_and_zu_infinitives_are_no_infinitive_list(text: str) -
 def test_a_second_predicate_with_its_own_complement_is_split() -> None:
     text = "die Fähre erhalten und in den Verkehrsverbund einbinden"
     assert _parts(text) == ["die Fähre erhalten", "in den Verkehrsverbund einbinden"]
+
+
+def test_each_declared_stance_is_a_pledge_of_its_own() -> None:
+    text = "Wir sind gegen neue Gewerbegebiete im Außenbereich und gegen den Verkauf städtischer Wälder"
+    assert _parts(text) == [
+        "Wir sind gegen neue Gewerbegebiete im Außenbereich",
+        "gegen den Verkauf städtischer Wälder",
+    ]
+    # Without a declared stance the "und" joins two objects of one verb.
+    text = "Wir kämpfen für bessere Radwege und für eine sichere Schulwegführung"
+    assert len(_parts(text)) == 1

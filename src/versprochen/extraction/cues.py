@@ -223,6 +223,15 @@ POINTER_OPENING = re.compile(
     re.IGNORECASE,
 )
 
+# A main clause that names nothing ("Wir setzen uns dafür ein, dass diese dem Bedarf
+# entsprechend erfolgen"): the pronoun subject of its "dass" clause can only point
+# to the sentence before. A noun in the main clause ("Bei neuen Planungen wird
+# sichergestellt, dass diese ...") gives the pronoun something to point to.
+POINTER_IN_CLAUSE = re.compile(
+    r"^\S+(?:\s+(?-i:[a-zäöüß])\S*){1,6},\s+dass\s+(?:dies|diese[rsnm]?)\s+(?-i:[a-zäöüß])",
+    re.IGNORECASE,
+)
+
 # A sentence that restricts the commitment before it belongs to that commitment.
 RESTRICTING_OPENERS = re.compile(r"^(jedoch|allerdings|ausgenommen|ausnahmsweise)\b", re.IGNORECASE)
 

@@ -284,7 +284,7 @@ def _context_needed(segment: Segment, previous: Rejection | None) -> Segment | N
         return None
     if previous.reason not in _CONTEXT_REASONS:
         return None
-    if cues.POINTER_OPENING.match(segment.text):
+    if cues.POINTER_OPENING.match(segment.text) or cues.POINTER_IN_CLAUSE.match(segment.text):
         return previous.segment
     if not cues.POINTS_BACK.match(segment.text):
         return None

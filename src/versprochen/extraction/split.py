@@ -37,6 +37,11 @@ _UND_ACTION = re.compile(
     rf"(?:{_ARTICLE}|von|für|im|in|an|auf|zu|zur|zum)\b)"
 )
 _COMMA = re.compile(r",\s+")
+# "Wir sind für X und gegen Y": each stance the sentence declares is a pledge of its own.
+_STANCE_DECLARED = re.compile(r"^wir\s+sind\s+(?:\S+\s+){0,2}?(?:für|gegen)\s", re.IGNORECASE)
+_UND_STANCE = re.compile(
+    r"\s+und\s+(?=(?:für|gegen)\s+(?:den|die|das|eine?[nmrs]?|jede[nrs]?)\s)", re.IGNORECASE
+)
 _SUBORDINATE_START = re.compile(
     r"^(dass|wenn|ob|weil|damit|um|die|der|das|welche[rsn]?|wo|wie|indem|sofern|so\s+dass|"
     r"bevor|nachdem|während|als|und|oder|aber|sondern|insbesondere|deren|dessen)\b",
@@ -154,6 +159,10 @@ def _cuts(text: str) -> list[tuple[int, int]]:
                 and not cues.ends_with_verb(left)
                 and not between_nouns
             ):
+                cuts.append((match.start(), match.end()))
+    if _STANCE_DECLARED.match(text):
+        for match in _UND_STANCE.finditer(masked):
+            if _tokens(text[: match.start()]) >= MIN_PART_TOKENS:
                 cuts.append((match.start(), match.end()))
     for match in _COMMA_ACTION.finditer(masked):
         left, right = text[: match.start()], text[match.end() :]
