@@ -12,6 +12,7 @@ from typing import Any
 import pytest
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
+from django.utils import translation
 
 from versprochen.api.export_files import build
 from versprochen.tracker import correction_review, follow, tokens, workflow
@@ -88,7 +89,11 @@ def _patterns(resolvers: list[Any], prefix: str = "") -> Iterator[tuple[str, str
 
 def _urls(ids: dict[str, list[Any]]) -> list[str]:
     urls: list[str] = []
-    for route, name in _patterns(get_resolver().url_patterns):
+    # The language prefix of i18n_patterns follows the active language, which an earlier
+    # test's /en/ request may have left on English: walk the German (unprefixed) routes.
+    with translation.override("de"):
+        patterns = list(_patterns(get_resolver().url_patterns))
+    for route, name in patterns:
         if route.startswith("en/"):
             continue
         params = re.findall(r"<(?:\w+:)?(\w+)>", route)
