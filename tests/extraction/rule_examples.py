@@ -33,6 +33,7 @@ RULE_MODULES = (
     "coding.places",
     "coding.quantities",
     "coding.area",
+    "coding.cap",
 )
 WRITTEN = "written"
 _SENTENCE = re.compile(r"[^.!?\n]{8,400}[.!?]?")

@@ -6,7 +6,8 @@ joins them into one `Coding` per statement.
 
 from __future__ import annotations
 
-from versprochen.extraction.coding.area import code_area, code_cap
+from versprochen.extraction.coding.area import code_area
+from versprochen.extraction.coding.cap import code_cap
 from versprochen.extraction.coding.context import document_title, home_places
 from versprochen.extraction.coding.kind import code_kind
 from versprochen.extraction.coding.places import find_places

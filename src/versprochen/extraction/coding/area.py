@@ -1,4 +1,4 @@
-"""Policy area and CAP major topic of a pledge from its words and its headings.
+"""Policy area of a pledge from its words and its headings.
 
 The heading a pledge stands under is the strongest sign of its area: programs
 and agreements are ordered by policy field. The pledge's own words still count,
@@ -8,13 +8,11 @@ decide alone where the headings are slogans ("#unsereZukunft ist ...").
 
 from __future__ import annotations
 
-from collections import defaultdict
 from functools import lru_cache
 
 from versprochen.extraction.coding.lexicon import load
 
 AREA_LEXICON = "coding-areas.txt"
-CAP_LEXICON = "coding-cap.txt"
 
 # How much the innermost heading that says anything weighs against the text;
 # each level further out counts less, as it covers more ground.
@@ -29,29 +27,6 @@ FALLBACK_AREA = "koalition_personal"
 # The vote of the pledge before under the same heading: a little less than one
 # word that names a field, so the pledge's own words still win.
 CONTEXT_WEIGHT = 2.0
-
-# The CAP topic that an area stands for unless the words say otherwise.
-DEFAULT_CAP: dict[str, int] = {
-    "wirtschaft_arbeit": 15,
-    "bildung": 6,
-    "kinder_jugend_familie": 13,
-    "mobilitaet": 10,
-    "sicherheit_ordnung": 12,
-    "digitalisierung_verwaltung": 20,
-    "soziales_gesundheit": 13,
-    "sport": 23,
-    "umwelt_klima_energie": 7,
-    "kultur": 23,
-    "wohnen_stadtentwicklung": 14,
-    "finanzen": 1,
-    "demokratie_beteiligung": 20,
-    "koalition_personal": 20,
-}
-# A topic needs this much evidence, and this much more than the area's own
-# topic, to override it: a single passing word should not move a pledge.
-CAP_MIN_EVIDENCE = 4.0
-CAP_MARGIN = 2.5
-CAP_HEADING_WEIGHT = 1.0
 
 
 def area_scores(text: str, sections: tuple[str, ...]) -> dict[str, float]:
@@ -88,12 +63,6 @@ def _heading_votes(heading: str) -> dict[str, float]:
     return load(AREA_LEXICON).scores(heading)
 
 
-@lru_cache(maxsize=4096)
-def _heading_topics(heading: str) -> dict[str, float]:
-    """CAP topic matches of one heading; every statement under it asks again."""
-    return load(CAP_LEXICON).scores(heading)
-
-
 def code_area(text: str, sections: tuple[str, ...], previous: str | None = None) -> str:
     """The area of one pledge; `previous` is the area of the pledge before it.
 
@@ -108,24 +77,3 @@ def code_area(text: str, sections: tuple[str, ...], previous: str | None = None)
         return FALLBACK_AREA
     order = load(AREA_LEXICON).labels
     return max(scores, key=lambda a: (scores[a], -order.index(a)))
-
-
-def code_cap(text: str, sections: tuple[str, ...], area: str) -> int:
-    """The CAP topic of the area, unless the words clearly name another one."""
-    lexicon = load(CAP_LEXICON)
-    evidence: dict[str, float] = defaultdict(float, lexicon.scores(text))
-    default = DEFAULT_CAP[area]
-    if sections:
-        # The heading already chose the area and with it the default topic;
-        # it only counts here where it names another topic ("Keine
-        # Privatisierung des Klinikums" under social policy is Health).
-        for label, value in _heading_topics(sections[-1]).items():
-            if int(label) != default:
-                evidence[label] += CAP_HEADING_WEIGHT * value
-    best = max(evidence, key=lambda c: evidence[c], default=None)
-    if best is None or int(best) == default:
-        return default
-    strong = evidence[best] >= CAP_MIN_EVIDENCE
-    if strong and evidence[best] >= evidence.get(str(default), 0.0) + CAP_MARGIN:
-        return int(best)
-    return default
