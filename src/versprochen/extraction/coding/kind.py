@@ -15,18 +15,19 @@ from versprochen.extraction.types import Kind
 # A worsening of something that exists: refusing it means keeping the status quo.
 _WORSENING = (
     r"\b(?:\w*?(?:erhöh|kürz|verschlechter)|reduzier|reduktion|abbau|streich|absenk"
-    r"|einschränk|verteuer|senkung\s+der\s+qualität|zur\s+disposition|gespart)"
+    r"|einschränk|verteuer|senkung\s+der\s+qualität|zur\s+disposition|gespart|mehrbelast|zusatzbelast)"
 )
 _NEGATOR = r"(?:kein|keine|keinen|keiner|keines|nicht|nein)"
 
 _WORSENING_CUES = (
     "erhöh|kürz|verschlechter|reduzier|reduktion|abbau|streich|absenk|einschränk|verteuer"
-    "|senkung|disposition|gespart"
+    "|senkung|disposition|gespart|mehrbelast|zusatzbelast"
 )
 
 # Each branch with the words any match of it needs (see `gates`).
 _EXAMINE = Gated(
-    (r"\bprüf", "prüf"),
+    # "Prüfungsleistungen", "Prüfungsordnung": a compound on "Prüfungs-" names an exam.
+    (r"\bprüf(?!ungs)", "prüf"),
     (r"\b\w+prüfung\b(?<!überprüfung)", "prüfung"),
     (r"\bprüfstand", "prüfstand"),
     (r"\bgeprüft\b", "=geprüft"),
@@ -49,6 +50,11 @@ _EXAMINE = Gated(
     (r"\btesten\b", "=testen"),
     (r"\bpilotversuch", "pilotversuch"),
     (r"in\s+die\s+\w*überlegungen\b", "überlegungen =die"),
+    # "überprüfen und gegebenenfalls anpassen": the change waits on the check.
+    (
+        r"\büberprüf\w*\s+und\s+(?:ggf\.|gegebenenfalls|bei\s+bedarf|falls\s+nötig)",
+        "überprüf =ggf|=gegebenenfalls|=bedarf|=nötig",
+    ),
     flags=re.IGNORECASE,
 )
 
@@ -66,21 +72,30 @@ _REJECT_VERB = Gated(
         "=gegen =eine|=einen|=die|=den|=das|=jede|=jeden|=weitere|=neue",
     ),
     (r"\bsprechen\s+(?:wir\s+)?uns\s+gegen\b", "=gegen =uns"),
+    # "Flächen werden nicht veräußert": refusing to sell public property.
+    (
+        r"\b(?:nicht|kein\w*)\b[^.;]{0,40}?\b(?:veräußer|verkauf|privatisier)\w*",
+        "=nicht|kein veräußer|verkauf|privatisier",
+    ),
     flags=re.IGNORECASE,
 )
 # Stopping or limiting a development (a settlement, a building, a sale).
 _BLOCK = Gated(
     (
-        r"\b(?:verhinder\w*|begrenzung|begrenzen|stoppen|stopp|untersag\w*)\b[^.;]{0,60}?"
+        r"\b(?:verhinder\w*|begrenzung|begrenzen|stoppen|stopp|untersag\w*|moratori\w*)\b[^.;]{0,60}?"
         r"\b\w*(?:ansiedlung|bebauung|projekt|privatisierung|verkauf|fusion|bau|anlage"
         r"|ausweisung|erweiterung|fracking|deponie|abholzung|windr\w*)",
-        "verhinder|begrenzung|begrenzen|stopp|untersag"
+        "verhinder|begrenzung|begrenzen|stopp|untersag|moratori"
         " ansiedlung|bebauung|projekt|privatisierung|verkauf|fusion|bau|anlage|ausweisung"
         "|erweiterung|fracking|deponie|abholzung|windr",
     ),
     flags=re.IGNORECASE,
 )
 _LEADING_NO = re.compile(r"^\W*(?:kein|keine|keinen)\b", re.IGNORECASE)
+# A list item that completes a stem ("Wir sind:") starts lower case: "gegen die
+# Schließung der Bücherei" is a stance against it. Upper case "Gegen den Mangel
+# setzen wir ..." opens a sentence of its own, so this one tells case apart.
+_LEADING_AGAINST = re.compile(r"^\W*gegen\s+(?:die|den|das|eine|einen|jede|jeden|weitere|neue)\b")
 _WANT_NO = Gated(
     (
         r"\b(?:wollen|werden|soll|sollen|darf|dürfen|wird)\s+(?:\w+\s+){0,2}?"
@@ -124,12 +139,20 @@ _PRESERVE = Gated(
     (r"\bfortzuführen", "fortzuführen"),
     (r"\bweiterführen\b", "=weiterführen"),
     (r"\bweiterführung", "weiterführung"),
-    (r"\bweiter(?:zu)?führen", "weiterzuführen|weiterführen"),
-    # "Weiterhin kostenfreie Nutzung" keeps; "Weiterhin wäre ... sinnvoll" only adds.
+    # Not "weiterführende Schulen" (secondary schools).
+    (r"\bweiter(?:zu)?führen(?!d)", "weiterzuführen|weiterführen"),
+    # "die weitere Förderung der Jugendverbandsarbeit": going on with what runs.
+    (
+        r"\b(?:weitere[nr]?|kontinuierliche[nr]?)\s+(?:umsetzung|förderung|finanzierung)\b",
+        "=weitere|=weiteren|=weiterer|=kontinuierliche|=kontinuierlichen|=kontinuierlicher"
+        " =umsetzung|=förderung|=finanzierung",
+    ),
+    # "Weiterhin kostenfreie Nutzung" keeps; "Weiterhin wäre ... sinnvoll" and
+    # "Weiterhin möchten wir ..." only add ("furthermore").
     (r"(?<!^)\bweiterhin\b", "=weiterhin"),
     (
         r"^weiterhin\s+(?!(?:wäre|ist|sind|soll|sollen|sollte|muss|müssen"
-        r"|wird|werden|können|kann)\b)",
+        r"|wird|werden|können|kann|möchten|möchte|wollen|will|fordern|fordert)\b)",
         "=weiterhin",
     ),
     (
@@ -152,7 +175,35 @@ _PRESERVE = Gated(
 _CHANGE_FIRST = re.compile(
     r"\b(?:modernisier\w*|ausbau\w*|ausbauen|neubau|einrichten|einführ\w*|schaffen|errichte\w*"
     r"|umbauen|abschaff\w*|erweiter\w*|entwickeln|bauen|errichtung|einrichtung|gründ\w*"
-    r"|einzuführen|einzurichten|schaffung)\b",
+    r"|einzuführen|einzurichten|schaffung"
+    # Improving is changing: "X kontinuierlich optimieren, damit es zukunftsfähig bleibt".
+    r"|optimier\w*|verbesser\w*|weiterentwick\w*|überarbeit\w*|intensivier\w*)\b",
+    re.IGNORECASE,
+)
+# Continuing something that runs keeps it, even when what runs is a change:
+# "die Modernisierung der Schulgebäude fortsetzen".
+_CONTINUE = re.compile(
+    r"fortsetz|fortgesetzt|fortzusetzen|fortführ|fortzuführen|weiter(?:zu)?führ(?!end)"
+    r"|beibehalt|beizubehalten|aufrechterhalt",
+    re.IGNORECASE,
+)
+# Words that say "go on" without naming what stays: beside a change, or "mehr",
+# they go on changing ("wir setzen uns weiterhin für mehr Radwege ein").
+_WEAK = re.compile(r"weiterhin\b|weitere[nr]?\s|kontinuierlich", re.IGNORECASE)
+# Not "nicht mehr": no longer.
+_MORE = re.compile(r"(?<!nicht\s)\bmehr\b", re.IGNORECASE)
+# A change named as a verb ("schaffen", "ausbauen": lower case, infinitive) is
+# a step of its own; as a noun ("die Modernisierung", "Bauen") it can be what
+# goes on. Case tells them apart, so this one is case-sensitive.
+_VERB_FORM = re.compile(r"[a-zäöüß]\w*(?:en|ern|eln)")
+# "nicht nur in der Kita, sondern auch die Fortsetzung in der Grundschule": what
+# follows "sondern" reaches beyond what exists.
+_NOT_ONLY = re.compile(r"\bnicht\s+nur\b[^.;]*\bsondern\b", re.IGNORECASE)
+# Examining and then changing without a condition commits to the change:
+# "die Förderinstrumente evaluieren und weiterentwickeln".
+_EXAMINE_THEN_CHANGE = re.compile(
+    r"\b(?:\w*prüf\w*|evaluier\w*|evaluation)\s+und\s+(?:die\s+|der\s+)?"
+    r"(?:optimier|verbesser|anpass|änder|weiterentwick|überarbeit)",
     re.IGNORECASE,
 )
 
@@ -163,29 +214,74 @@ _RECEIVE = re.compile(
     r"[^.;]*\berhalten\s*[.;]?\s*$|\berhalten\s*,\s*(?:der|die|das|um|damit|wenn|sofern|welche)\b",
     re.IGNORECASE,
 )
+# Beside a verb of care "erhalten" keeps: "Einrichtungen stärken und erhalten, die ...".
+_KEEP_PAIR = re.compile(
+    r"\b(?:stärken|schützen|pflegen|sichern|bewahren)\s+und\s+erhalten\b"
+    r"|\berhalten\s+und\s+(?:zu\s+)?(?:stärken|schützen|pflegen|sichern|ausbauen|bewahren)",
+    re.IGNORECASE,
+)
 
 
 def code_kind(text: str) -> Kind:
     """Examine before negation before preserve: the most specific reading wins."""
     present = text_cues(text)
-    if _EXAMINE.search(text, present):
+    if _examines(text, present):
         return "examine"
     if _NO_WORSENING.search(text, present):
         return "preserve"
     if _REJECT_VERB.search(text, present) or _BLOCK.search(text, present):
         return "reject"
-    if _LEADING_NO.search(text) or _WANT_NO.search(text, present):
+    if _LEADING_NO.search(text) or _LEADING_AGAINST.search(text):
         return "reject"
-    preserve = _PRESERVE.search(text, present)
-    if preserve and "erhalten" in preserve.group().lower() and _RECEIVE.search(text):
-        preserve = _PRESERVE.search(text, present, preserve.end())
-    if preserve:
-        change = _CHANGE_FIRST.search(text)
-        if change and change.start() < preserve.start():
-            return "action"
+    if _WANT_NO.search(text, present):
+        return "reject"
+    return _preserve_or_action(text, present)
+
+
+def _examines(text: str, present: frozenset[str] | None) -> bool:
+    """An examining word that is not the first step of a committed change."""
+    committed = [m.span() for m in _EXAMINE_THEN_CHANGE.finditer(text)]
+    return any(
+        not any(start <= m.start() < end for start, end in committed)
+        for m in _EXAMINE.finditer(text, present)
+    )
+
+
+def _keeps(text: str, found: re.Match[str]) -> bool:
+    """False where the preserving word is "erhalten" meaning "receive"."""
+    if "erhalten" not in found.group().lower():
+        return True
+    return not _RECEIVE.search(text) or _KEEP_PAIR.search(text) is not None
+
+
+def _continues_change(text: str, found: list[re.Match[str]], change: re.Match[str] | None) -> bool:
+    """A continuing verb whose object is the change: "die Modernisierung fortsetzen"."""
+    for m in found:
+        if not _CONTINUE.search(m.group()):
+            continue
+        if change is None or change.start() > m.start():
+            return True
+        named_as_verb = _VERB_FORM.fullmatch(change.group()) is not None
+        if not named_as_verb and ". " not in text[change.end() : m.start()]:
+            return True
+    return False
+
+
+def _preserve_or_action(text: str, present: frozenset[str] | None) -> Kind:
+    found = [m for m in _PRESERVE.finditer(text, present) if _keeps(text, m)]
+    if not found:
+        return "action"
+    not_only = _NOT_ONLY.search(text)
+    if not_only and found[0].start() > not_only.start():
+        return "action"
+    change = _CHANGE_FIRST.search(text)
+    if _continues_change(text, found, change):
+        return "preserve"
+    strong = [m for m in found if not _WEAK.match(m.group().strip())]
+    if not strong:
         # "Wir setzen uns weiterhin für die Abschaffung der Beiträge ein":
         # continuing to push for a change is still the change.
-        if preserve.group().lower().strip() == "weiterhin" and change:
-            return "action"
-        return "preserve"
-    return "action"
+        return "action" if change or _MORE.search(text) else "preserve"
+    if change and change.start() < strong[0].start():
+        return "action"
+    return "preserve"

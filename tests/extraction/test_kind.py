@@ -1,0 +1,88 @@
+"""The kind of a commitment on written sentences: one case per rule of coding/kind.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from versprochen.extraction.coding.kind import code_kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # the change waits on the check
+        ("Die Parkgebührenordnung überprüfen und gegebenenfalls anpassen", "examine"),
+        ("Die Satzung wird überprüft und bei Bedarf geändert", "examine"),
+        # a check followed by an unconditional change commits to the change
+        ("Die Förderrichtlinien evaluieren und weiterentwickeln", "action"),
+        ("Prüfung und Optimierung der Verwaltungsabläufe", "action"),
+        (
+            "Die Förderrichtlinien evaluieren und weiterentwickeln und prüfen, ob ein "
+            "Zuschuss möglich ist",
+            "examine",
+        ),
+        # "Prüfungs-" compounds are exams, not checks
+        ("Die Prüfungsordnung der Musikschule vereinfachen", "action"),
+        ("Prüfungsleistungen im Ehrenamt anerkennen", "action"),
+    ],
+)
+def test_examine(text: str, kind: str) -> None:
+    assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # refusing an extra burden keeps things as they are
+        ("Eine Mehrbelastung der Eltern lehnen wir ab", "preserve"),
+        ("Zusatzbelastungen für kleine Betriebe wollen wir vermeiden", "preserve"),
+        # going on with a running change keeps it going
+        ("die Modernisierung der Turnhallen fortsetzen", "preserve"),
+        ("Den Ausbau der Radwege fortsetzen und Fahrradständer aufstellen", "preserve"),
+        ("Das Bündnis für Wohnen und Bauen wird fortgesetzt", "preserve"),
+        ("Wir wollen den Bürgerfunk qualitativ verbessert fortführen", "preserve"),
+        # ... but a change stated as a step of its own comes first
+        ("Neue Spielplätze schaffen und die Pflege der bestehenden fortsetzen", "action"),
+        ("Den Ausbau der Radwege beschließen. Die Pflege der Wege fortsetzen", "action"),
+        # continuing to fund or implement
+        ("Die weitere Förderung der Jugendverbände", "preserve"),
+        ("Kontinuierliche Finanzierung der Schulsozialarbeit", "preserve"),
+        ("Die weitere Förderung der Jugendverbände und den Ausbau der Jugendzentren", "action"),
+        # "erhalten" beside a verb of care means keep, not receive
+        ("Das Museum stärken und erhalten, das die Stadtgeschichte zeigt", "preserve"),
+        ("Dass alle Kinder einen Platz erhalten, der zu ihnen passt", "action"),
+        # "weiterhin" beside "mehr" or a change goes on changing
+        ("Wir setzen uns weiterhin für mehr Radwege ein", "action"),
+        ("Weiterhin möchten wir die Zusammenarbeit der Schulen mit Betrieben vertiefen", "action"),
+        ("Vereine weiterhin beim Erhalt und Ausbau ihrer Sportstätten unterstützen", "preserve"),
+        ("Weiterhin kostenfreie Nutzung der Bäder", "preserve"),
+        # improving is a change, even when it is meant to keep something
+        ("Die Bücherei digital überarbeiten, damit sie attraktiv bleibt", "action"),
+        ("Den Bauhof kontinuierlich optimieren, damit er leistungsfähig bleibt", "action"),
+        # "nicht nur ..., sondern" reaches beyond what exists
+        (
+            "Nicht nur in der Kita, sondern auch in der Grundschule die Fortsetzung der Förderung",
+            "action",
+        ),
+        # secondary schools are not a continuation
+        ("Den Wechsel auf weiterführende Schulen erleichtern", "action"),
+    ],
+)
+def test_preserve_or_action(text: str, kind: str) -> None:
+    assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Städtische Grundstücke werden nicht an Investoren veräußert", "reject"),
+        ("Kein Verkauf der Stadtwerke", "reject"),
+        ("Sofortiges Moratorium für den Ausbau des Flughafens", "reject"),
+        ("gegen die Bebauung der Kleingärten", "reject"),
+        # not a refusal
+        ("Ein Mietenmoratorium für städtische Wohnungen", "action"),
+        ("Gegen den Fachkräftemangel setzen wir auf Ausbildung", "action"),
+    ],
+)
+def test_reject(text: str, kind: str) -> None:
+    assert code_kind(text) == kind
