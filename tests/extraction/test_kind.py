@@ -86,3 +86,20 @@ def test_preserve_or_action(text: str, kind: str) -> None:
 )
 def test_reject(text: str, kind: str) -> None:
     assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        (
+            "Der Lärmschutz soll nicht durch Verbote erreicht werden, sondern durch Anreize",
+            "reject",
+        ),
+        ("Wir wollen Vergütung, keine Verbote", "reject"),
+        ("Silvesterfeuerwerk soll nicht verboten werden", "reject"),
+        # "nicht nur Verbote" asks for more, it refuses nothing
+        ("Die Stadt soll nicht nur Verbote aussprechen, sondern Angebote machen", "action"),
+    ],
+)
+def test_refusing_a_ban(text: str, kind: str) -> None:
+    assert code_kind(text) == kind

@@ -72,6 +72,8 @@ _REJECT_VERB = Gated(
         "=gegen =eine|=einen|=die|=den|=das|=jede|=jeden|=weitere|=neue",
     ),
     (r"\bsprechen\s+(?:wir\s+)?uns\s+gegen\b", "=gegen =uns"),
+    # "Wir wollen Vergütung, keine Verbote": refusing a ban is refusing a proposal.
+    (r"\b(?:nicht|kein\w*)\s+(?!nur\b)(?:\w+\s+){0,2}?verbot\w*", "=nicht|kein verbot"),
     # "Flächen werden nicht veräußert": refusing to sell public property.
     (
         r"\b(?:nicht|kein\w*)\b[^.;]{0,40}?\b(?:veräußer|verkauf|privatisier)\w*",
