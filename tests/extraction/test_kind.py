@@ -103,3 +103,24 @@ def test_reject(text: str, kind: str) -> None:
 )
 def test_refusing_a_ban(text: str, kind: str) -> None:
     assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # staying refused is a change
+        (
+            "Leitbilder dürfen nicht bloße Papierform bleiben, sondern müssen gelebt werden",
+            "action",
+        ),
+        ("Mehrgenerationenhäuser sollten kein Randphänomen bleiben", "action"),
+        ("Das Hallenbad muss in städtischer Hand bleiben", "preserve"),
+        # "nicht nur" negates nothing
+        ("Wir wollen nicht nur den Verkehr reduzieren, sondern auch die Versiegelung", "action"),
+        ("Die Gebühren dürfen nicht erhöht werden", "preserve"),
+        # "erhalten" before a relative clause with a preposition: receive
+        ("Schulen sollen Räume erhalten, in denen alle gut lernen können", "action"),
+    ],
+)
+def test_negation_that_changes_the_kind(text: str, kind: str) -> None:
+    assert code_kind(text) == kind

@@ -17,7 +17,8 @@ _WORSENING = (
     r"\b(?:\w*?(?:erhöh|kürz|verschlechter)|reduzier|reduktion|abbau|streich|absenk"
     r"|einschränk|verteuer|senkung\s+der\s+qualität|zur\s+disposition|gespart|mehrbelast|zusatzbelast)"
 )
-_NEGATOR = r"(?:kein|keine|keinen|keiner|keines|nicht|nein)"
+# "nicht nur ... reduzieren, sondern auch" and "nicht zuletzt" negate nothing.
+_NEGATOR = r"(?:kein|keine|keinen|keiner|keines|nicht(?!\s+(?:nur|zuletzt)\b)|nein)"
 
 _WORSENING_CUES = (
     "erhöh|kürz|verschlechter|reduzier|reduktion|abbau|streich|absenk|einschränk|verteuer"
@@ -213,8 +214,14 @@ _EXAMINE_THEN_CHANGE = re.compile(
 # "dass die Eltern Beratung erhalten".
 _RECEIVE = re.compile(
     r"\bum\b[^.;]*\bzu\s+erhalten\b|\b(?:dass|soll|sollen|muss|müssen|kann|können)\b"
-    r"[^.;]*\berhalten\s*[.;]?\s*$|\berhalten\s*,\s*(?:der|die|das|um|damit|wenn|sofern|welche)\b",
+    r"[^.;]*\berhalten\s*[.;]?\s*$|\berhalten\s*,\s*(?:der|die|das|um|damit|wenn|sofern|welche)\b"
+    # "dass Schulen Räume erhalten, in denen alle gut lernen"
+    r"|\berhalten\s*,\s*(?:in|mit|bei|an|auf|für|von|über)\s+(?:denen|dem|der|welchen|welcher)\b",
     re.IGNORECASE,
+)
+# Staying refused is a change: "Leitbilder dürfen nicht bloße Papierform bleiben".
+_NOT_STAYING = re.compile(
+    r"\b(?:nicht|kein\w*)\s+(?:(?!und\b|oder\b)\w+\s+){0,3}bleib(?:en|t)\b", re.IGNORECASE
 )
 # Beside a verb of care "erhalten" keeps: "Einrichtungen stärken und erhalten, die ...".
 _KEEP_PAIR = re.compile(
@@ -250,8 +257,11 @@ def _examines(text: str, present: frozenset[str] | None) -> bool:
 
 
 def _keeps(text: str, found: re.Match[str]) -> bool:
-    """False where the preserving word is "erhalten" meaning "receive"."""
-    if "erhalten" not in found.group().lower():
+    """False where "erhalten" means "receive", or where staying is refused."""
+    word = found.group().strip().lower()
+    if word in ("bleiben", "bleibt"):
+        return all(m.end() != found.end() for m in _NOT_STAYING.finditer(text))
+    if "erhalten" not in word:
         return True
     return not _RECEIVE.search(text) or _KEEP_PAIR.search(text) is not None
 
