@@ -124,3 +124,16 @@ def test_refusing_a_ban(text: str, kind: str) -> None:
 )
 def test_negation_that_changes_the_kind(text: str, kind: str) -> None:
     assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Wir werden überprüfen, ob die Buslinie noch gebraucht wird", "examine"),
+        ("Die Ausgaben müssen überprüft werden, inwieweit sie nötig sind", "examine"),
+        ("Die regelmäßige Überprüfung der Spielgeräte", "action"),
+        ("Wir wollen, dass niemand ohne Ausbildungsplatz bleibt", "action"),
+    ],
+)
+def test_checking_whether_and_nobody_staying(text: str, kind: str) -> None:
+    assert code_kind(text) == kind

@@ -51,6 +51,8 @@ _EXAMINE = Gated(
     (r"\btesten\b", "=testen"),
     (r"\bpilotversuch", "pilotversuch"),
     (r"in\s+die\s+\w*überlegungen\b", "überlegungen =die"),
+    # "Wir werden überprüfen, ob ...": checking whether, not a routine review.
+    (r"\büberprüf\w*\b[^.;]{0,30}?,\s*(?:ob|inwieweit)\b", "überprüf =ob|=inwieweit"),
     # "überprüfen und gegebenenfalls anpassen": the change waits on the check.
     (
         r"\büberprüf\w*\s+und\s+(?:ggf\.|gegebenenfalls|bei\s+bedarf|falls\s+nötig)",
@@ -219,9 +221,11 @@ _RECEIVE = re.compile(
     r"|\berhalten\s*,\s*(?:in|mit|bei|an|auf|für|von|über)\s+(?:denen|dem|der|welchen|welcher)\b",
     re.IGNORECASE,
 )
-# Staying refused is a change: "Leitbilder dürfen nicht bloße Papierform bleiben".
+# Staying refused is a change: "Leitbilder dürfen nicht bloße Papierform bleiben",
+# "dass niemand ohne Ausbildungsplatz bleibt".
 _NOT_STAYING = re.compile(
-    r"\b(?:nicht|kein\w*)\s+(?:(?!und\b|oder\b)\w+\s+){0,3}bleib(?:en|t)\b", re.IGNORECASE
+    r"\b(?:nicht|kein\w*|niemand)\s+(?:(?!und\b|oder\b)\w+\s+){0,3}bleib(?:en|t)\b",
+    re.IGNORECASE,
 )
 # Beside a verb of care "erhalten" keeps: "Einrichtungen stärken und erhalten, die ...".
 _KEEP_PAIR = re.compile(
