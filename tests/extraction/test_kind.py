@@ -137,3 +137,20 @@ def test_negation_that_changes_the_kind(text: str, kind: str) -> None:
 )
 def test_checking_whether_and_nobody_staying(text: str, kind: str) -> None:
     assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Wir sind für einen Radweg und gegen eine Umgehungsstraße", "reject"),
+        ("Die Stadt wendet sich gegen die Erweiterung des Steinbruchs", "reject"),
+        ("Das Ordnungsamt stärken wir und gehen härter gegen die Vermüllung vor", "action"),
+        ("Die Kultur pflegen und gegen jede Vereinnahmung verteidigen", "action"),
+        # a state to reach, not a refusal
+        ("Pflege darf kein Armutsrisiko sein", "action"),
+        ("Wir wollen keine neuen Schulden", "reject"),
+        ("Es sollen keine neuen Schulden gemacht werden", "reject"),
+    ],
+)
+def test_against_and_no(text: str, kind: str) -> None:
+    assert code_kind(text) == kind

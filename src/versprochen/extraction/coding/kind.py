@@ -70,9 +70,16 @@ _REJECT_VERB = Gated(
     (r"\bnicht\s+(?:mit)?(?:machen|tragen|zustimmen)\b", "machen|tragen|zustimmen =nicht"),
     (r"\bkommt\s+nicht\s+in\s+frage", "frage =kommt =nicht"),
     (
-        r"\b(?:sind|ist|bin|sprechen\s+\w+|spricht\s+sich|wenden\s+\w+|stellen\s+\w+|und)"
+        r"\b(?:sind|ist|bin|sprechen\s+\w+|spricht\s+sich|wenden\s+\w+|wendet\s+sich|stellen\s+\w+)"
         r"\s+(?:\w+\s+){0,3}?gegen\s+(?:eine|einen|die|den|das|jede|jeden|weitere|neue)\b",
         "=gegen =eine|=einen|=die|=den|=das|=jede|=jeden|=weitere|=neue",
+    ),
+    # "für X und gegen Y" only right after "und": "und gehen härter gegen die vor"
+    # and "und gegen jede Herausforderung verteidigen" refuse nothing.
+    (
+        r"\bund\s+gegen\s+(?:eine|einen|die|den|das|jede|jeden|weitere|neue)\b"
+        r"(?![^.;]*\b(?:vor|verteidigen|vorgehen|schützen)\b)",
+        "=gegen =und =eine|=einen|=die|=den|=das|=jede|=jeden|=weitere|=neue",
     ),
     (r"\bsprechen\s+(?:wir\s+)?uns\s+gegen\b", "=gegen =uns"),
     # "Wir wollen Vergütung, keine Verbote": refusing a ban is refusing a proposal.
@@ -101,6 +108,8 @@ _LEADING_NO = re.compile(r"^\W*(?:kein|keine|keinen)\b", re.IGNORECASE)
 # Schließung der Bücherei" is a stance against it. Upper case "Gegen den Mangel
 # setzen wir ..." opens a sentence of its own, so this one tells case apart.
 _LEADING_AGAINST = re.compile(r"^\W*gegen\s+(?:die|den|das|eine|einen|jede|jeden|weitere|neue)\b")
+# "Pflege darf kein Armutsrisiko sein": a state to reach, not a refusal.
+_NO_STATE = re.compile(r"\bkein\w*\s+(?:\w+\s+){0,3}?sein\b", re.IGNORECASE)
 _WANT_NO = Gated(
     (
         r"\b(?:wollen|werden|soll|sollen|darf|dürfen|wird)\s+(?:\w+\s+){0,2}?"
@@ -246,7 +255,7 @@ def code_kind(text: str) -> Kind:
         return "reject"
     if _LEADING_NO.search(text) or _LEADING_AGAINST.search(text):
         return "reject"
-    if _WANT_NO.search(text, present):
+    if _WANT_NO.search(text, present) and not _NO_STATE.search(text):
         return "reject"
     return _preserve_or_action(text, present)
 
