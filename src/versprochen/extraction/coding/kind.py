@@ -3,6 +3,12 @@
 Negation decides a lot here, and its object decides the rest: refusing a
 worsening ("keine Erhöhung der Gebühren", "Kürzungen lehnen wir ab") keeps
 what exists and is `preserve`; refusing a project or development is `reject`.
+
+Continuing is `preserve` even where what goes on is a change ("die Modernisierung
+fortsetzen"), but "weiterhin" or "weitere" beside a change or "mehr" goes on
+changing (`action`). A check is `examine` unless a change follows it without a
+condition ("evaluieren und weiterentwickeln" is `action`; "überprüfen und
+gegebenenfalls anpassen" stays `examine`).
 """
 
 from __future__ import annotations
