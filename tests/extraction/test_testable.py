@@ -1,0 +1,49 @@
+"""The `testable` field: written sentences and what the coding should say of them."""
+
+from __future__ import annotations
+
+import pytest
+
+from versprochen.extraction.code import code_text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # More of a countable thing can be counted before and after.
+        "mehr Personal in den Kitas",
+        "mehr Ladesäulen in allen Stadtteilen",
+        "zusätzliche Streifen des Ordnungsamtes am Wochenende",
+        # Renewing, removing or speeding up leaves a visible or measured change.
+        "die Bushaltestellen in den Stadtteilen modernisieren",
+        "das Stadion erneuern",
+        "Leerstände beseitigen",
+        "Genehmigungsverfahren beschleunigen",
+        "die Wartezeiten im Bürgerbüro verkürzen",
+    ],
+)
+def test_counted_and_visible_changes_are_testable(text: str) -> None:
+    assert code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Attitudes and ways of working together name no act.
+        "die Polizisten in der Stadt wertschätzen",
+        "junge Menschen für das Ehrenamt begeistern",
+        "die Zusammenarbeit mit den Nachbarstädten vertiefen",
+        "den Austausch mit den Vereinen intensivieren",
+        "eine dezentrale Energieversorgung im Blick behalten",
+        "dem Artensterben entgegentreten",
+        "ein faires Miteinander im Straßenverkehr",
+        "Flexibilität bei den Öffnungszeiten der Kindertagesstätten",
+        "die Offenheit für viele Technologien",
+        # A direction spelt apart is still a direction.
+        "die offene Jugendarbeit weiter entwickeln",
+        # A declared need or call for attention names no act.
+        "Wir sehen die Notwendigkeit einer größeren Aufmerksamkeit der Verwaltung",
+    ],
+)
+def test_attitudes_and_directions_are_not_testable(text: str) -> None:
+    assert not code_text(text, ()).testable
