@@ -41,9 +41,26 @@ def test_counted_and_visible_changes_are_testable(text: str) -> None:
         "die Offenheit für viele Technologien",
         # A direction spelt apart is still a direction.
         "die offene Jugendarbeit weiter entwickeln",
+        # A capability, a culture of attitudes or chances are qualities.
+        "die Zukunftsfähigkeit der Innenstadt sichern",
+        "eine Willkommenskultur für Fachkräfte",
+        "den Vereinen Entfaltungschancen bieten",
         # A declared need or call for attention names no act.
         "Wir sehen die Notwendigkeit einer größeren Aufmerksamkeit der Verwaltung",
     ],
 )
 def test_attitudes_and_directions_are_not_testable(text: str) -> None:
     assert not code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A programme or a pact by its name can be looked up afterwards, even
+        # when the words around it are vague.
+        "Wir setzen uns dafür ein, dass sich die Stadt mit ihren Nachbarn auf einen "
+        "„Wohnungspakt“ verständigt und die Zusammenarbeit stärkt",
+    ],
+)
+def test_named_programmes_outweigh_vague_words(text: str) -> None:
+    assert code_text(text, ()).testable

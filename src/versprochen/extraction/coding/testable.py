@@ -110,10 +110,12 @@ class Weights:
     # things in a long sentence ("Strukturen in Schulen, Kitas und Vereinen
     # stärken") does not make its vague directions any more checkable.
     concrete_cap: float = 3.0
-    # A number or a named place alone nearly always makes a pledge checkable.
+    # A number or a named place alone nearly always makes a pledge checkable;
+    # so does a programme or law by its name, which one can look up afterwards
+    # as one can count a number.
     quantity: float = 6.0
     place: float = 2.0
-    named: float = 3.0
+    named: float = 6.0
     # Vague wording is common even in concrete pledges ("besser", "gezielt"),
     # so it counts for less than a concrete measure.
     vague: float = 0.7
