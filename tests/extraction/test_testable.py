@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from versprochen.extraction.code import code_text
+from versprochen.extraction.coding import testable
 
 
 @pytest.mark.parametrize(
@@ -64,3 +65,24 @@ def test_attitudes_and_directions_are_not_testable(text: str) -> None:
 )
 def test_named_programmes_outweigh_vague_words(text: str) -> None:
     assert code_text(text, ()).testable
+
+
+def test_a_public_body_by_its_kind_is_an_institution_not_a_proper_name() -> None:
+    assert testable.is_institution("Volkshochschule")
+    assert not testable.is_institution("Sodingen")
+
+
+@pytest.mark.parametrize(
+    ("text", "places", "expected"),
+    [
+        # A public body named by its kind does not turn a direction into a
+        # measure ...
+        ("die Stadtverwaltung stärken und weiterentwickeln", ("Stadtverwaltung",), False),
+        # ... while a place by its proper name ties it down.
+        ("den Stadtteil Sodingen stärken und weiterentwickeln", ("Sodingen",), True),
+    ],
+)
+def test_institutions_weigh_less_than_proper_names(
+    text: str, places: tuple[str, ...], expected: bool
+) -> None:
+    assert testable.code_testable(text, "action", (), places) is expected
