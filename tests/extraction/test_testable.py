@@ -86,3 +86,15 @@ def test_institutions_weigh_less_than_proper_names(
     text: str, places: tuple[str, ...], expected: bool
 ) -> None:
     assert testable.code_testable(text, "action", (), places) is expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A noun of measure at the head names the act; what it is for may be vague.
+        "Einrichtung einer Wohnraumagentur zur Unterstützung und Stärkung beim Wohnungstausch",
+        "Installation von Flaschenablagen an öffentlichen Mülleimern",
+    ],
+)
+def test_a_leading_measure_outweighs_the_vague_purpose(text: str) -> None:
+    assert code_text(text, ()).testable

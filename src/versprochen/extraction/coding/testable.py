@@ -33,6 +33,15 @@ _LEADING_DIRECTION = re.compile(
     r" (?:der|des|von) (?:\w+ )?\w+(?:heit|keit|ität|möglichkeit|möglichkeiten)\b",
     re.IGNORECASE,
 )
+# A list item headed by a noun of measure ("Einrichtung einer Wohnraumagentur
+# zur Unterstützung ...", "Abschaffung der Gebühren") names the act itself;
+# the vague words after it say what the measure is for.
+_LEADING_MEASURE = re.compile(
+    r"^\W*(?:einrichtung|einführung|abschaffung|schaffung|neubau|bau|errichtung|gründung"
+    r"|erstellung|installation|anschaffung|ausweisung|umwandlung|erweiterung|sanierung"
+    r"|modernisierung)\b",
+    re.IGNORECASE,
+)
 # A name one can look up afterwards: a programme, project or body in quotation
 # marks („Wertwerk“, ›Arbeitsmarktlotsen‹, "Saubere Toiletten"), a section of
 # a law ("§ 48 TKG", "Art. 6 GG") or a law by its title ("das Meldegesetz",
@@ -99,6 +108,7 @@ class TestableCues:
     institution: bool
     named: bool
     leading_direction: bool
+    leading_measure: bool
     comparative_goal: bool
     stance: bool
     rule: bool
@@ -132,6 +142,8 @@ class Weights:
     reject: float = 3.0
     examine: float = 6.0
     leading_direction: float = 5.0
+    # The same weight the other way: the head of the item outweighs what follows.
+    leading_measure: float = 5.0
     comparative_goal: float = 5.0
     stance: float = 6.0
     rule: float = 6.0
@@ -159,6 +171,7 @@ def testable_cues(
         or _LEGAL_SECTION.search(text) is not None
         or ("gesetz" in text and _NAMED_LAW.search(text) is not None),
         leading_direction=_LEADING_DIRECTION.search(text) is not None,
+        leading_measure=_LEADING_MEASURE.search(text) is not None,
         comparative_goal=_COMPARATIVE_GOAL.search(without_purpose) is not None,
         stance=_STANCE.search(text) is not None or _DECLARED_STANCE.match(text) is not None,
         rule=is_rule(text),
@@ -202,6 +215,7 @@ def weigh(cues: TestableCues, weights: Weights = WEIGHTS) -> float:
     score += weights.named * cues.named
     score += {"reject": weights.reject, "examine": weights.examine}.get(cues.kind, 0.0)
     score -= weights.leading_direction * cues.leading_direction
+    score += weights.leading_measure * cues.leading_measure
     score -= weights.comparative_goal * cues.comparative_goal
     score -= weights.stance * cues.stance + weights.rule * cues.rule
     return score
