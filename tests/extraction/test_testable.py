@@ -42,6 +42,8 @@ def test_counted_and_visible_changes_are_testable(text: str) -> None:
         "die Offenheit für viele Technologien",
         # A direction spelt apart is still a direction.
         "die offene Jugendarbeit weiter entwickeln",
+        "der Wettbewerb soll gestärkt werden",
+        "einen flexibleren Umgang mit Kunst im öffentlichen Raum",
         # A capability, a culture of attitudes or chances are qualities.
         "die Zukunftsfähigkeit der Innenstadt sichern",
         "eine Willkommenskultur für Fachkräfte",
