@@ -318,8 +318,8 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
         # Providing something is done or not.
         "Die Stadt soll den Bürgern möglichst viele Daten zur Verfügung stellen",
         "Wir wollen die Bereitstellung von Bauflächen verbessern",
-        # One concrete measure is enough, even with a vague word or two.
-        "Wir richten eine zentrale Anlaufstelle für Gründerinnen ein und unterstützen sie gezielt",
+        # One concrete measure is enough, even with a vague word.
+        "Wir richten eine zentrale Anlaufstelle für Gründerinnen ein und unterstützen sie",
     ],
 )
 def test_named_projects_recurring_events_and_counted_changes_are_testable(text: str) -> None:
