@@ -49,6 +49,12 @@ def test_a_weak_heading_match_votes_less_than_a_strong_one() -> None:
     assert weak["finanzen"] < strong["finanzen"]
 
 
+def test_the_pledges_own_words_win_a_tie_with_the_pledge_before() -> None:
+    weights = AreaWeights(heading=5.0, outer_decay=0.7, strong_match=2.0, context=3.0)
+    evidence = area_evidence("die Digitalisierung fördern", ())
+    assert decide_area(evidence, "wirtschaft_arbeit", weights) == "digitalisierung_verwaltung"
+
+
 def test_nothing_anywhere_falls_back() -> None:
     assert code_area("", ()) == "koalition_personal"
 
@@ -70,6 +76,9 @@ def test_infrastructure_in_a_heading_is_only_a_hint() -> None:
         ("Datenweitergabe nach dem Bundesmeldegesetz einschränken", "digitalisierung_verwaltung"),
         ("Ein Medizinstudium am Standort ermöglichen", "bildung"),
         ("Jugendliche stärker in Entscheidungsprozesse einbeziehen", "demokratie_beteiligung"),
+        ("Die notärztliche Versorgung rund um die Uhr sichern", "sicherheit_ordnung"),
+        ("Wildes Plakatieren konsequent ahnden", "sicherheit_ordnung"),
+        ("Eine Lösung für die Altschulden der Kommunen", "finanzen"),
     ],
 )
 def test_the_guidelines_fields(text: str, area: str) -> None:

@@ -43,7 +43,7 @@ class AreaWeights:
     context: float
 
 
-WEIGHTS = AreaWeights(heading=4.0, outer_decay=0.7, strong_match=2.0, context=3.0)
+WEIGHTS = AreaWeights(heading=5.0, outer_decay=0.85, strong_match=2.0, context=3.0)
 
 
 @dataclass(frozen=True, slots=True)
@@ -101,12 +101,17 @@ def weigh_evidence(
 def decide_area(
     evidence: AreaEvidence, previous: str | None, weights: AreaWeights = WEIGHTS
 ) -> str:
-    """The area with the most evidence; ties go to the one listed first."""
+    """The area with the most evidence.
+
+    In a tie the pledge's own words decide (a word naming a field against the
+    vote of the pledge before), then the order of the lexicon.
+    """
     scores = weigh_evidence(evidence, previous, weights)
     if not scores or max(scores.values()) <= 0:
         return FALLBACK_AREA
     order = _label_order()
-    return max(scores, key=lambda a: (scores[a], -order[a]))
+    own = dict(evidence.text)
+    return max(scores, key=lambda a: (scores[a], own.get(a, 0.0), -order[a]))
 
 
 @lru_cache(maxsize=1)
