@@ -79,7 +79,14 @@ def test_infrastructure_in_a_heading_is_only_a_hint() -> None:
         ("Die notärztliche Versorgung rund um die Uhr sichern", "sicherheit_ordnung"),
         ("Wildes Plakatieren konsequent ahnden", "sicherheit_ordnung"),
         ("Eine Lösung für die Altschulden der Kommunen", "finanzen"),
+        ("Mehr soziale Sicherheit für Familien mit kleinem Einkommen", "soziales_gesundheit"),
+        ("Das Bauordnungsrecht entschlacken", "wohnen_stadtentwicklung"),
     ],
 )
 def test_the_guidelines_fields(text: str, area: str) -> None:
     assert code_area(text, ()) == area
+
+
+def test_the_coalition_as_the_subject_of_a_sentence_does_not_make_it_about_cooperation() -> None:
+    text = "Die Koalition wird die Beratung ausbauen"
+    assert code_area(text, ()) == "soziales_gesundheit"
