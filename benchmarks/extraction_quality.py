@@ -195,6 +195,14 @@ def fit_area(cases: list[AreaCase]) -> area.AreaWeights:
     return max(AREA_GRID, key=lambda w: sum(area_accuracy(c, w) for c in cases))
 
 
+def check_area_case(label: str, case: AreaCase, predicted: list[dict[str, object]]) -> None:
+    """The refit must code as the pipeline does: with the shipped weights, the same areas."""
+    areas = case_areas(case, area.WEIGHTS)
+    differ = sum(areas[s] != p["area"] for p, s in zip(predicted, case.pledges, strict=True))
+    if differ:
+        raise SystemExit(f"{label}: {differ} areas differ from the pipeline's; see code.code")
+
+
 def refit_area(
     predicted: list[dict[str, object]], case: AreaCase, weights: area.AreaWeights
 ) -> None:
@@ -269,6 +277,7 @@ def main() -> int:
         predicted = runs[document.label][1]
         shipped[document.label] = row(score(predicted, gold[document.label]))
         refit_testable(predicted, fit_weights(others))
+        check_area_case(document.label, cases[document.label], predicted)
         fitted = fit_area([c for lab, c in cases.items() if lab != document.label])
         refit_area(predicted, cases[document.label], fitted)
         print(f"{document.label[:36]}: area weights fitted without it: {fitted}")

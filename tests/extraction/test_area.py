@@ -81,6 +81,8 @@ def test_infrastructure_in_a_heading_is_only_a_hint() -> None:
         ("Eine Lösung für die Altschulden der Kommunen", "finanzen"),
         ("Mehr soziale Sicherheit für Familien mit kleinem Einkommen", "soziales_gesundheit"),
         ("Das Bauordnungsrecht entschlacken", "wohnen_stadtentwicklung"),
+        ("Wir wollen die Stadt konsequent entbürokratisieren", "digitalisierung_verwaltung"),
+        ("Genehmigungsverfahren vereinfachen und beschleunigen", "digitalisierung_verwaltung"),
     ],
 )
 def test_the_guidelines_fields(text: str, area: str) -> None:
