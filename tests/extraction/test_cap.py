@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import csv
+import re
+from importlib.resources import files
+
 import pytest
+
+from tests.conftest import SHARED_DATA
 
 from versprochen.extraction.coding.cap import (
     DEFAULT_CAP,
@@ -26,7 +32,7 @@ from versprochen.extraction.coding.cap import (
         ("Den alten Friedhof erhalten und pflegen", "wohnen_stadtentwicklung", 21),
         ("Ein Smart-City-Konzept für die Stadt entwickeln", "digitalisierung_verwaltung", 17),
         ("Mehr Praxisplätze für Lehramtsstudierende", "kinder_jugend_familie", 6),
-        ("Geschlechtergerechte Sprache in städtischen Schreiben", "demokratie_beteiligung", 2),
+        ("Geschlechtergerechte Sprache und Gleichstellung im Stadtrat", "demokratie_beteiligung", 2),
         ("Versiegelte Flächen entsiegeln und begrünen", "wohnen_stadtentwicklung", 7),
     ],
 )
@@ -74,3 +80,30 @@ def test_the_thresholds_decide_how_much_evidence_moves_a_pledge() -> None:
     evidence = cap_evidence("Mehr Solaranlagen", ())
     assert decide_cap(evidence, "bildung", CapParams(min_evidence=4.0, margin=2.5)) == 8
     assert decide_cap(evidence, "bildung", CapParams(min_evidence=5.0, margin=2.5)) == 6
+
+
+# --- the Manifesto Project mapping (data/manifesto-cap.tsv) ---------------------
+
+CAP_TOPICS = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 23}
+
+
+def _mapping() -> list[list[str]]:
+    text = files("versprochen.extraction").joinpath("data/manifesto-cap.tsv").read_text("utf-8")
+    return [line.split("\t") for line in text.splitlines() if line and not line.startswith("#")]
+
+
+def test_every_manifesto_mapping_line_names_a_cap_topic_or_none_and_a_reason() -> None:
+    rows = _mapping()
+    assert all(len(row) == 3 and row[2].strip() for row in rows)
+    assert {row[1] for row in rows} - {"-"} <= {str(t) for t in CAP_TOPICS}
+    assert len({row[0] for row in rows}) == len(rows)
+
+
+def test_every_manifesto_code_of_the_codebook_is_mapped() -> None:
+    codebook = SHARED_DATA / "annotated" / "manifesto-codebook-mp-v5.csv"
+    if not codebook.exists():
+        pytest.skip("the shared data is not here")
+    with codebook.open(encoding="utf-8") as handle:
+        codes = {row["code"].strip() for row in csv.DictReader(handle, delimiter=";")}
+    codes = {c for c in codes if re.fullmatch(r"\d{3}(\.\d)?", c)}
+    assert codes - {row[0] for row in _mapping()} == set()
