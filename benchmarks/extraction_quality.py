@@ -1,15 +1,19 @@
 """Quality of the extraction on the four gold documents, leave one document out.
 
 Every figure for a document is measured as if that document had never been
-seen: whatever is fitted (the weights of `coding/testable.py`, the learned
-models of `extraction/learned/`) is fitted on the other three gold documents
+seen: whatever is fitted (the weights of `coding/testable.py`, the CAP
+thresholds of `coding/cap.py`, the learned models of `extraction/learned/`)
+is fitted on the other three gold documents
 (and the coded corpora in `../shared/data/annotated`), then applied to the
 held-out one. Prints F1, precision, recall and the field accuracies per
 document, the macro average, and the issue's targets.
 
-Run: `.venv/bin/python benchmarks/extraction_quality.py [--in-sample] [--errors FIELD]`
+Run: `.venv/bin/python benchmarks/extraction_quality.py [--in-sample] [--errors FIELD]
+[--cap-given-gold-area]`
 (`--in-sample` also prints the figures of the rules and models as shipped,
-fitted on all four: the optimistic number, for comparison only.)
+fitted on all four: the optimistic number, for comparison only;
+`--cap-given-gold-area` also prints the CAP accuracy had the area been right,
+which separates the topic's own errors from the area's.)
 """
 
 from __future__ import annotations

@@ -9,7 +9,6 @@ from importlib.resources import files
 import pytest
 
 from tests.conftest import SHARED_DATA
-
 from versprochen.extraction.coding.cap import (
     DEFAULT_CAP,
     CapParams,
@@ -32,7 +31,11 @@ from versprochen.extraction.coding.cap import (
         ("Den alten Friedhof erhalten und pflegen", "wohnen_stadtentwicklung", 21),
         ("Ein Smart-City-Konzept für die Stadt entwickeln", "digitalisierung_verwaltung", 17),
         ("Mehr Praxisplätze für Lehramtsstudierende", "kinder_jugend_familie", 6),
-        ("Geschlechtergerechte Sprache und Gleichstellung im Stadtrat", "demokratie_beteiligung", 2),
+        (
+            "Geschlechtergerechte Sprache und Gleichstellung im Stadtrat",
+            "demokratie_beteiligung",
+            2,
+        ),
         ("Versiegelte Flächen entsiegeln und begrünen", "wohnen_stadtentwicklung", 7),
     ],
 )
