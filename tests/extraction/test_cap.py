@@ -28,6 +28,8 @@ from versprochen.extraction.coding.cap import (
         ("Eine Beschäftigungsgesellschaft für Langzeitarbeitslose", "soziales_gesundheit", 5),
         ("Den Lärmschutz an der Bundesstraße verbessern", "wohnen_stadtentwicklung", 7),
         ("Den Flughafen nicht weiter ausbauen", "umwelt_klima_energie", 10),
+        ("Mehr Ladeinfrastruktur für Elektroautos", "wohnen_stadtentwicklung", 10),
+        ("Mehr Park-and-Ride-Plätze am Stadtrand", "wohnen_stadtentwicklung", 10),
         ("Den alten Friedhof erhalten und pflegen", "wohnen_stadtentwicklung", 21),
         ("Ein Smart-City-Konzept für die Stadt entwickeln", "digitalisierung_verwaltung", 17),
         ("Mehr Praxisplätze für Lehramtsstudierende", "kinder_jugend_familie", 6),
@@ -75,6 +77,11 @@ def test_a_heading_naming_the_area_topic_too_moves_nothing() -> None:
 def test_a_heading_whose_area_the_area_coder_overruled_does_not_return() -> None:
     text = "Keine Erhöhung der Grundsteuer"
     assert code_cap(text, ("Wohnen und Stadtentwicklung",), "finanzen") == 1
+
+
+def test_a_heading_overruled_by_the_area_coder_adds_no_topic_at_all() -> None:
+    text = "Mobile Plakatwände für Wahlkämpfe aufstellen"
+    assert code_cap(text, ("Umwelt und Energie",), "sicherheit_ordnung") == 12
 
 
 def test_the_thresholds_decide_how_much_evidence_moves_a_pledge() -> None:
