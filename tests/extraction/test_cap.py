@@ -117,3 +117,9 @@ def test_every_manifesto_code_of_the_codebook_is_mapped() -> None:
         codes = {row["code"].strip() for row in csv.DictReader(handle, delimiter=";")}
     codes = {c for c in codes if re.fullmatch(r"\d{3}(\.\d)?", c)}
     assert codes - {row[0] for row in _mapping()} == set()
+
+
+def test_urban_development_policy_is_not_development_aid() -> None:
+    text = "Die Sanierung als stadtentwicklungspolitische Weichenstellung behandeln"
+    assert code_cap(text, (), "mobilitaet") == 14
+    assert code_cap("Mehr Mittel für die Entwicklungspolitik", (), "finanzen") == 19
