@@ -123,3 +123,9 @@ def test_urban_development_policy_is_not_development_aid() -> None:
     text = "Die Sanierung als stadtentwicklungspolitische Weichenstellung behandeln"
     assert code_cap(text, (), "mobilitaet") == 14
     assert code_cap("Mehr Mittel für die Entwicklungspolitik", (), "finanzen") == 19
+
+
+def test_equipment_and_science_are_not_defence_and_nature() -> None:
+    assert code_cap("Neue Ausrüstung für die Feuerwehr", (), "sicherheit_ordnung") == 12
+    assert code_cap("Den Unterricht in Naturwissenschaften stärken", (), "bildung") == 6
+    assert code_cap("Naturwissenschaften stärken", (), "kinder_jugend_familie") == 6
