@@ -79,9 +79,10 @@ def test_a_heading_whose_area_the_area_coder_overruled_does_not_return() -> None
     assert code_cap(text, ("Wohnen und Stadtentwicklung",), "finanzen") == 1
 
 
-def test_a_heading_overruled_by_the_area_coder_adds_no_topic_at_all() -> None:
-    text = "Mobile Plakatwände für Wahlkämpfe aufstellen"
-    assert code_cap(text, ("Umwelt und Energie",), "sicherheit_ordnung") == 12
+def test_an_overruled_heading_still_names_its_other_topics() -> None:
+    text = "Alleinerziehende gezielt beraten und begleiten"
+    heading = ("Ein sozialer Arbeitsmarkt",)
+    assert code_cap(text, heading, "soziales_gesundheit") == 5
 
 
 def test_the_thresholds_decide_how_much_evidence_moves_a_pledge() -> None:

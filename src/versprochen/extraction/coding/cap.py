@@ -94,12 +94,14 @@ def _heading_votes(evidence: Evidence, area: str, default: int) -> dict[str, flo
     Klinikums" under social policy is Health), and only by what it names
     beyond the area's topic: "Umwelt und Energie" names both and moves none.
     Where the area coder chose another area than the heading's, the words
-    outweighed the heading, and it does not come back here ("Grundsteuer"
-    under a housing heading stays public finance).
+    outweighed the heading, and the topic of the heading's area does not come
+    back here ("Grundsteuer" under a housing heading stays public finance);
+    the heading's other topics still count ("Ein sozialer Arbeitsmarkt" over
+    a social-policy pledge names Labour).
     """
-    if evidence.heading_area not in (None, area):
-        return {}
     votes = dict(evidence.heading)
+    if evidence.heading_area not in (None, area):
+        votes.pop(str(DEFAULT_CAP.get(evidence.heading_area or "", 0)), None)
     own = votes.pop(str(default), 0.0)
     return {label: value - own for label, value in votes.items() if value > own}
 
