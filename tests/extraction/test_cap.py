@@ -29,6 +29,11 @@ from versprochen.extraction.coding.cap import (
         ("Den Lärmschutz an der Bundesstraße verbessern", "wohnen_stadtentwicklung", 7),
         ("Den Flughafen nicht weiter ausbauen", "umwelt_klima_energie", 10),
         ("Mehr Ladeinfrastruktur für Elektroautos", "wohnen_stadtentwicklung", 10),
+        (
+            "Die Ausländerbehörde soll Einbürgerungen schneller bearbeiten",
+            "digitalisierung_verwaltung",
+            9,
+        ),
         ("Mehr Park-and-Ride-Plätze am Stadtrand", "wohnen_stadtentwicklung", 10),
         ("Den alten Friedhof erhalten und pflegen", "wohnen_stadtentwicklung", 21),
         ("Ein Smart-City-Konzept für die Stadt entwickeln", "digitalisierung_verwaltung", 17),
