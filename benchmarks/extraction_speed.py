@@ -10,14 +10,16 @@ Targets (from the issue):
   one job's budget (`MAX_JOB`) on one core: the limit is honest. Timed on all
   shared documents in one text (merge's comparisons grow faster than the text
   where sections restate earlier ones, so one document's rate is not enough),
-  its rate in seconds per million characters (about a MB of German text)
-  carried to the limit.
+  the time at half and all of its length carried to the limit with the
+  exponent of its growth. Rates are seconds per million characters (about a
+  MB of German text).
 
 Run: `python benchmarks/extraction_speed.py [PDF] [MARKDOWN]`
 """
 
 from __future__ import annotations
 
+import math
 import os
 import subprocess
 import sys
@@ -77,24 +79,38 @@ def main() -> None:
     ratio = whole / raw
     print(f"  ratio end to end / raw: {ratio:.2f}")
     verdict("PDF ratio", ratio <= MAX_RATIO, f"limit {MAX_RATIO:g}×")
-    pdf_rate = print_rate(whole, text_length(result), MAX_TEXT)
+    print_rate(whole, text_length(result), MAX_TEXT)
 
     print(f"\n{markdown.name} ({markdown.stat().st_size // 1024} KB)")
     stage_times = time_stages(STAGES, load_source(markdown))
     print_stages(stage_times)
-    rate = print_rate(sum(stage_times.values()), text_length_of(markdown), MAX_TEXT)
+    print_rate(sum(stage_times.values()), text_length_of(markdown), MAX_TEXT)
     cold = one_core_run(markdown)
     print(f"  end to end on one core in a fresh process, start-up included: {cold:.2f} s")
     verdict("Markdown", cold <= MAX_MARKDOWN, f"limit {MAX_MARKDOWN:g} s")
 
     print(f"\nall shared documents in one text, limit {MAX_TEXT / 1e6:g} million characters")
     text = all_documents()
-    began = time.perf_counter()
-    extract(text.encode("utf-8"), filename="all.md")
-    whole_rate = print_rate(time.perf_counter() - began, len(text), MAX_TEXT)
-    at_limit = max(rate, pdf_rate, whole_rate) * MAX_TEXT / 1e6
-    print(f"  a text at the limit: {at_limit:.0f} s ({at_limit / 60:.1f} min) at the slowest rate")
+    half = text[: text.rfind("\n\n", 0, len(text) // 2)]
+    points = []
+    for part in (half, text):
+        seconds = one_run(lambda part=part: extract(part.encode("utf-8"), filename="all.md"))
+        points.append((len(part), seconds))
+    for size, seconds in points:
+        print(f"  {size} characters: {seconds:.2f} s, {seconds / size * 1e6:.2f} s per million")
+    (small, t_small), (large, t_large) = points
+    growth = math.log(t_large / t_small) / math.log(large / small)
+    # Carried to the limit as it grows from half to all, at least linearly.
+    at_limit = t_large * (MAX_TEXT / large) ** max(growth, 1.0)
+    print(f"  time grows with the text's length to the power {growth:.2f}")
+    print(f"  a text at the limit: about {at_limit:.0f} s ({at_limit / 60:.1f} min)")
     verdict("text limit", at_limit <= MAX_JOB, f"one job {MAX_JOB:g} s")
+
+
+def one_run(run: Callable[[], object]) -> float:
+    began = time.perf_counter()
+    run()
+    return time.perf_counter() - began
 
 
 def all_documents() -> str:
@@ -156,15 +172,13 @@ def text_length_of(path: Path) -> int:
     return len(path.read_text(encoding="utf-8"))
 
 
-def print_rate(seconds: float, characters: int, limit: int) -> float:
-    """Print and return the seconds per million characters of text."""
+def print_rate(seconds: float, characters: int, limit: int) -> None:
+    """Print the seconds per million characters of text, and that rate times the limit."""
     rate = seconds / characters * 1e6
-    at_limit = rate * limit / 1e6
     print(
         f"  rate: {rate:.2f} s per million characters ({characters} characters);"
-        f" {at_limit:.0f} s at the {limit / 1e6:g} million character limit"
+        f" {rate * limit / 1e6:.0f} s for the {limit / 1e6:g} million character limit at it"
     )
-    return rate
 
 
 def verdict(what: str, ok: bool, limit: str) -> None:

@@ -23,13 +23,13 @@ from versprochen.extraction.types import Format, RawDocument, RawLine, Source
 # PDF's bytes are mostly images and fonts, so it says little about the work.
 MAX_BYTES = 100 * 1024 * 1024
 # The limit on the text itself (characters of a text file, or of a PDF's text
-# layer): every later stage's time grows with it, merge's faster than linearly
-# where many sections restate earlier ones. Measured on one core (docs/jobs.md,
-# benchmarks/extraction_speed.py): 5-15 s per million characters of real
-# programs and agreements, 35 s for the 2.5 million characters of all shared
-# documents together; at this limit one extraction job stays within two minutes.
-# The largest real document so far has 0.53 million.
-MAX_TEXT = 3_000_000
+# layer): every later stage's time grows with it. Measured on one core
+# (docs/jobs.md, benchmarks/extraction_speed.py): about 8 s per million
+# characters of real programs and agreements, 20 s for all 2.4 million of the
+# shared ones in one text; at this limit one extraction job stays within about
+# a minute, two on a loaded machine. The largest real document so far has 0.53
+# million.
+MAX_TEXT = 5_000_000
 _LOG = logging.getLogger(__name__)
 
 FORMATS: dict[str, Format] = {
