@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from tests.extraction.pdfs import serialize
 from versprochen.cli import main
-from versprochen.extraction import limited, pdf, read
+from versprochen.extraction import extract, limited, pdf, read
 from versprochen.extraction.errors import InputError
 from versprochen.extraction.types import Source
 
@@ -148,6 +148,40 @@ def test_file_over_100_mb_is_refused_without_reading_it(
 def test_bytes_over_the_limit_are_refused(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(read, "MAX_BYTES", 10)
     assert "over the" in refusal(b"0123456789A", "lang.txt").reason
+
+
+def test_text_over_the_text_limit_is_refused_with_its_length() -> None:
+    data = b"Wir bauen Radwege.\n"  # 19 characters
+    with pytest.raises(InputError) as caught:
+        read.read_document(Source("lang.md", data), max_text=18)
+    assert str(caught.value) == "lang.md: text has 19 characters, over the limit of 18"
+    assert read.read_document(Source("lang.md", data), max_text=19).lines[0].text == (
+        "Wir bauen Radwege."
+    )
+
+
+def test_a_pdfs_text_layer_is_held_to_the_text_limit_not_its_bytes() -> None:
+    data = build_pdf([TEXT_PAGE])  # far more bytes than its 18 characters of text
+    assert len(data) > 18
+    assert read.read_document(Source("kurz.pdf", data), max_text=18).lines
+    with pytest.raises(InputError) as caught:
+        read.read_document(Source("kurz.pdf", data), max_text=17)
+    assert str(caught.value) == "kurz.pdf: text has 18 characters, over the limit of 17"
+
+
+def test_the_extraction_and_the_cli_apply_the_text_limit(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(read, "MAX_TEXT", 10)
+    with pytest.raises(InputError, match=r"over the limit of 10$"):
+        extract(b"Wir bauen Radwege in Herne.\n", filename="lang.txt")
+    path = tmp_path / "lang.md"
+    path.write_text("Wir bauen Radwege in Herne.\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(path)])
+    assert result.exit_code == 2, result.output
+    assert result.stderr.splitlines() == [
+        "Error: lang.md: text has 28 characters, over the limit of 10"
+    ]
 
 
 def test_latin1_text_is_decoded_with_its_umlauts() -> None:

@@ -9,7 +9,7 @@ import simplemma
 
 from versprochen.extraction.code import code, code_text
 from versprochen.extraction.coding import kind, places, quantities, testable
-from versprochen.extraction.coding.context import document_title, home_places
+from versprochen.extraction.coding.context import document_title, home_of, home_places
 from versprochen.extraction.coding.gates import Gated, text_cues
 from versprochen.extraction.coding.lexicon import Lexicon
 from versprochen.extraction.coding.places import find_places
@@ -551,3 +551,8 @@ def test_stage_codes_each_statement_with_its_heading_path() -> None:
     assert len(coded.statements) == 1
     coding = coded.statements[0].coding
     assert (coding.area, coding.cap, coding.kind, coding.testable) == ("bildung", 6, "action", True)
+
+
+def test_home_places_are_counted_from_places_already_found() -> None:
+    found = [("Herne",), ("Herne", "Bochum"), ("Herne",), ()]
+    assert home_of(found) == frozenset({"Herne"})  # named in three statements, Bochum in one

@@ -1,6 +1,7 @@
 from tests.extraction.helpers import outlined
-from versprochen.extraction.merge import group_statements, recap_sections
+from versprochen.extraction.merge import _fuzzy_reach, group_statements, recap_sections
 from versprochen.extraction.types import CodedDocument, CodedStatement, Coding, Statement
+from versprochen.matching.similarity import TokenWeights, fuzzy_shared, typo_neighbours
 
 CODING = Coding(area="bildung", cap=6, kind="action", testable=True)
 
@@ -112,3 +113,23 @@ def test_a_recap_item_matches_its_body_pledge_through_synonyms_and_typos() -> No
         [(body, 1), (other, 2), (box_a, 4), (box_b, 5)],
     )
     assert group_statements(doc) == [[0, 2], [1, 3]]
+
+
+def test_the_reach_of_a_recap_item_is_its_typo_forgiving_shared_weight() -> None:
+    earlier = [
+        frozenset({"digita", "govern", "kreis"}),
+        frozenset({"digita", "schule"}),
+        frozenset({"abscha", "gebühr"}),
+    ]
+    item = frozenset({"digita", "goverm", "kreise"})
+    weights = TokenWeights([*earlier, item])
+    every: dict[str, list[int]] = {}
+    for j, tokens in enumerate(earlier):
+        for token in tokens:
+            every.setdefault(token, []).append(j)
+    near = typo_neighbours(t for tokens in [*earlier, item] for t in tokens)
+    reach = _fuzzy_reach(item, every, near, weights)
+    for j, tokens in enumerate(earlier):
+        expected = weights.total(fuzzy_shared(item, tokens))
+        assert abs(reach.get(j, 0.0) - expected) < 1e-12, j
+    assert 2 not in reach  # shares nothing, even with a typo

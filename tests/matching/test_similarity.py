@@ -4,6 +4,7 @@ from versprochen.matching.similarity import (
     content_tokens,
     fuzzy_shared,
     numbers,
+    typo_neighbours,
 )
 
 
@@ -47,3 +48,12 @@ def test_a_token_outside_the_collection_weighs_most() -> None:
     weights = TokenWeights([frozenset({"kreis"}), frozenset({"kreis", "radweg"})])
     assert weights.total({"kreis", "hallen"}) == weights.weight("kreis") + weights.weight("hallen")
     assert weights.weight("hallen") > weights.weight("radweg")
+
+
+def test_typo_neighbours_are_the_long_words_one_edit_apart() -> None:
+    near = typo_neighbours(["radweg", "radwek", "radwe", "radwegx", "schule", "bus", "bau"])
+    assert near["radweg"] == ["radwe", "radwegx", "radwek"]  # deleted, added, replaced
+    assert near["radwek"] == ["radwe", "radweg"]
+    assert "schule" not in near  # no word one edit away
+    assert "bus" not in near  # short words take no typo, as in fuzzy_shared
+    assert all(fuzzy_shared(frozenset({w}), frozenset(near[w])) == {w} for w in near)

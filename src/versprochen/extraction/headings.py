@@ -34,10 +34,18 @@ class Candidate:
 
 def is_caps(text: str) -> bool:
     """Mostly capital letters (a title set in capitals)."""
+    # Asked of every paragraph: in ordinary text the small letters of its start
+    # alone are more than a tenth of all its characters, hence of its letters.
+    head = _LETTER.findall(text, 0, _HEAD)
+    if len(head) - sum(map(str.isupper, head)) > 0.1 * len(text):
+        return False
     letters = _LETTER.findall(text)
     if len(letters) < 3:
         return False
-    return sum(1 for c in letters if c.isupper()) >= 0.9 * len(letters)
+    return sum(map(str.isupper, letters)) >= 0.9 * len(letters)
+
+
+_HEAD = 200
 
 
 def is_short_title(text: str, max_words: int = 14) -> bool:

@@ -26,7 +26,13 @@ from versprochen.extraction.types import (
     Pledge,
     Statement,
 )
-from versprochen.matching.similarity import Profile, TokenWeights, fuzzy_shared, token_f1
+from versprochen.matching.similarity import (
+    Profile,
+    TokenWeights,
+    fuzzy_shared,
+    token_f1,
+    typo_neighbours,
+)
 from versprochen.matching.tokens import words
 
 SAME_SECTION_OVERLAP = 0.9
@@ -128,6 +134,7 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
     # least half of the lighter side's weight in common, which words found in
     # every other statement cannot supply on their own.
     rare = weights.rare_tokens(max(25, len(statements) // 200))
+    near = typo_neighbours(t for p in profiles for t in p.tokens) if any(in_recap) else {}
     group_of: list[int] = []
     groups: list[list[int]] = []
     for i, statement in enumerate(statements):
@@ -139,11 +146,14 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
             # that shares any word with it; recaps are short, so this stays cheap.
             source = every if in_recap[i] else index
             candidates = {j for t in (tokens if in_recap[i] else tokens & rare) for j in source[t]}
+            reach = _fuzzy_reach(tokens, every, near, weights) if in_recap[i] else None
             scored = []
             for j in candidates:
                 if blocks[j] == blocks[i]:
                     continue
                 lighter = min(totals[i], totals[j])
+                if reach is not None and reach.get(j, 0.0) < RECAP_OVERLAP * lighter - _ROUNDING:
+                    continue  # short of the overlap whatever the typos: no need to compare
                 shared = (
                     fuzzy_shared(tokens, profiles[j].tokens)
                     if in_recap[i]
@@ -167,6 +177,34 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
             if token in rare:
                 index[token].append(i)
     return groups
+
+
+# Sums of the same weights in another order differ by far less than this.
+_ROUNDING = 1e-9
+
+
+def _fuzzy_reach(
+    tokens: frozenset[str],
+    every: dict[str, list[int]],
+    near: dict[str, list[str]],
+    weights: TokenWeights,
+) -> dict[int, float]:
+    """For each earlier statement, the weight of `fuzzy_shared(tokens, its tokens)`.
+
+    A recap item is compared with every earlier statement sharing a word, so
+    comparing each pair would grow with the square of the document; from the
+    statements holding each token or a neighbour one typo away, the shared
+    weight of all of them adds up in one pass.
+    """
+    reach: dict[int, float] = defaultdict(float)
+    for token in tokens:
+        holders = set(every.get(token, ()))
+        for other in near.get(token, ()):
+            holders.update(every.get(other, ()))
+        weight = weights.weight(token)
+        for j in holders:
+            reach[j] += weight
+    return reach
 
 
 def _same_commitment(

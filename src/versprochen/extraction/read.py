@@ -19,7 +19,17 @@ from versprochen.extraction.pdf import DEFAULT_LIMITS, Limits, read_pdf
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import Format, RawDocument, RawLine, Source
 
+# The file limit bounds what is held in memory and handed to the PDF parser; a
+# PDF's bytes are mostly images and fonts, so it says little about the work.
 MAX_BYTES = 100 * 1024 * 1024
+# The limit on the text itself (characters of a text file, or of a PDF's text
+# layer): every later stage's time grows with it. Measured on one core
+# (docs/jobs.md, benchmarks/extraction_speed.py): about 8 s per million
+# characters of real programs and agreements, 20 s for all 2.4 million of the
+# shared ones in one text; at this limit one extraction job stays within about
+# a minute, two on a loaded machine. The largest real document so far has 0.53
+# million.
+MAX_TEXT = 5_000_000
 _LOG = logging.getLogger(__name__)
 
 FORMATS: dict[str, Format] = {
@@ -69,8 +79,14 @@ def load_source(path: Path, *, name: str | None = None) -> Source:
     return Source(name=label, data=data)
 
 
-def read_document(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> RawDocument:
-    """The read stage with the PDF parse limits as a parameter (tests lower them)."""
+def read_document(
+    source: Source, *, limits: Limits = DEFAULT_LIMITS, max_text: int | None = None
+) -> RawDocument:
+    """The read stage with its limits as parameters (tests lower them).
+
+    `max_text` refuses a text of more characters; None reads any (a reader
+    that only stores the text, as the council-paper sync does).
+    """
     data = source.data
     if len(data) > MAX_BYTES:
         raise InputError(source.name, _too_large(len(data)))
@@ -80,6 +96,7 @@ def read_document(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> RawDocu
     digest = hashlib.sha256(data).hexdigest()
     if fmt == "pdf":
         page_count, lines = read_pdf(data, source.name, limits=limits)
+        _check_text(sum(len(line.text) for line in lines), max_text, source.name)
         return RawDocument(
             name=source.name,
             format=fmt,
@@ -88,6 +105,7 @@ def read_document(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> RawDocu
             page_count=page_count,
         )
     text, encoding = decode(data, source.name)
+    _check_text(len(text), max_text, source.name)
     lines, page_count = _text_lines(text)
     if not any(line.text for line in lines):
         raise InputError(source.name, "file is empty")
@@ -103,7 +121,7 @@ def read_document(source: Source, *, limits: Limits = DEFAULT_LIMITS) -> RawDocu
 
 @stage("read", 1)
 def read(source: Source) -> RawDocument:
-    return read_document(source)
+    return read_document(source, max_text=MAX_TEXT)
 
 
 def _format(source: Source) -> Format:
@@ -202,3 +220,13 @@ def _too_large(size: int) -> str:
     # Rounded up, so that a file just over the limit does not read as at it.
     megabytes = math.ceil(size / 2**20 * 10) / 10
     return f"file is {megabytes:g} MB, over the {MAX_BYTES / 2**20:g} MB limit"
+
+
+def _check_text(characters: int, limit: int | None, name: str) -> None:
+    if limit is not None and characters > limit:
+        raise InputError(name, _too_much_text(characters, limit))
+
+
+def _too_much_text(characters: int, limit: int) -> str:
+    # Exact counts: a text just over the limit does not read as at it.
+    return f"text has {characters:,} characters, over the limit of {limit:,}"

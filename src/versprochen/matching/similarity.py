@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import repeat
@@ -58,6 +58,40 @@ def fuzzy_shared(a: frozenset[str], b: frozenset[str]) -> frozenset[str]:
         if process.extractOne(token, choices, scorer=Levenshtein.distance, score_cutoff=1)
     ]
     return shared | frozenset(typos) if typos else shared
+
+
+def typo_neighbours(vocabulary: Iterable[str]) -> dict[str, list[str]]:
+    """For each word of five or more letters, the others one typo away (as `fuzzy_shared`).
+
+    `fuzzy_shared(a, b)` holds a token of `a` missing from `b` exactly when `b`
+    holds one of its neighbours. Two words are one edit apart when one is the
+    other with a letter deleted, either way round, or both are the same with
+    the letter at one place replaced: words meet on those keys, found in one
+    pass over the vocabulary rather than by comparing every pair.
+    """
+    long_words = [w for w in set(vocabulary) if len(w) >= _MIN_TYPO_LENGTH]
+    by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
+    for word in long_words:
+        # (-1, word): the word itself; (k, cut): the word with letter k deleted.
+        by_key[-1, word].append(word)
+        for k in range(len(word)):
+            by_key[k, word[:k] + word[k + 1 :]].append(word)
+    neighbours: dict[str, set[str]] = defaultdict(set)
+    for key, group in by_key.items():
+        if key[0] >= 0 and len(group) > 1:  # the same letter replaced at one place
+            for word in group:
+                neighbours[word].update(group)
+    for word in long_words:
+        for k in range(len(word)):
+            cut = word[:k] + word[k + 1 :]
+            for shorter in by_key.get((-1, cut), ()):  # a letter of `word` deleted
+                neighbours[word].add(shorter)
+                neighbours[shorter].add(word)
+    return {word: sorted(near - {word}) for word, near in neighbours.items() if near - {word}}
+
+
+# Tokens shorter than this take no typo (`fuzzy_shared`).
+_MIN_TYPO_LENGTH = 5
 
 
 def numbers(text: str) -> frozenset[str]:

@@ -36,6 +36,11 @@ def document_title(paths: Sequence[tuple[str, ...]]) -> str | None:
 
 def home_places(texts: Sequence[str]) -> frozenset[str]:
     """Places named so often that they are the document's own town or district."""
-    counts = Counter(place for text in texts for place in set(find_places(text)))
-    needed = max(HOME_MIN_COUNT, HOME_SHARE * len(texts))
+    return home_of([find_places(text) for text in texts])
+
+
+def home_of(found: Sequence[tuple[str, ...]]) -> frozenset[str]:
+    """`home_places` from the places already found in each text."""
+    counts = Counter(place for places in found for place in set(places))
+    needed = max(HOME_MIN_COUNT, HOME_SHARE * len(found))
     return frozenset(place for place, n in counts.items() if n >= needed)
