@@ -83,6 +83,9 @@ def test_infrastructure_in_a_heading_is_only_a_hint() -> None:
         ("Das Bauordnungsrecht entschlacken", "wohnen_stadtentwicklung"),
         ("Wir wollen die Stadt konsequent entbürokratisieren", "digitalisierung_verwaltung"),
         ("Genehmigungsverfahren vereinfachen und beschleunigen", "digitalisierung_verwaltung"),
+        ("Einen Jugendbeirat in jedem Stadtbezirk einrichten", "demokratie_beteiligung"),
+        ("Die Beiräte der Stadt sollen öffentlich tagen", "demokratie_beteiligung"),
+        ("Die Ausländerbehörde personell verstärken", "sicherheit_ordnung"),
     ],
 )
 def test_the_guidelines_fields(text: str, area: str) -> None:
