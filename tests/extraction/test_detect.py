@@ -332,3 +332,40 @@ def test_an_included_measure_is_a_pledge_but_an_included_aspect_is_not() -> None
 
 def test_a_concern_the_authors_take_on_is_a_commitment() -> None:
     assert judge("Ein sicherer Schulweg für alle Kinder ist uns ein besonderes Anliegen.").pledge
+
+
+def test_an_explanation_joins_the_pledge_it_spells_out() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Wir wollen, dass der Wohnungsbau im ganzen Stadtgebiet vorankommt. "
+            "Das bedeutet, dass auch die Ortsteile einbezogen werden müssen.",
+        ),
+    )
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1
+    assert candidates[0].text.endswith("einbezogen werden müssen.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir stehen hinter der Feuerwehr und dem Ordnungsamt.",
+        "Neue Kitas müssen nicht zwingend im Zentrum entstehen.",
+        "Das muss nicht so bleiben.",
+    ],
+)
+def test_backing_and_denied_necessity_are_not_pledges(text: str) -> None:
+    assert not judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir stehen für solide Finanzen.",
+        "Die Schulen müssen nicht nur saniert, sondern auch erweitert werden.",
+        "Eltern müssen nicht länger auf einen Kita-Platz warten.",
+    ],
+)
+def test_standing_for_and_not_only_still_commit(text: str) -> None:
+    assert judge(text).pledge, judge(text).reason

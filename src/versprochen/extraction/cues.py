@@ -59,6 +59,14 @@ MODAL = Folded(
     r"werden\s+wir|wir\s+werden|^wir\b[^.]*\bwerden)\b"
 )
 
+# "muss nicht" denies a necessity ("Neubau muss nicht zwingend im Zentrum entstehen",
+# "Das muss nicht so bleiben"): it commits to nothing, unlike "muss nicht nur ..., sondern
+# auch" or "müssen nicht länger warten" (an outcome: no more waiting).
+NEED_NOT = re.compile(
+    r"\b(?:muss|müssen|müsste|müssten)\s+nicht\b(?!\s+(?:nur|allein|mehr|länger|erst)\b)",
+    re.IGNORECASE,
+)
+
 # "ist ... einzurichten", "sind ... zu entwickeln": the German gerundive of obligation.
 _SEPARABLE = (
     "ab|an|auf|aus|bei|bereit|dar|durch|ein|empor|entgegen|fest|fort|frei|her|herab|heran|"
@@ -78,8 +86,10 @@ ZU_INFINITIVE = re.compile(
 DEMAND = Folded(
     r"\b(fordern|fordert|forderten|setz(?:en|ten)\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\bein|kämpfen\s+für|"
     r"setzt\s+sich\b[^.]*?\bein|abgelehnt|"
-    r"\bwir\s+(?:sind|stehen)\s+(?:für|hinter)\b|\b(?:sind|stehen)\s+wir\s+(?:für|hinter)\b|"
-    r"\b(?:die|der)\s+[a-zäöü]{3,}\s+(?:sind|stehen)\s+(?:für|hinter)\b|"
+    # "Wir stehen für solide Finanzen" commits; "Wir stehen hinter der Polizei" only backs
+    # an existing actor or decision, a stance with nothing to fulfil (guideline §2).
+    r"\bwir\s+(?:sind|stehen)\s+für\b|\b(?:sind|stehen)\s+wir\s+für\b|"
+    r"\b(?:die|der)\s+[a-zäöü]{3,}\s+(?:sind|stehen)\s+für\b|"
     r"halten\s+wir\b[^.]*\bfür\b|\bha(?:t|ben)\b[^.]*\b(?:vorrang|priorität)\b|"
     r"zum\s+ziel\s+gesetzt|engagieren\s+uns|"
     r"einsetzen|einzusetzen|plädieren|plädiert|treten\b[^.]*?\bfür\b[^.]*?\bein|"
@@ -231,6 +241,11 @@ POINTER_IN_CLAUSE = re.compile(
     r"^\S+(?:\s+(?-i:[a-zäöüß])\S*){1,6},\s+dass\s+(?:dies|diese[rsnm]?)\s+(?-i:[a-zäöüß])",
     re.IGNORECASE,
 )
+
+# "Das heißt, ...", "Das bedeutet, dass ...": a sentence that spells out what the one
+# before it means belongs to it (guideline §1, join the needed parts), e.g. "Wir stehen
+# für ein soziales Europa. Das bedeutet: ..." (Münster SPD 2014).
+EXPLAINS_PREVIOUS = re.compile(r"^(?:das|dies)\s+(?:heißt|bedeutet)\b", re.IGNORECASE)
 
 # A sentence that restricts the commitment before it belongs to that commitment.
 RESTRICTING_OPENERS = re.compile(r"^(jedoch|allerdings|ausgenommen|ausnahmsweise)\b", re.IGNORECASE)

@@ -209,6 +209,8 @@ def _commits(text: str) -> bool:
             opener = cues.SUBORDINATE_CLAUSE if "," in before else cues.SUBORDINATE_OPENER
             if opener.match(clause):
                 continue
+            if cues.NEED_NOT.match(text, match.start()):
+                continue
             if cues.VOLITIONAL.fullmatch(match.group()) and (
                 cues.GENERIC_SUBJECT.match(text)
                 or (not cues.FIRST_PERSON.search(text) and not _AUTHORS_AS_SUBJECT.match(text))
@@ -264,6 +266,8 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     if previous is None or previous.block != segment.block:
         return False
     if cues.RESTRICTING_OPENERS.match(segment.text) or cues.POINTER_OPENING.match(segment.text):
+        return True
+    if cues.EXPLAINS_PREVIOUS.match(segment.text):
         return True
     if cues.POINTS_BACK.search(segment.text) and (
         len(content_tokens(segment.text)) <= MAX_POINTING_TOKENS
