@@ -157,27 +157,3 @@ def test_each_declared_stance_is_a_pledge_of_its_own() -> None:
     # Without a declared stance the "und" joins two objects of one verb.
     text = "Wir kämpfen für bessere Radwege und für eine sichere Schulwegführung"
     assert len(_parts(text)) == 1
-
-
-def test_a_second_object_opened_by_its_adjective_is_split() -> None:
-    assert parts("Bauanträge beschleunigen und zuständige Ämter besser vernetzen.") == [
-        "Bauanträge beschleunigen",
-        "zuständige Ämter besser vernetzen",
-    ]
-    assert parts("Wir wollen den Güterverkehr elektrifizieren und neue Antriebe unterstützen.") == [
-        "Wir wollen den Güterverkehr elektrifizieren",
-        "neue Antriebe unterstützen",
-    ]
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        "Wir wollen eine Förderung zu fairen und offenen Bedingungen.",
-        "Wir fördern die Beratung von Familien mit und ohne Migrationsgeschichte.",
-        "Wir wollen die Ausbildung in kleinen und mittleren Betrieben stärken.",
-        "Wir wollen einen lernenden, offenen und digitalen Staat aufbauen.",
-    ],
-)
-def test_coordinated_adjectives_of_one_noun_stay_whole(text: str) -> None:
-    assert parts(text) == [text.rstrip(".")]

@@ -54,16 +54,6 @@ _OWN_OBJECT = re.compile(
     rf"^(?:(?:z\.\s?B\.|zum\s+Beispiel|auch|zudem|außerdem|ferner)\s+)?"
     rf"(?:{_ARTICLE}\b|[A-ZÄÖÜ][a-zäöüß])"
 )
-# An object opened by its adjective ("Genehmigungsverfahren beschleunigen und zuständige
-# Ämter besser vernetzen"); see `_adjective_object`.
-_ADJECTIVE_OBJECT = re.compile(r"^[a-zäöüß]{3,}(?:e|en|er|es)\s+[A-ZÄÖÜ][a-zäöüß]")
-_NOUN_PHRASE_TEXT = (
-    "der die das den dem des ein eine einer eines einen einem ihr ihre ihren unser unsere "
-    "unseren und oder sowie bzw zu zur zum im in am an auf aus bei mit von vom für über "
-    "unter nach durch gegen ohne um alle allen aller viele vielen mehr keine keinen kein jede "
-    "jeden jeder jedes diese diesen dieser dieses beide beiden weitere weiteren sämtliche"
-)
-_NOUN_PHRASE_WORDS = frozenset(_NOUN_PHRASE_TEXT.split())
 _SUBORDINATE_OPENING = re.compile(
     r"^(um|wenn|damit|da|weil|falls|ob|sofern|soweit|indem|obwohl|während)\b", re.IGNORECASE
 )
@@ -201,8 +191,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
                 (pattern is _UND or chain) and _ARTICLE_BEFORE_NOUN.match(right)
             )
             second_predicate = pattern is _UND and _second_predicate(left, right)
-            own_object = _OWN_OBJECT.match(right) or _adjective_object(left, right)
-            if subordinate or not (own_object or second_predicate):
+            if subordinate or not (_OWN_OBJECT.match(right) or second_predicate):
                 continue
             if not cues.ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
                 continue
@@ -272,34 +261,6 @@ def _second_predicate(left: str, right: str) -> bool:
         and _ends_with_bare_infinitive(left)
         and _ends_with_bare_infinitive(right)
     )
-
-
-_VERB_ENDINGS = ("en", "ern", "eln", "et", "rt", "gt", "lt", "ht", "ft", "kt", "pt")
-
-
-def _adjective_object(left: str, right: str) -> bool:
-    """Whether `right` opens a new object with its adjective after a verb that ends `left`.
-
-    "einer früheren und längeren Besuchsdauer", "zu fairen und offenen Bedingungen",
-    "ein ermöglichender, lernender und digitaler Staat" coordinate two adjectives of one
-    noun: the word before "und" follows an article or preposition, or a comma after
-    another adjective, so it is no verb.
-    """
-    if not _ADJECTIVE_OBJECT.match(right):
-        return False
-    found = cues.words(left)
-    if len(found) < 2 or found[-2].lower() in _NOUN_PHRASE_WORDS:
-        return False
-    # The verb before "und": an infinitive or a participle ("beendet und ... abgebaut
-    # werden"), not "Familien mit und ohne ..." or "... selbst und nachgeordnete".
-    if not found[-1].endswith(_VERB_ENDINGS) or found[-1].lower() in _NOUN_PHRASE_WORDS:
-        return False
-    # "kleinen und mittelständischen Unternehmen": two words in -en side by side are
-    # more often two adjectives than a verb and an adjective; a verb is followed by the
-    # strong ending of an object without article ("reduzieren und positive Perspektiven").
-    if found[-1].endswith("en") and cues.words(right)[0].endswith("en"):
-        return False
-    return not re.search(r"[a-zäöüß],\s+\S+\s*$", left)
 
 
 def _ends_with_bare_infinitive(text: str) -> bool:
