@@ -369,3 +369,53 @@ def test_backing_and_denied_necessity_are_not_pledges(text: str) -> None:
 )
 def test_standing_for_and_not_only_still_commit(text: str) -> None:
     assert judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir stehen für eine soziale und gerechte Politik.",
+        "Dafür setzen wir uns für eine Politik ein, die den Menschen zuhört.",
+        "Mit unserem Programm schaffen wir eine lebendige und weltoffene Stadt.",
+        "Wir wollen die Zukunft mutig gestalten.",
+    ],
+)
+def test_visions_and_self_descriptions_are_not_pledges(text: str) -> None:
+    assert judge(text).reason == "vision or self-description"
+
+
+def test_a_measure_for_a_kind_of_city_is_still_a_pledge() -> None:
+    assert judge(
+        "Wir wollen eine Stadtpolitik, die Radwege baut, mit 10 Millionen Euro fördern."
+    ).pledge
+    assert judge("Wir stehen für solide Finanzen.").pledge
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Förderverein Freibad Süd e.V.", "name of an organisation"),
+        ("Stadtwerke Musterstadt GmbH", "name of an organisation"),
+        (
+            "Wir weisen darauf hin, dass die Mieten seit Jahren steigen müssen.",
+            "describes, evaluates or claims credit",
+        ),
+        (
+            "Wir machen in diesem Zusammenhang darauf aufmerksam, dass Lärm reduziert werden soll.",
+            "describes, evaluates or claims credit",
+        ),
+        (
+            "Zur besseren Lesbarkeit verwenden wir im Programm die männliche Form.",
+            "describes, evaluates or claims credit",
+        ),
+    ],
+)
+def test_names_notices_and_notes_on_the_text_are_not_pledges(text: str, reason: str) -> None:
+    assert judge(text).reason == reason
+
+
+def test_a_pledge_that_names_an_association_is_still_one() -> None:
+    assert judge("Wir fördern den Förderverein Freibad Süd e.V.").pledge
+    assert judge(
+        "Zur besseren Lesbarkeit von Bescheiden wollen wir einfache Sprache einführen."
+    ).pledge

@@ -190,8 +190,27 @@ NON_COMMITMENT_OPENERS = re.compile(
     r"wir\s+gehen\s+davon\s+aus|wir\s+stellen\b[^.]*\bin\s+frage|"
     r"die\s+\w+\s+begrüßen|[a-zäöüß]+\s+begrüßen\s+es|"
     # An appeal to the reader ("Wählen Sie am ...", "Senden Sie uns ...").
-    r"[a-zäöüß]+en\s+sie\s+(?:uns|ihre[nm]?|am|mit)\b)",
+    r"[a-zäöüß]+en\s+sie\s+(?:uns|ihre[nm]?|am|mit)\b|"
+    # The authors inform ("Wir weisen darauf hin, dass ...", "Wir machen darauf
+    # aufmerksam, dass ..."): what they report commits them to nothing.
+    r"wir\s+(?:machen|weisen)\b[^.]*?\bdarauf\s+(?:aufmerksam|hin)\b|"
+    # A note on the document's own language ("Zur besseren Lesbarkeit wird die männliche
+    # Form verwendet"), common in programs, is about the text, not about politics.
+    r"zur\s+besseren\s+lesbarkeit\b[^.]*\b(?:maskulinum|form|sprachform|geschlechter)\b)",
     re.IGNORECASE,
+)
+
+# A vision or self-description of the authors commits to nothing one could check
+# (guideline §2, slogans): the object of their commitment is the place, the society or
+# their politics as a whole: "Wir stehen für eine europäische Politik, die ..." (Münster
+# SPD 2014), "Volt Oldenburg steht für eine Politik, die ...", "Wir wollen die Zukunft
+# mutig gestalten". A place named by its name ("ein lebendiges Oldenburg") is not caught.
+VISION = Folded(
+    r"(?:\b(?:schaffen|gestalten|wollen|möchten)\s+wir|\bwir\s+(?:schaffen|gestalten|wollen|möchten)|"
+    r"\bwir\s+stehen\s+für|\bstehen\s+wir\s+für)\s+(?:eine|ein|diese|unsere?)\s+"
+    r"(?:[a-zäöüß]+(?:e|es|en)(?:,\s*|\s+und\s+|\s+))+(?:stadt|politik|gesellschaft|heimat)\b(?!-)|"
+    r"\bfür\s+eine\s+politik\s*(?:ein\s*)?,\s*die\b|"
+    r"\bdie\s+zukunft\s+(?:[a-zäöüß]+\s+){0,2}gestalten\b"
 )
 
 # Perfect and preterite: accounts of the past (credit claiming, history).

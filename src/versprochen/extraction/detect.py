@@ -81,6 +81,10 @@ _OFFICE = cues.Folded(
     r"\b(vorsitzende[rn]?|stellv\.|stellvertretende[rn]?|bürgermeister(?:in)?|"
     r"geschäftsführer(?:in)?|sprecher(?:in)?|fraktionsvorsitzende[rn]?)\b"
 )
+# "Förderverein Stadtbad e.V.", "Stadtwerke Musterstadt GmbH": a name line ending in a
+# legal form names an organisation (often the authors on a cover page), never a measure,
+# though its last noun may end in -ung ("Wählervereinigung").
+_LEGAL_FORM = re.compile(r"(?:\be\.\s?V|\bg?GmbH|\bmbH|\bAG|\beG)\.?\s*$")
 _INCLUDES = re.compile(r"^(dazu|hierzu|dafür)\s+(gehört|gehören|zählt|zählen)\b", re.IGNORECASE)
 
 
@@ -123,6 +127,8 @@ def judge(
         return Judgement(False, "signature or date")
     if _REFERENCE.search(lowered) and len(tokens) < 8:
         return Judgement(False, "cross-reference")
+    if _LEGAL_FORM.search(stripped) and not _FINITE.search(stripped) and len(tokens) <= 8:
+        return Judgement(False, "name of an organisation")
     if cues.NON_COMMITMENT_OPENERS.match(stripped):
         return Judgement(False, "describes, evaluates or claims credit")
 
@@ -132,6 +138,8 @@ def judge(
         return Judgement(False, "a principle, not a measure")
     if _WISH_TO_BE.search(stripped):
         return Judgement(False, "slogan: a wish to be")
+    if cues.VISION.search(stripped):
+        return Judgement(False, "vision or self-description")
     if _commits(stripped):
         if _WISH_WITHOUT_ACTION.match(stripped) and not cues.ends_with_verb(stripped):
             noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
