@@ -66,6 +66,15 @@ _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?=[A-ZÄÖÜ])")
 _DASH_COMPONENT = re.compile(
     r"\s+[–—-]\s+(?=dazu\s+(?:gehört|gehören|zählt|zählen)\s+(?:[a-zäöüß]+\s+){0,2}(\S.*))"
 )
+# "Vereinen Entfaltungschancen bieten; für Museen Präsentationsmöglichkeiten schaffen": a
+# semicolon between two clauses that each commit joins two pledges. Not where the right
+# clause illustrates or points back ("...; zum Beispiel sollte ...", "...; dies gilt ...").
+_SEMICOLON = re.compile(r"\s*;\s+")
+_ILLUSTRATES = re.compile(
+    r"^(?:z\.\s?b\.|d\.\s?h\.|(?:zum\s+beispiel|etwa|beispielsweise|insbesondere|also|"
+    r"dies|das|dazu|hierzu|dafür|hierfür|damit|so|ihre?|seine?|deren)\b)",
+    re.IGNORECASE,
+)
 _BRACKETS = re.compile(r"\([^()]*\)|„[^“]*“|\"[^\"]*\"|›[^‹]*‹|»[^«]*«")
 
 
@@ -179,6 +188,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             match.group(1)
         ):
             cuts.append((match.start(), match.end()))
+    cuts += _semicolon_cuts(text, masked)
     if _SUBORDINATE_OPENING.match(text):
         return sorted(set(cuts))
     for pattern, need_subject in ((_UND, False), (_COMMA, True)):
@@ -214,6 +224,19 @@ def _cuts(text: str) -> list[tuple[int, int]]:
                 continue
             cuts.append((match.start(), match.start() + len(match.group())))
     return sorted(set(cuts))
+
+
+def _semicolon_cuts(text: str, masked: str) -> list[tuple[int, int]]:
+    cuts = []
+    for match in _SEMICOLON.finditer(masked):
+        left, right = text[: match.start()], text[match.end() :].split(";")[0]
+        if _tokens(left) < MIN_PART_TOKENS or _ILLUSTRATES.match(right):
+            continue
+        left_commits = cues.ends_with_verb(left) or bool(cues.MODAL.search(left.rsplit(";", 1)[-1]))
+        right_commits = bool(cues.MODAL.search(right)) or _ends_with_bare_infinitive(right)
+        if left_commits and right_commits:
+            cuts.append((match.start(), match.end()))
+    return cuts
 
 
 def _infinitive_chain(left: str, right: str, at_comma: bool) -> bool:
