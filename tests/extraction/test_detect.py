@@ -419,3 +419,27 @@ def test_a_pledge_that_names_an_association_is_still_one() -> None:
     assert judge(
         "Zur besseren Lesbarkeit von Bescheiden wollen wir einfache Sprache einführen."
     ).pledge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freiwillige Ausreisen bevorzugen wir.",
+        "Wir bevorzugen Mehrweg statt Einweg bei städtischen Festen.",
+    ],
+)
+def test_preferences_of_the_authors_are_pledges(text: str) -> None:
+    assert judge(text).pledge, judge(text).reason
+
+
+def test_a_pledge_naming_its_object_by_a_demonstrative_takes_its_context() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Von den neuen Stellen für Schulsozialarbeit profitieren alle Schulen. "
+            "Wir setzen uns für die Fortführung dieser Maßnahme ein.",
+        ),
+    )
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1
+    assert candidates[0].text.startswith("Von den neuen Stellen")

@@ -117,7 +117,9 @@ DEMAND = Folded(
 # "Transparenz fördert ...").
 FIRST_PERSON_DEMAND = Folded(
     r"\b(unterstützen|fördern|planen|brauchen|benötigen|verlangen|prüfen|schaffen|ausbauen|"
-    r"einführen|stärken|erhalten|sichern|begleiten|bieten|machen|bringen|sorgen)\b"
+    r"einführen|stärken|erhalten|sichern|begleiten|bieten|machen|bringen|sorgen|"
+    # A preference the authors declare ("Freiwillige Ausreisen bevorzugen wir").
+    r"bevorzugen)\b"
 )
 FIRST_PERSON = re.compile(r"\b(wir|uns)\b", re.IGNORECASE)
 

@@ -287,6 +287,7 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
 
 
 MAX_POINTING_TOKENS = 4
+_DEMONSTRATIVE_OBJECT = re.compile(r"\b[Dd]iese[rsnm]?\s+[A-ZÄÖÜ][a-zäöüß]+")
 _CONTEXT_REASONS = frozenset({"describes or evaluates", "no commitment"})
 
 
@@ -298,7 +299,10 @@ def _context_needed(segment: Segment, previous: Rejection | None) -> Segment | N
         return None
     if cues.POINTER_OPENING.match(segment.text) or cues.POINTER_IN_CLAUSE.match(segment.text):
         return previous.segment
-    if not cues.POINTS_BACK.match(segment.text):
+    # "Wir setzen uns für die Fortführung dieser Maßnahme ein": a short pledge whose
+    # object is named only by "dieser Maßnahme" needs the sentence that names it.
+    demonstrative = _DEMONSTRATIVE_OBJECT.search(segment.text)
+    if not cues.POINTS_BACK.match(segment.text) and not demonstrative:
         return None
     if len(content_tokens(segment.text)) > MAX_POINTING_TOKENS:
         return None
