@@ -443,3 +443,15 @@ def test_a_pledge_naming_its_object_by_a_demonstrative_takes_its_context() -> No
     candidates = detect(doc).candidates
     assert len(candidates) == 1
     assert candidates[0].text.startswith("Von den neuen Stellen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir möchten den Ortschaften ein Budget zur Verfügung stellen, welches sie frei nutzen.",
+        "Wir wollen eine neue Kultur der Zusammenarbeit etablieren, die von allen getragen wird.",
+        "Wir wollen die Normen so anpassen, dass Bauen günstiger wird.",
+    ],
+)
+def test_a_wish_whose_main_clause_ends_in_its_verb_is_a_pledge(text: str) -> None:
+    assert judge(text).pledge, judge(text).reason

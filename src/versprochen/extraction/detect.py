@@ -141,7 +141,14 @@ def judge(
     if cues.VISION.search(stripped):
         return Judgement(False, "vision or self-description")
     if _commits(stripped):
-        if _WISH_WITHOUT_ACTION.match(stripped) and not cues.ends_with_verb(stripped):
+        # "Wir möchten ihnen ein Budget zur Verfügung stellen, welches ...": the verb
+        # ends the main clause, before a relative or subordinate clause.
+        main_clause = _SUBORDINATE_TAIL.split(stripped, maxsplit=1)[0]
+        if (
+            _WISH_WITHOUT_ACTION.match(stripped)
+            and not cues.ends_with_verb(stripped)
+            and not cues.ends_with_verb(main_clause)
+        ):
             noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
             if not cues.is_action_noun(noun):
                 return Judgement(False, "slogan: a wish without an action")
