@@ -455,3 +455,20 @@ def test_a_pledge_naming_its_object_by_a_demonstrative_takes_its_context() -> No
 )
 def test_a_wish_whose_main_clause_ends_in_its_verb_is_a_pledge(text: str) -> None:
     assert judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mit dem Sozialpass haben wir ein Instrument geschaffen, mit dem wir Teilhabe sichern.",
+        "Bereits 2010 haben wir den Sozialpass wieder einführen können.",
+        "In dieser Wahlperiode haben wir die Kita-Gebühren halbiert und Stellen gesichert.",
+    ],
+)
+def test_credit_claims_are_not_pledges(text: str) -> None:
+    assert judge(text).reason == "claims credit for the past"
+
+
+def test_a_credit_claim_with_a_commitment_still_commits() -> None:
+    text = "Darum haben wir das Paket unterstützt und wollen weiter daran festhalten."
+    assert judge(text).pledge

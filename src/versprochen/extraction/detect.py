@@ -140,6 +140,8 @@ def judge(
         return Judgement(False, "slogan: a wish to be")
     if cues.VISION.search(stripped):
         return Judgement(False, "vision or self-description")
+    if _claims_credit(stripped):
+        return Judgement(False, "claims credit for the past")
     if _commits(stripped):
         # "Wir möchten ihnen ein Budget zur Verfügung stellen, welches ...": the verb
         # ends the main clause, before a relative or subordinate clause.
@@ -196,6 +198,24 @@ def judge(
     if agreement or (list_item and not verbless):
         return Judgement(True, "agreed rule" if agreement else "list item")
     return Judgement(False, "no commitment")
+
+
+# "Mit dem Münster-Pass haben wir ein umfassendes Instrument geschaffen, mit dem wir ...",
+# "Bereits 2010 haben wir den Pass wieder einführen können" (Münster SPD 2014): the
+# authors' perfect tense in the main clause reports what they did (guideline §2, credit
+# claiming); a modal or future in a later clause ("... und werden weiter daran
+# festhalten") still commits.
+_CREDIT = cues.Folded(
+    r"^(?:[^,]*?\b)?(?:haben\s+wir|wir\s+haben)\b[^,]*?\b(?:ge[a-zäöüß]+(?:t|en)|"
+    r"[a-zäöüß]+(?:iert|ge[a-zäöüß]+(?:t|en))|[a-zäöüß]+en\s+können)\b"
+)
+_STILL_COMMITS = cues.Folded(
+    r"\b(?:werden\s+wir|wir\s+werden|und\s+werden|wollen|will|möchten|soll|sollen|muss|müssen)\b"
+)
+
+
+def _claims_credit(text: str) -> bool:
+    return bool(_CREDIT.search(text)) and not _STILL_COMMITS.search(text)
 
 
 def _names_action_first(text: str) -> bool:
