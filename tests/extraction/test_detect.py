@@ -472,3 +472,16 @@ def test_credit_claims_are_not_pledges(text: str) -> None:
 def test_a_credit_claim_with_a_commitment_still_commits() -> None:
     text = "Darum haben wir das Paket unterstützt und wollen weiter daran festhalten."
     assert judge(text).pledge
+
+
+def test_a_sentence_saying_what_the_pledge_makes_possible_stays_out_of_it() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Wir wollen Personalpartnerschaften erleichtern. "
+            "So können sich zwei Betriebe freie Kapazitäten zur Verfügung stellen.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Wir wollen Personalpartnerschaften erleichtern."
+    ]

@@ -300,6 +300,8 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     """A follow-up sentence that only completes the pledge before it."""
     if previous is None or previous.block != segment.block:
         return False
+    if _BENEFIT.match(segment.text):
+        return False
     if cues.RESTRICTING_OPENERS.match(segment.text) or cues.POINTER_OPENING.match(segment.text):
         return True
     if cues.EXPLAINS_PREVIOUS.match(segment.text):
@@ -313,6 +315,10 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     return not judgement.strong
 
 
+# "Personalpartnerschaften erleichtern. So können sich zwei Unternehmen ... Kapazitäten
+# zur Verfügung stellen" (CDU/CSU 2025): a sentence that says what the pledge makes
+# possible justifies it (guideline §2) and stays out of its text.
+_BENEFIT = re.compile(r"^(?:so|damit|dadurch)\s+(?:kann|können|könnte|könnten)\b", re.IGNORECASE)
 MAX_POINTING_TOKENS = 4
 _DEMONSTRATIVE_OBJECT = re.compile(r"\b[Dd]iese[rsnm]?\s+[A-ZÄÖÜ][a-zäöüß]+")
 _CONTEXT_REASONS = frozenset({"describes or evaluates", "no commitment"})
