@@ -176,3 +176,26 @@ def test_a_semicolon_between_two_commitments_splits() -> None:
 )
 def test_a_semicolon_before_an_example_or_a_pointer_does_not_split(text: str) -> None:
     assert parts(text) == [text.rstrip(".")]
+
+
+def test_a_contrast_that_adds_a_commitment_splits() -> None:
+    assert parts("Leerstand zu Wohnraum umbauen, aber auch die Ausweisung von Baugebieten.") == [
+        "Leerstand zu Wohnraum umbauen",
+        "aber auch die Ausweisung von Baugebieten",
+    ]
+    assert parts("Digitalisierung der Anträge, doch auch das Gespräch muss möglich sein.") == [
+        "Digitalisierung der Anträge",
+        "doch auch das Gespräch muss möglich sein",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Integration muss gefördert, aber intensiver als bisher eingefordert werden.",
+        "Wir wollen die Wartezeiten für Kinder, aber auch in ländlichen Gebieten senken.",
+        "Die Sparkassen, aber auch die Genossenschaftsbanken wollen wir erhalten.",
+    ],
+)
+def test_a_contrast_that_qualifies_one_commitment_stays_whole(text: str) -> None:
+    assert parts(text) == [text.rstrip(".")]
