@@ -485,3 +485,17 @@ def test_a_sentence_saying_what_the_pledge_makes_possible_stays_out_of_it() -> N
     assert [c.text for c in detect(doc).candidates] == [
         "Wir wollen Personalpartnerschaften erleichtern."
     ]
+
+
+def test_a_measure_the_pledge_includes_is_a_pledge_of_its_own() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Die Stadtbibliothek als Ort des Lernens erhalten und ausbauen. "
+            "Dazu gehört auch die barrierefreie Gestaltung des Eingangs.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Die Stadtbibliothek als Ort des Lernens erhalten und ausbauen.",
+        "Dazu gehört auch die barrierefreie Gestaltung des Eingangs.",
+    ]

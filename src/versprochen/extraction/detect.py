@@ -190,7 +190,7 @@ def judge(
     # commitment includes is one of its own; "Dazu gehört auch einer der
     # Aspekte" names none.
     if includes and _names_action_first(stripped[includes.end() :]):
-        return Judgement(True, "includes an action")
+        return Judgement(True, "includes an action", strong=True)
     if _EVALUATIVE.search(stripped) or _DESCRIBING_VERBS.search(stripped):
         if agreement and includes:
             return Judgement(True, "agreed rule")
