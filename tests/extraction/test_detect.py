@@ -363,6 +363,8 @@ def test_backing_and_denied_necessity_are_not_pledges(text: str) -> None:
     "text",
     [
         "Wir stehen für solide Finanzen.",
+        "Wir stehen zum Ehrenamt in den Sportvereinen.",
+        "Wir stehen zur Städtepartnerschaft mit Tours.",
         "Die Schulen müssen nicht nur saniert, sondern auch erweitert werden.",
         "Eltern müssen nicht länger auf einen Kita-Platz warten.",
     ],

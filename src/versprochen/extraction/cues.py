@@ -101,7 +101,7 @@ DEMAND = Folded(
     r"bekenn(?:en|t)\s+sich|lehnen\b[^.]*?\bab|lehnt\b[^.]*?\bab|"
     r"sind\s+gegen|ist\s+gegen|befürwort(?:en|et)|streben\b[^.]*?\ban|"
     r"vereinbaren|vereinbart|verpflichten|beabsichtigen|"
-    r"unser\s+ziel|(?<!dieses\s)(?<!dieses\s\s)ziel\s+ist|ziel\s+muss|wir\s+stehen\s+zu|"
+    r"unser\s+ziel|(?<!dieses\s)(?<!dieses\s\s)ziel\s+ist|ziel\s+muss|wir\s+stehen\s+zu[mr]?|"
     r"anstreben|erhalten\s+bleiben|"
     # A demand addressed to others ("erwarten wir vom Land", "Wir erwarten von der
     # Regierung"), not a forecast ("Wir erwarten steigende Zahlen").
