@@ -453,6 +453,7 @@ def test_a_pledge_naming_its_object_by_a_demonstrative_takes_its_context() -> No
         "Wir möchten den Ortschaften ein Budget zur Verfügung stellen, welches sie frei nutzen.",
         "Wir wollen eine neue Kultur der Zusammenarbeit etablieren, die von allen getragen wird.",
         "Wir wollen die Normen so anpassen, dass Bauen günstiger wird.",
+        "Wir wollen Schwerpunkte setzen bei der Förderung von Talenten.",
     ],
 )
 def test_a_wish_whose_main_clause_ends_in_its_verb_is_a_pledge(text: str) -> None:

@@ -54,6 +54,12 @@ _FINITE = cues.Folded(
 _WISH_WITHOUT_ACTION = re.compile(
     r"^(wir\s+wollen|wir\s+möchten|wir\s+brauchen|wir\s+wünschen)\s+", re.IGNORECASE
 )
+# "Wir wollen Akzente setzen bei der Förderung ...": the infinitive stands before a
+# phrase moved after it (Ausklammerung), so the clause does not end in its verb.
+_VERB_BEFORE_PHRASE = re.compile(
+    r"\s[a-zäöüß]{3,}(?:en|ern|eln)\s+(?:bei|beim|in|im|an|am|auf|für|mit|von|vom|zu|zur|zum|"
+    r"durch|über|unter|gegen)\s+(?:der|die|das|den|dem|des|einer?|einem|einen)\s"
+)
 _WISH_TO_BE = re.compile(r"\b(wollen|möchten)\s+wir\b.*\b(sein|werden)\W*$", re.IGNORECASE)
 # "Die PIRATEN wollen ...", "Die Koalition will ...": the authors named as the subject.
 _AUTHORS_AS_SUBJECT = re.compile(
@@ -150,6 +156,7 @@ def judge(
             _WISH_WITHOUT_ACTION.match(stripped)
             and not cues.ends_with_verb(stripped)
             and not cues.ends_with_verb(main_clause)
+            and not _VERB_BEFORE_PHRASE.search(main_clause)
         ):
             noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
             if not cues.is_action_noun(noun):
