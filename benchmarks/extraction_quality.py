@@ -103,7 +103,7 @@ def fit_weights(labelled: Labelled) -> testable.Weights:
 
 
 def _distance(a: testable.Weights, b: testable.Weights) -> float:
-    return sum(abs(x - y) for x, y in zip(astuple(a), astuple(b), strict=True))
+    return float(sum(abs(x - y) for x, y in zip(astuple(a), astuple(b), strict=True)))
 
 
 def refit_testable(predicted: list[dict[str, object]], weights: testable.Weights) -> None:
@@ -166,7 +166,7 @@ def area_case(doc: SplitDocument, predicted: list[dict[str, object]], result: Sc
     by_span = {(s.start, s.end): i for i, s in enumerate(doc.statements)}
     pledges = []
     for p in predicted:
-        members = [by_span[(m["start"], m["end"])] for m in p["mentions"]]  # type: ignore[attr-defined,index]
+        members = [by_span[(m["start"], m["end"])] for m in p["mentions"]]  # type: ignore[attr-defined]
         pledges.append(
             next((i for i in members if doc.statements[i].text == p["text"]), members[0])
         )

@@ -19,3 +19,24 @@ def test_readme_names_every_setting() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     missing = [f.metadata["env"] for f in fields(Config) if f.metadata["env"] not in readme]
     assert not missing, f"README.md does not name {missing}"
+
+
+def test_extraction_page_names_every_stage_and_data_file() -> None:
+    from versprochen.extraction.pipeline import STAGES
+
+    page = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+    data = ROOT / "src" / "versprochen" / "extraction" / "data"
+    names = [f"`{stage.name}`" for stage in STAGES]
+    names += [f"`data/{path.name}`" for path in sorted(data.iterdir()) if path.is_file()]
+    missing = [name for name in names if name not in page]
+    assert not missing, f"docs/extraction.md does not name {missing}"
+
+
+def test_extraction_page_names_what_the_benchmark_fits() -> None:
+    from versprochen.extraction.coding import area, cap, testable
+
+    page = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+    benchmark = (ROOT / "benchmarks" / "extraction_quality.py").read_text(encoding="utf-8")
+    for fitted in (area.AreaWeights, cap.CapParams, testable.Weights):
+        assert f"`{fitted.__name__}`" in page
+        assert f"{fitted.__name__}(" in benchmark or "replace(testable.WEIGHTS" in benchmark

@@ -332,3 +332,173 @@ def test_an_included_measure_is_a_pledge_but_an_included_aspect_is_not() -> None
 
 def test_a_concern_the_authors_take_on_is_a_commitment() -> None:
     assert judge("Ein sicherer Schulweg für alle Kinder ist uns ein besonderes Anliegen.").pledge
+
+
+def test_an_explanation_joins_the_pledge_it_spells_out() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Wir wollen, dass der Wohnungsbau im ganzen Stadtgebiet vorankommt. "
+            "Das bedeutet, dass auch die Ortsteile einbezogen werden müssen.",
+        ),
+    )
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1
+    assert candidates[0].text.endswith("einbezogen werden müssen.")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir stehen hinter der Feuerwehr und dem Ordnungsamt.",
+        "Neue Kitas müssen nicht zwingend im Zentrum entstehen.",
+        "Das muss nicht so bleiben.",
+    ],
+)
+def test_backing_and_denied_necessity_are_not_pledges(text: str) -> None:
+    assert not judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir stehen für solide Finanzen.",
+        "Wir stehen zum Ehrenamt in den Sportvereinen.",
+        "Wir stehen zur Städtepartnerschaft mit Tours.",
+        "Die Schulen müssen nicht nur saniert, sondern auch erweitert werden.",
+        "Eltern müssen nicht länger auf einen Kita-Platz warten.",
+    ],
+)
+def test_standing_for_and_not_only_still_commit(text: str) -> None:
+    assert judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir stehen für eine soziale und gerechte Politik.",
+        "Dafür setzen wir uns für eine Politik ein, die den Menschen zuhört.",
+        "Mit unserem Programm schaffen wir eine lebendige und weltoffene Stadt.",
+        "Wir wollen die Zukunft mutig gestalten.",
+    ],
+)
+def test_visions_and_self_descriptions_are_not_pledges(text: str) -> None:
+    assert judge(text).reason == "vision or self-description"
+
+
+def test_a_measure_for_a_kind_of_city_is_still_a_pledge() -> None:
+    assert judge(
+        "Wir wollen eine Stadtpolitik, die Radwege baut, mit 10 Millionen Euro fördern."
+    ).pledge
+    assert judge("Wir stehen für solide Finanzen.").pledge
+
+
+@pytest.mark.parametrize(
+    ("text", "reason"),
+    [
+        ("Förderverein Freibad Süd e.V.", "name of an organisation"),
+        ("Stadtwerke Musterstadt GmbH", "name of an organisation"),
+        (
+            "Wir weisen darauf hin, dass die Mieten seit Jahren steigen müssen.",
+            "describes, evaluates or claims credit",
+        ),
+        (
+            "Wir machen in diesem Zusammenhang darauf aufmerksam, dass Lärm reduziert werden soll.",
+            "describes, evaluates or claims credit",
+        ),
+        (
+            "Zur besseren Lesbarkeit verwenden wir im Programm die männliche Form.",
+            "describes, evaluates or claims credit",
+        ),
+    ],
+)
+def test_names_notices_and_notes_on_the_text_are_not_pledges(text: str, reason: str) -> None:
+    assert judge(text).reason == reason
+
+
+def test_a_pledge_that_names_an_association_is_still_one() -> None:
+    assert judge("Wir fördern den Förderverein Freibad Süd e.V.").pledge
+    assert judge(
+        "Zur besseren Lesbarkeit von Bescheiden wollen wir einfache Sprache einführen."
+    ).pledge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Freiwillige Ausreisen bevorzugen wir.",
+        "Wir bevorzugen Mehrweg statt Einweg bei städtischen Festen.",
+    ],
+)
+def test_preferences_of_the_authors_are_pledges(text: str) -> None:
+    assert judge(text).pledge, judge(text).reason
+
+
+def test_a_pledge_naming_its_object_by_a_demonstrative_takes_its_context() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Von den neuen Stellen für Schulsozialarbeit profitieren alle Schulen. "
+            "Wir setzen uns für die Fortführung dieser Maßnahme ein.",
+        ),
+    )
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1
+    assert candidates[0].text.startswith("Von den neuen Stellen")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir möchten den Ortschaften ein Budget zur Verfügung stellen, welches sie frei nutzen.",
+        "Wir wollen eine neue Kultur der Zusammenarbeit etablieren, die von allen getragen wird.",
+        "Wir wollen die Normen so anpassen, dass Bauen günstiger wird.",
+        "Wir wollen Schwerpunkte setzen bei der Förderung von Talenten.",
+    ],
+)
+def test_a_wish_whose_main_clause_ends_in_its_verb_is_a_pledge(text: str) -> None:
+    assert judge(text).pledge, judge(text).reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mit dem Sozialpass haben wir ein Instrument geschaffen, mit dem wir Teilhabe sichern.",
+        "Bereits 2010 haben wir den Sozialpass wieder einführen können.",
+        "In dieser Wahlperiode haben wir die Kita-Gebühren halbiert und Stellen gesichert.",
+    ],
+)
+def test_credit_claims_are_not_pledges(text: str) -> None:
+    assert judge(text).reason == "claims credit for the past"
+
+
+def test_a_credit_claim_with_a_commitment_still_commits() -> None:
+    text = "Darum haben wir das Paket unterstützt und wollen weiter daran festhalten."
+    assert judge(text).pledge
+
+
+def test_a_sentence_saying_what_the_pledge_makes_possible_stays_out_of_it() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Wir wollen Personalpartnerschaften erleichtern. "
+            "So können sich zwei Betriebe freie Kapazitäten zur Verfügung stellen.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Wir wollen Personalpartnerschaften erleichtern."
+    ]
+
+
+def test_a_measure_the_pledge_includes_is_a_pledge_of_its_own() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Die Stadtbibliothek als Ort des Lernens erhalten und ausbauen. "
+            "Dazu gehört auch die barrierefreie Gestaltung des Eingangs.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Die Stadtbibliothek als Ort des Lernens erhalten und ausbauen.",
+        "Dazu gehört auch die barrierefreie Gestaltung des Eingangs.",
+    ]

@@ -82,6 +82,12 @@ def test_preserve_or_action(text: str, kind: str) -> None:
         # not a refusal
         ("Ein Mietenmoratorium für städtische Wohnungen", "action"),
         ("Gegen den Fachkräftemangel setzen wir auf Ausbildung", "action"),
+        # "nicht" belongs to another clause than the sale
+        (
+            "Wird eine nicht selbst genutzte Immobilie privat verkauft, soll die Stadt "
+            "ihr Vorkaufsrecht nutzen",
+            "action",
+        ),
     ],
 )
 def test_reject(text: str, kind: str) -> None:

@@ -157,3 +157,45 @@ def test_each_declared_stance_is_a_pledge_of_its_own() -> None:
     # Without a declared stance the "und" joins two objects of one verb.
     text = "Wir kämpfen für bessere Radwege und für eine sichere Schulwegführung"
     assert len(_parts(text)) == 1
+
+
+def test_a_semicolon_between_two_commitments_splits() -> None:
+    assert parts("Sportvereinen Hallenzeiten bieten; für Schulen neue Sporthallen bauen.") == [
+        "Sportvereinen Hallenzeiten bieten",
+        "für Schulen neue Sporthallen bauen",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Spielplätze aufwerten; zum Beispiel sollte jeder Stadtteil eine Schaukel haben.",
+        "Alle Schulen bekommen Tablets gestellt; ihre Nutzung ist freiwillig.",
+        "Die Stadt ist Vorbild; das Konzept soll auch den Kreis erreichen.",
+    ],
+)
+def test_a_semicolon_before_an_example_or_a_pointer_does_not_split(text: str) -> None:
+    assert parts(text) == [text.rstrip(".")]
+
+
+def test_a_contrast_that_adds_a_commitment_splits() -> None:
+    assert parts("Leerstand zu Wohnraum umbauen, aber auch die Ausweisung von Baugebieten.") == [
+        "Leerstand zu Wohnraum umbauen",
+        "aber auch die Ausweisung von Baugebieten",
+    ]
+    assert parts("Digitalisierung der Anträge, doch auch das Gespräch muss möglich sein.") == [
+        "Digitalisierung der Anträge",
+        "doch auch das Gespräch muss möglich sein",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Integration muss gefördert, aber intensiver als bisher eingefordert werden.",
+        "Wir wollen die Wartezeiten für Kinder, aber auch in ländlichen Gebieten senken.",
+        "Die Sparkassen, aber auch die Genossenschaftsbanken wollen wir erhalten.",
+    ],
+)
+def test_a_contrast_that_qualifies_one_commitment_stays_whole(text: str) -> None:
+    assert parts(text) == [text.rstrip(".")]

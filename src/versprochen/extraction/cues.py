@@ -59,6 +59,14 @@ MODAL = Folded(
     r"werden\s+wir|wir\s+werden|^wir\b[^.]*\bwerden)\b"
 )
 
+# "muss nicht" denies a necessity ("Neubau muss nicht zwingend im Zentrum entstehen",
+# "Das muss nicht so bleiben"): it commits to nothing, unlike "muss nicht nur ..., sondern
+# auch" or "müssen nicht länger warten" (an outcome: no more waiting).
+NEED_NOT = re.compile(
+    r"\b(?:muss|müssen|müsste|müssten)\s+nicht\b(?!\s+(?:nur|allein|mehr|länger|erst)\b)",
+    re.IGNORECASE,
+)
+
 # "ist ... einzurichten", "sind ... zu entwickeln": the German gerundive of obligation.
 _SEPARABLE = (
     "ab|an|auf|aus|bei|bereit|dar|durch|ein|empor|entgegen|fest|fort|frei|her|herab|heran|"
@@ -78,8 +86,10 @@ ZU_INFINITIVE = re.compile(
 DEMAND = Folded(
     r"\b(fordern|fordert|forderten|setz(?:en|ten)\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\bein|kämpfen\s+für|"
     r"setzt\s+sich\b[^.]*?\bein|abgelehnt|"
-    r"\bwir\s+(?:sind|stehen)\s+(?:für|hinter)\b|\b(?:sind|stehen)\s+wir\s+(?:für|hinter)\b|"
-    r"\b(?:die|der)\s+[a-zäöü]{3,}\s+(?:sind|stehen)\s+(?:für|hinter)\b|"
+    # "Wir stehen für solide Finanzen" commits; "Wir stehen hinter der Polizei" only backs
+    # an existing actor or decision, a stance with nothing to fulfil (guideline §2).
+    r"\bwir\s+(?:sind|stehen)\s+für\b|\b(?:sind|stehen)\s+wir\s+für\b|"
+    r"\b(?:die|der)\s+[a-zäöü]{3,}\s+(?:sind|stehen)\s+für\b|"
     r"halten\s+wir\b[^.]*\bfür\b|\bha(?:t|ben)\b[^.]*\b(?:vorrang|priorität)\b|"
     r"zum\s+ziel\s+gesetzt|engagieren\s+uns|"
     r"einsetzen|einzusetzen|plädieren|plädiert|treten\b[^.]*?\bfür\b[^.]*?\bein|"
@@ -91,7 +101,7 @@ DEMAND = Folded(
     r"bekenn(?:en|t)\s+sich|lehnen\b[^.]*?\bab|lehnt\b[^.]*?\bab|"
     r"sind\s+gegen|ist\s+gegen|befürwort(?:en|et)|streben\b[^.]*?\ban|"
     r"vereinbaren|vereinbart|verpflichten|beabsichtigen|"
-    r"unser\s+ziel|(?<!dieses\s)(?<!dieses\s\s)ziel\s+ist|ziel\s+muss|wir\s+stehen\s+zu|"
+    r"unser\s+ziel|(?<!dieses\s)(?<!dieses\s\s)ziel\s+ist|ziel\s+muss|wir\s+stehen\s+zu[mr]?|"
     r"anstreben|erhalten\s+bleiben|"
     # A demand addressed to others ("erwarten wir vom Land", "Wir erwarten von der
     # Regierung"), not a forecast ("Wir erwarten steigende Zahlen").
@@ -107,7 +117,9 @@ DEMAND = Folded(
 # "Transparenz fördert ...").
 FIRST_PERSON_DEMAND = Folded(
     r"\b(unterstützen|fördern|planen|brauchen|benötigen|verlangen|prüfen|schaffen|ausbauen|"
-    r"einführen|stärken|erhalten|sichern|begleiten|bieten|machen|bringen|sorgen)\b"
+    r"einführen|stärken|erhalten|sichern|begleiten|bieten|machen|bringen|sorgen|"
+    # A preference the authors declare ("Freiwillige Ausreisen bevorzugen wir").
+    r"bevorzugen)\b"
 )
 FIRST_PERSON = re.compile(r"\b(wir|uns)\b", re.IGNORECASE)
 
@@ -180,8 +192,27 @@ NON_COMMITMENT_OPENERS = re.compile(
     r"wir\s+gehen\s+davon\s+aus|wir\s+stellen\b[^.]*\bin\s+frage|"
     r"die\s+\w+\s+begrüßen|[a-zäöüß]+\s+begrüßen\s+es|"
     # An appeal to the reader ("Wählen Sie am ...", "Senden Sie uns ...").
-    r"[a-zäöüß]+en\s+sie\s+(?:uns|ihre[nm]?|am|mit)\b)",
+    r"[a-zäöüß]+en\s+sie\s+(?:uns|ihre[nm]?|am|mit)\b|"
+    # The authors inform ("Wir weisen darauf hin, dass ...", "Wir machen darauf
+    # aufmerksam, dass ..."): what they report commits them to nothing.
+    r"wir\s+(?:machen|weisen)\b[^.]*?\bdarauf\s+(?:aufmerksam|hin)\b|"
+    # A note on the document's own language ("Zur besseren Lesbarkeit wird die männliche
+    # Form verwendet"), common in programs, is about the text, not about politics.
+    r"zur\s+besseren\s+lesbarkeit\b[^.]*\b(?:maskulinum|form|sprachform|geschlechter)\b)",
     re.IGNORECASE,
+)
+
+# A vision or self-description of the authors commits to nothing one could check
+# (guideline §2, slogans): the object of their commitment is the place, the society or
+# their politics as a whole: "Wir stehen für eine europäische Politik, die ..." (Münster
+# SPD 2014), "Volt Oldenburg steht für eine Politik, die ...", "Wir wollen die Zukunft
+# mutig gestalten". A place named by its name ("ein lebendiges Oldenburg") is not caught.
+VISION = Folded(
+    r"(?:\b(?:schaffen|gestalten|wollen|möchten)\s+wir|\bwir\s+(?:schaffen|gestalten|wollen|möchten)|"
+    r"\bwir\s+stehen\s+für|\bstehen\s+wir\s+für)\s+(?:eine|ein|diese|unsere?)\s+"
+    r"(?:[a-zäöüß]+(?:e|es|en)(?:,\s*|\s+und\s+|\s+))+(?:stadt|politik|gesellschaft|heimat)\b(?!-)|"
+    r"\bfür\s+eine\s+politik\s*(?:ein\s*)?,\s*die\b|"
+    r"\bdie\s+zukunft\s+(?:[a-zäöüß]+\s+){0,2}gestalten\b"
 )
 
 # Perfect and preterite: accounts of the past (credit claiming, history).
@@ -231,6 +262,11 @@ POINTER_IN_CLAUSE = re.compile(
     r"^\S+(?:\s+(?-i:[a-zäöüß])\S*){1,6},\s+dass\s+(?:dies|diese[rsnm]?)\s+(?-i:[a-zäöüß])",
     re.IGNORECASE,
 )
+
+# "Das heißt, ...", "Das bedeutet, dass ...": a sentence that spells out what the one
+# before it means belongs to it (guideline §1, join the needed parts), e.g. "Wir stehen
+# für ein soziales Europa. Das bedeutet: ..." (Münster SPD 2014).
+EXPLAINS_PREVIOUS = re.compile(r"^(?:das|dies)\s+(?:heißt|bedeutet)\b", re.IGNORECASE)
 
 # A sentence that restricts the commitment before it belongs to that commitment.
 RESTRICTING_OPENERS = re.compile(r"^(jedoch|allerdings|ausgenommen|ausnahmsweise)\b", re.IGNORECASE)

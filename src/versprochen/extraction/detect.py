@@ -54,6 +54,12 @@ _FINITE = cues.Folded(
 _WISH_WITHOUT_ACTION = re.compile(
     r"^(wir\s+wollen|wir\s+möchten|wir\s+brauchen|wir\s+wünschen)\s+", re.IGNORECASE
 )
+# "Wir wollen Akzente setzen bei der Förderung ...": the infinitive stands before a
+# phrase moved after it (Ausklammerung), so the clause does not end in its verb.
+_VERB_BEFORE_PHRASE = re.compile(
+    r"\s[a-zäöüß]{3,}(?:en|ern|eln)\s+(?:bei|beim|in|im|an|am|auf|für|mit|von|vom|zu|zur|zum|"
+    r"durch|über|unter|gegen)\s+(?:der|die|das|den|dem|des|einer?|einem|einen)\s"
+)
 _WISH_TO_BE = re.compile(r"\b(wollen|möchten)\s+wir\b.*\b(sein|werden)\W*$", re.IGNORECASE)
 # "Die PIRATEN wollen ...", "Die Koalition will ...": the authors named as the subject.
 _AUTHORS_AS_SUBJECT = re.compile(
@@ -81,6 +87,10 @@ _OFFICE = cues.Folded(
     r"\b(vorsitzende[rn]?|stellv\.|stellvertretende[rn]?|bürgermeister(?:in)?|"
     r"geschäftsführer(?:in)?|sprecher(?:in)?|fraktionsvorsitzende[rn]?)\b"
 )
+# "Förderverein Stadtbad e.V.", "Stadtwerke Musterstadt GmbH": a name line ending in a
+# legal form names an organisation (often the authors on a cover page), never a measure,
+# though its last noun may end in -ung ("Wählervereinigung").
+_LEGAL_FORM = re.compile(r"(?:\be\.\s?V|\bg?GmbH|\bmbH|\bAG|\beG)\.?\s*$")
 _INCLUDES = re.compile(r"^(dazu|hierzu|dafür)\s+(gehört|gehören|zählt|zählen)\b", re.IGNORECASE)
 
 
@@ -123,6 +133,8 @@ def judge(
         return Judgement(False, "signature or date")
     if _REFERENCE.search(lowered) and len(tokens) < 8:
         return Judgement(False, "cross-reference")
+    if _LEGAL_FORM.search(stripped) and not _FINITE.search(stripped) and len(tokens) <= 8:
+        return Judgement(False, "name of an organisation")
     if cues.NON_COMMITMENT_OPENERS.match(stripped):
         return Judgement(False, "describes, evaluates or claims credit")
 
@@ -132,8 +144,20 @@ def judge(
         return Judgement(False, "a principle, not a measure")
     if _WISH_TO_BE.search(stripped):
         return Judgement(False, "slogan: a wish to be")
+    if cues.VISION.search(stripped):
+        return Judgement(False, "vision or self-description")
+    if _claims_credit(stripped):
+        return Judgement(False, "claims credit for the past")
     if _commits(stripped):
-        if _WISH_WITHOUT_ACTION.match(stripped) and not cues.ends_with_verb(stripped):
+        # "Wir möchten ihnen ein Budget zur Verfügung stellen, welches ...": the verb
+        # ends the main clause, before a relative or subordinate clause.
+        main_clause = _SUBORDINATE_TAIL.split(stripped, maxsplit=1)[0]
+        if (
+            _WISH_WITHOUT_ACTION.match(stripped)
+            and not cues.ends_with_verb(stripped)
+            and not cues.ends_with_verb(main_clause)
+            and not _VERB_BEFORE_PHRASE.search(main_clause)
+        ):
             noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
             if not cues.is_action_noun(noun):
                 return Judgement(False, "slogan: a wish without an action")
@@ -173,7 +197,7 @@ def judge(
     # commitment includes is one of its own; "Dazu gehört auch einer der
     # Aspekte" names none.
     if includes and _names_action_first(stripped[includes.end() :]):
-        return Judgement(True, "includes an action")
+        return Judgement(True, "includes an action", strong=True)
     if _EVALUATIVE.search(stripped) or _DESCRIBING_VERBS.search(stripped):
         if agreement and includes:
             return Judgement(True, "agreed rule")
@@ -181,6 +205,24 @@ def judge(
     if agreement or (list_item and not verbless):
         return Judgement(True, "agreed rule" if agreement else "list item")
     return Judgement(False, "no commitment")
+
+
+# "Mit dem Münster-Pass haben wir ein umfassendes Instrument geschaffen, mit dem wir ...",
+# "Bereits 2010 haben wir den Pass wieder einführen können" (Münster SPD 2014): the
+# authors' perfect tense in the main clause reports what they did (guideline §2, credit
+# claiming); a modal or future in a later clause ("... und werden weiter daran
+# festhalten") still commits.
+_CREDIT = cues.Folded(
+    r"^(?:[^,]*?\b)?(?:haben\s+wir|wir\s+haben)\b[^,]*?\b(?:ge[a-zäöüß]+(?:t|en)|"
+    r"[a-zäöüß]+(?:iert|ge[a-zäöüß]+(?:t|en))|[a-zäöüß]+en\s+können)\b"
+)
+_STILL_COMMITS = cues.Folded(
+    r"\b(?:werden\s+wir|wir\s+werden|und\s+werden|wollen|will|möchten|soll|sollen|muss|müssen)\b"
+)
+
+
+def _claims_credit(text: str) -> bool:
+    return bool(_CREDIT.search(text)) and not _STILL_COMMITS.search(text)
 
 
 def _names_action_first(text: str) -> bool:
@@ -208,6 +250,8 @@ def _commits(text: str) -> bool:
             clause = before.rsplit(",", 1)[-1] + " "
             opener = cues.SUBORDINATE_CLAUSE if "," in before else cues.SUBORDINATE_OPENER
             if opener.match(clause):
+                continue
+            if cues.NEED_NOT.match(text, match.start()):
                 continue
             if cues.VOLITIONAL.fullmatch(match.group()) and (
                 cues.GENERIC_SUBJECT.match(text)
@@ -263,7 +307,11 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     """A follow-up sentence that only completes the pledge before it."""
     if previous is None or previous.block != segment.block:
         return False
+    if _BENEFIT.match(segment.text):
+        return False
     if cues.RESTRICTING_OPENERS.match(segment.text) or cues.POINTER_OPENING.match(segment.text):
+        return True
+    if cues.EXPLAINS_PREVIOUS.match(segment.text):
         return True
     if cues.POINTS_BACK.search(segment.text) and (
         len(content_tokens(segment.text)) <= MAX_POINTING_TOKENS
@@ -274,7 +322,12 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
     return not judgement.strong
 
 
+# "Personalpartnerschaften erleichtern. So können sich zwei Unternehmen ... Kapazitäten
+# zur Verfügung stellen" (CDU/CSU 2025): a sentence that says what the pledge makes
+# possible justifies it (guideline §2) and stays out of its text.
+_BENEFIT = re.compile(r"^(?:so|damit|dadurch)\s+(?:kann|können|könnte|könnten)\b", re.IGNORECASE)
 MAX_POINTING_TOKENS = 4
+_DEMONSTRATIVE_OBJECT = re.compile(r"\b[Dd]iese[rsnm]?\s+[A-ZÄÖÜ][a-zäöüß]+")
 _CONTEXT_REASONS = frozenset({"describes or evaluates", "no commitment"})
 
 
@@ -286,7 +339,10 @@ def _context_needed(segment: Segment, previous: Rejection | None) -> Segment | N
         return None
     if cues.POINTER_OPENING.match(segment.text) or cues.POINTER_IN_CLAUSE.match(segment.text):
         return previous.segment
-    if not cues.POINTS_BACK.match(segment.text):
+    # "Wir setzen uns für die Fortführung dieser Maßnahme ein": a short pledge whose
+    # object is named only by "dieser Maßnahme" needs the sentence that names it.
+    demonstrative = _DEMONSTRATIVE_OBJECT.search(segment.text)
+    if not cues.POINTS_BACK.match(segment.text) and not demonstrative:
         return None
     if len(content_tokens(segment.text)) > MAX_POINTING_TOKENS:
         return None

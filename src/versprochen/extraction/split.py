@@ -66,6 +66,20 @@ _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?=[A-ZÄÖÜ])")
 _DASH_COMPONENT = re.compile(
     r"\s+[–—-]\s+(?=dazu\s+(?:gehört|gehören|zählt|zählen)\s+(?:[a-zäöüß]+\s+){0,2}(\S.*))"
 )
+# "Vereinen Entfaltungschancen bieten; für Museen Präsentationsmöglichkeiten schaffen": a
+# semicolon between two clauses that each commit joins two pledges. Not where the right
+# clause illustrates or points back ("...; zum Beispiel sollte ...", "...; dies gilt ...").
+_SEMICOLON = re.compile(r"\s*;\s+")
+_ILLUSTRATES = re.compile(
+    r"^(?:z\.\s?b\.|d\.\s?h\.|(?:zum\s+beispiel|etwa|beispielsweise|insbesondere|also|"
+    r"dies|das|dazu|hierzu|dafür|hierfür|damit|so|ihre?|seine?|deren)\b)",
+    re.IGNORECASE,
+)
+# "Digitalisierung von Verfahren, doch auch das persönliche Gespräch muss möglich sein",
+# "Umnutzung von Gewerberäumen fördern, aber auch die Ausweisung von Baugebieten": a
+# contrast that adds a commitment of its own (see `_contrast_cuts`).
+_CONTRAST = re.compile(r"(?:,|\s[–—])\s+(?=(?:aber|doch)\s)")
+_CONTRAST_WORDS = re.compile(r"^(?:aber|doch)\s+(?:auch\s+)?", re.IGNORECASE)
 _BRACKETS = re.compile(r"\([^()]*\)|„[^“]*“|\"[^\"]*\"|›[^‹]*‹|»[^«]*«")
 
 
@@ -179,6 +193,8 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             match.group(1)
         ):
             cuts.append((match.start(), match.end()))
+    cuts += _semicolon_cuts(text, masked)
+    cuts += _contrast_cuts(text, masked)
     if _SUBORDINATE_OPENING.match(text):
         return sorted(set(cuts))
     for pattern, need_subject in ((_UND, False), (_COMMA, True)):
@@ -214,6 +230,43 @@ def _cuts(text: str) -> list[tuple[int, int]]:
                 continue
             cuts.append((match.start(), match.start() + len(match.group())))
     return sorted(set(cuts))
+
+
+def _contrast_cuts(text: str, masked: str) -> list[tuple[int, int]]:
+    """Cuts before "aber"/"doch" where both sides commit: the left by its verb, modal or
+    action noun, the right by an action noun or a clause with its own subject and modal.
+    "weiter gefördert, aber intensiver eingefordert werden" qualifies one commitment."""
+    cuts = []
+    for match in _CONTRAST.finditer(masked):
+        left, right = text[: match.start()], text[match.end() :]
+        opener = _CONTRAST_WORDS.match(right)
+        rest = right[opener.end() :] if opener else ""
+        if _tokens(left) < MIN_PART_TOKENS or _tokens(rest) < MIN_PART_TOKENS:
+            continue
+        left_commits = (
+            cues.ends_with_verb(left)
+            or _starts_with_action(left)
+            or bool(cues.MODAL.search(left) or cues.DEMAND.search(left))
+        )
+        own_clause = bool(re.match(r"(?:wir|die|der|das)\s", rest)) and bool(
+            cues.MODAL.search(rest)
+        )
+        if left_commits and (_starts_with_action(rest) or own_clause):
+            cuts.append((match.start(), match.end()))
+    return cuts
+
+
+def _semicolon_cuts(text: str, masked: str) -> list[tuple[int, int]]:
+    cuts = []
+    for match in _SEMICOLON.finditer(masked):
+        left, right = text[: match.start()], text[match.end() :].split(";")[0]
+        if _tokens(left) < MIN_PART_TOKENS or _ILLUSTRATES.match(right):
+            continue
+        left_commits = cues.ends_with_verb(left) or bool(cues.MODAL.search(left.rsplit(";", 1)[-1]))
+        right_commits = bool(cues.MODAL.search(right)) or _ends_with_bare_infinitive(right)
+        if left_commits and right_commits:
+            cuts.append((match.start(), match.end()))
+    return cuts
 
 
 def _infinitive_chain(left: str, right: str, at_comma: bool) -> bool:

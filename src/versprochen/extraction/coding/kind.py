@@ -90,9 +90,11 @@ _REJECT_VERB = Gated(
     (r"\bsprechen\s+(?:wir\s+)?uns\s+gegen\b", "=gegen =uns"),
     # "Wir wollen Vergütung, keine Verbote": refusing a ban is refusing a proposal.
     (r"\b(?:nicht|kein\w*)\s+(?!nur\b)(?:\w+\s+){0,2}?verbot\w*", "=nicht|kein verbot"),
-    # "Flächen werden nicht veräußert": refusing to sell public property.
+    # "Flächen werden nicht veräußert": refusing to sell public property. At most
+    # two words between, so that "nicht" of another clause ("eine nicht selbst
+    # genutzte Immobilie privat verkauft") does not count.
     (
-        r"\b(?:nicht|kein\w*)\b[^.;]{0,40}?\b(?:veräußer|verkauf|privatisier)\w*",
+        r"\b(?:nicht|kein\w*)\s+(?:\w+\s+){0,2}?(?:veräußer|verkauf|privatisier)\w*",
         "=nicht|kein veräußer|verkauf|privatisier",
     ),
     flags=re.IGNORECASE,
@@ -168,7 +170,7 @@ _PRESERVE = Gated(
         " =umsetzung|=förderung|=finanzierung",
     ),
     # "Weiterhin kostenfreie Nutzung" keeps; "Weiterhin wäre ... sinnvoll" and
-    # "Weiterhin möchten wir ..." only add ("furthermore").
+    # "Weiterhin fordern wir ..." only add ("furthermore").
     (r"(?<!^)\bweiterhin\b", "=weiterhin"),
     (
         r"^weiterhin\s+(?!(?:wäre|ist|sind|soll|sollen|sollte|muss|müssen"
@@ -196,7 +198,7 @@ _CHANGE_FIRST = re.compile(
     r"\b(?:modernisier\w*|ausbau\w*|ausbauen|neubau|einrichten|einführ\w*|schaffen|errichte\w*"
     r"|umbauen|abschaff\w*|erweiter\w*|entwickeln|bauen|errichtung|einrichtung|gründ\w*"
     r"|einzuführen|einzurichten|schaffung"
-    # Improving is changing: "X kontinuierlich optimieren, damit es zukunftsfähig bleibt".
+    # Improving is changing: "die Abläufe im Bürgeramt fortlaufend optimieren".
     r"|optimier\w*|verbesser\w*|weiterentwick\w*|überarbeit\w*|intensivier\w*)\b",
     re.IGNORECASE,
 )
@@ -216,7 +218,7 @@ _MORE = re.compile(r"(?<!nicht\s)\bmehr\b", re.IGNORECASE)
 # a step of its own; as a noun ("die Modernisierung", "Bauen") it can be what
 # goes on. Case tells them apart, so this one is case-sensitive.
 _VERB_FORM = re.compile(r"[a-zäöüß]\w*(?:en|ern|eln)")
-# "nicht nur in der Kita, sondern auch die Fortsetzung in der Grundschule": what
+# "nicht nur in der Innenstadt, sondern auch in den Stadtteilen": what
 # follows "sondern" reaches beyond what exists.
 _NOT_ONLY = re.compile(r"\bnicht\s+nur\b[^.;]*\bsondern\b", re.IGNORECASE)
 # Examining and then changing without a condition commits to the change:
@@ -242,7 +244,7 @@ _NOT_STAYING = re.compile(
     r"\b(?:nicht|kein\w*|niemand)\s+(?:(?!und\b|oder\b)\w+\s+){0,3}bleib(?:en|t)\b",
     re.IGNORECASE,
 )
-# Beside a verb of care "erhalten" keeps: "Einrichtungen stärken und erhalten, die ...".
+# Beside a verb of care "erhalten" keeps: "Grünflächen schützen und erhalten, die ...".
 _KEEP_PAIR = re.compile(
     r"\b(?:stärken|schützen|pflegen|sichern|bewahren)\s+und\s+erhalten\b"
     r"|\berhalten\s+und\s+(?:zu\s+)?(?:stärken|schützen|pflegen|sichern|ausbauen|bewahren)",
