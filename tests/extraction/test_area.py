@@ -70,7 +70,6 @@ def test_infrastructure_in_a_heading_is_only_a_hint() -> None:
     [
         ("Mehr Ladesäulen in den Wohngebieten", "wohnen_stadtentwicklung"),
         ("Wir bauen die öffentliche Ladeinfrastruktur aus", "wohnen_stadtentwicklung"),
-        ("Die Bundeswehr gehört zu unserer Stadt", "sicherheit_ordnung"),
         ("Abschiebungen von Straftätern konsequent durchsetzen", "sicherheit_ordnung"),
         ("Ein Smart-City-Konzept für die Stadt erarbeiten", "digitalisierung_verwaltung"),
         ("Datenweitergabe nach dem Bundesmeldegesetz einschränken", "digitalisierung_verwaltung"),

@@ -35,7 +35,6 @@ from versprochen.extraction.coding.cap import (
             9,
         ),
         ("Mehr Park-and-Ride-Plätze am Stadtrand", "wohnen_stadtentwicklung", 10),
-        ("Den alten Friedhof erhalten und pflegen", "wohnen_stadtentwicklung", 21),
         ("Ein Smart-City-Konzept für die Stadt entwickeln", "digitalisierung_verwaltung", 17),
         ("Mehr Praxisplätze für Lehramtsstudierende", "kinder_jugend_familie", 6),
         (
