@@ -199,3 +199,20 @@ def test_a_contrast_that_adds_a_commitment_splits() -> None:
 )
 def test_a_contrast_that_qualifies_one_commitment_stays_whole(text: str) -> None:
     assert parts(text) == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die Zusammenarbeit mit den Trägern der städtischen und der privaten Pflege ausbauen",
+        "die Übergänge zwischen der schulischen und der beruflichen Bildung erleichtern",
+    ],
+)
+def test_adjectives_of_one_noun_joined_by_und_stay_whole(text: str) -> None:
+    # "der städtischen" ends in an adjective whose noun comes after "und", not in a verb.
+    assert _parts(text) == [text]
+
+
+def test_a_verb_after_a_noun_still_ends_a_conjunct() -> None:
+    text = "die Buslinien der Stadt erweitern und die Takte verdichten"
+    assert _parts(text) == ["die Buslinien der Stadt erweitern", "die Takte verdichten"]

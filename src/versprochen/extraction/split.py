@@ -117,8 +117,23 @@ def _starts_with_action(text: str) -> bool:
     return False
 
 
+# "die Kooperation mit den Trägern der kirchlichen und der freien Wohlfahrtspflege": a
+# lower-case word straight after an article is an adjective whose noun is left out before
+# "und" (it comes with the next conjunct), never an infinitive ending a clause. So the
+# two conjuncts are attributes of one noun, and the "und" joins no two commitments.
+# "das"/"dies" are left out (as pronouns they stand before a verb: "das verhindern"), and
+# so is an article after a comma (a relative pronoun: "Vereine, die ausbilden").
+_ARTICLE_THEN_LAST_WORD = re.compile(
+    r"(?:^|[^,\s]\s+)(?:der|des|dem|den|die|eine|einer|eines|einem|einen)\s+[a-zäöüß]+\W*$"
+)
+
+
+def _ends_with_verb(text: str) -> bool:
+    return cues.ends_with_verb(text) and not _ARTICLE_THEN_LAST_WORD.search(text)
+
+
 def _is_clause_with_verb(text: str) -> bool:
-    return cues.ends_with_verb(text) and _tokens(text) >= MIN_PART_TOKENS
+    return _ends_with_verb(text) and _tokens(text) >= MIN_PART_TOKENS
 
 
 def trim_justification(text: str) -> str:
@@ -152,7 +167,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
         if (
             _starts_with_action(right)
             or genitive_ellipsis
-            or (cues.ends_with_verb(left) and _is_clause_with_verb(right))
+            or (_ends_with_verb(left) and _is_clause_with_verb(right))
         ):
             cuts.append((match.start(), match.end()))
     for match in _UND_THEN.finditer(masked):
@@ -170,7 +185,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             if (
                 _starts_with_action(right)
                 and demanded
-                and not cues.ends_with_verb(left)
+                and not _ends_with_verb(left)
                 and not between_nouns
             ):
                 cuts.append((match.start(), match.end()))
@@ -209,7 +224,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             second_predicate = pattern is _UND and _second_predicate(left, right)
             if subordinate or not (_OWN_OBJECT.match(right) or second_predicate):
                 continue
-            if not cues.ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
+            if not _ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
                 continue
             # Inside a relative clause ("Gewerbe, die sich ... einsetzen und Konzepte
             # vorlegen") the "und" joins two predicates of one subject.
@@ -244,7 +259,7 @@ def _contrast_cuts(text: str, masked: str) -> list[tuple[int, int]]:
         if _tokens(left) < MIN_PART_TOKENS or _tokens(rest) < MIN_PART_TOKENS:
             continue
         left_commits = (
-            cues.ends_with_verb(left)
+            _ends_with_verb(left)
             or _starts_with_action(left)
             or bool(cues.MODAL.search(left) or cues.DEMAND.search(left))
         )
@@ -262,7 +277,7 @@ def _semicolon_cuts(text: str, masked: str) -> list[tuple[int, int]]:
         left, right = text[: match.start()], text[match.end() :].split(";")[0]
         if _tokens(left) < MIN_PART_TOKENS or _ILLUSTRATES.match(right):
             continue
-        left_commits = cues.ends_with_verb(left) or bool(cues.MODAL.search(left.rsplit(";", 1)[-1]))
+        left_commits = _ends_with_verb(left) or bool(cues.MODAL.search(left.rsplit(";", 1)[-1]))
         right_commits = bool(cues.MODAL.search(right)) or _ends_with_bare_infinitive(right)
         if left_commits and right_commits:
             cuts.append((match.start(), match.end()))
@@ -322,7 +337,7 @@ def _ends_with_bare_infinitive(text: str) -> bool:
     if len(found) < 2 or found[-2].lower() == "zu":
         return False
     last = found[-1]
-    return last[0].islower() and last.endswith(("en", "ern", "eln")) and cues.ends_with_verb(text)
+    return last[0].islower() and last.endswith(("en", "ern", "eln")) and _ends_with_verb(text)
 
 
 def split_text(text: str) -> list[tuple[int, int]]:
