@@ -442,6 +442,7 @@ def test_a_pledge_naming_its_object_by_a_demonstrative_takes_its_context() -> No
         "Wir wollen den Vereinen einen Zuschuss gewähren, der die Hallenmiete deckt.",
         "Wir wollen eine neue Kultur der Zusammenarbeit etablieren, die von allen getragen wird.",
         "Wir wollen die Normen so anpassen, dass Bauen günstiger wird.",
+        "Wir wollen die Radwege ausbauen in der ganzen Stadt.",
     ],
 )
 def test_a_wish_whose_main_clause_ends_in_its_verb_is_a_pledge(text: str) -> None:
@@ -524,3 +525,14 @@ def test_a_pointer_after_a_credit_claim_takes_it_as_context(follow_up: str) -> N
     assert len(candidates) == 1
     assert candidates[0].text.startswith("In dieser Wahlperiode")
     assert candidates[0].text.endswith(follow_up)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen zu den großen Themen eher wenige, dafür zentrale Strategien.",
+        "Wir wollen mit der Stadt ein gutes Miteinander.",
+    ],
+)
+def test_the_opening_modal_is_no_verb_before_a_moved_phrase(text: str) -> None:
+    assert judge(text).reason == "slogan: a wish without an action"

@@ -54,6 +54,14 @@ _FINITE = cues.Folded(
 _WISH_WITHOUT_ACTION = re.compile(
     r"^(wir\s+wollen|wir\s+möchten|wir\s+brauchen|wir\s+wünschen)\s+", re.IGNORECASE
 )
+# "Wir wollen diese Maßnahmen flankieren mit einer seniorengerechten Weiterentwicklung ..."
+# (Münster SPD 2014): the infinitive stands before a phrase moved after it
+# (Ausklammerung), so the clause does not end in its verb. Searched only after the
+# opening "wir wollen", whose modal is no such infinitive.
+_VERB_BEFORE_PHRASE = re.compile(
+    r"\s[a-zäöüß]{3,}(?:en|ern|eln)\s+(?:bei|beim|in|im|an|am|auf|für|mit|von|vom|zu|zur|zum|"
+    r"durch|über|unter|gegen)\s+(?:der|die|das|den|dem|des|einer?|einem|einen)\s"
+)
 _WISH_TO_BE = re.compile(r"\b(wollen|möchten)\s+wir\b.*\b(sein|werden)\W*$", re.IGNORECASE)
 # "Die PIRATEN wollen ...", "Die Koalition will ...": the authors named as the subject.
 _AUTHORS_AS_SUBJECT = re.compile(
@@ -148,10 +156,12 @@ def judge(
         # "Wir wollen den Vereinen einen Zuschuss gewähren, der ... " (written): the verb
         # ends the main clause, before a relative or subordinate clause.
         main_clause = _SUBORDINATE_TAIL.split(stripped, maxsplit=1)[0]
+        wish = _WISH_WITHOUT_ACTION.match(stripped)
         if (
-            _WISH_WITHOUT_ACTION.match(stripped)
+            wish
             and not cues.ends_with_verb(stripped)
             and not cues.ends_with_verb(main_clause)
+            and not _VERB_BEFORE_PHRASE.search(main_clause, wish.end() - 1)
         ):
             noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
             if not cues.is_action_noun(noun):
