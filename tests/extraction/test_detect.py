@@ -338,31 +338,31 @@ def test_an_explanation_joins_the_pledge_it_spells_out() -> None:
     doc = segmented(
         (
             "p",
-            "Wir wollen, dass der Wohnungsbau im ganzen Stadtgebiet vorankommt. "
-            "Das bedeutet, dass auch die Ortsteile einbezogen werden müssen.",
+            "Wir wollen die Schulhöfe bis 2030 entsiegeln. "
+            "Das heißt, dass jeder Hof mindestens eine Wiese erhält.",
         ),
     )
     candidates = detect(doc).candidates
     assert len(candidates) == 1
-    assert candidates[0].text.endswith("einbezogen werden müssen.")
+    assert candidates[0].text.endswith("eine Wiese erhält.")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Wir stehen hinter der Feuerwehr und dem Ordnungsamt.",
-        "Neue Kitas müssen nicht zwingend im Zentrum entstehen.",
-        "Das muss nicht so bleiben.",
+        "Schutz durch Europa muss nicht heißen Schutz in Europa.",
+        "Ein Anbau muss nicht teurer sein als ein Neubau.",
     ],
 )
-def test_backing_and_denied_necessity_are_not_pledges(text: str) -> None:
+def test_denied_necessity_is_not_a_pledge(text: str) -> None:
     assert not judge(text).pledge, judge(text).reason
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Wir stehen für solide Finanzen.",
+        "Wir stehen für eine solide Haushaltspolitik.",
+        "Wir stehen hinter dem Ausbau der Stadtbahn.",
         "Wir stehen zum Ehrenamt in den Sportvereinen.",
         "Wir stehen zur Städtepartnerschaft mit Tours.",
         "Die Schulen müssen nicht nur saniert, sondern auch erweitert werden.",
@@ -377,8 +377,9 @@ def test_standing_for_and_not_only_still_commit(text: str) -> None:
     "text",
     [
         "Wir stehen für eine soziale und gerechte Politik.",
-        "Dafür setzen wir uns für eine Politik ein, die den Menschen zuhört.",
-        "Mit unserem Programm schaffen wir eine lebendige und weltoffene Stadt.",
+        "Der Verein steht für eine Politik, die den Menschen zuhört.",
+        "Gemeinsam gestalten wir eine grüne und gerechte Stadt.",
+        "Wir stehen für diese Politik.",
         "Wir wollen die Zukunft mutig gestalten.",
     ],
 )
@@ -390,7 +391,7 @@ def test_a_measure_for_a_kind_of_city_is_still_a_pledge() -> None:
     assert judge(
         "Wir wollen eine Stadtpolitik, die Radwege baut, mit 10 Millionen Euro fördern."
     ).pledge
-    assert judge("Wir stehen für solide Finanzen.").pledge
+    assert judge("Wir stehen für eine solide Haushaltspolitik.").pledge
 
 
 @pytest.mark.parametrize(
@@ -398,29 +399,17 @@ def test_a_measure_for_a_kind_of_city_is_still_a_pledge() -> None:
     [
         ("Förderverein Freibad Süd e.V.", "name of an organisation"),
         ("Stadtwerke Musterstadt GmbH", "name of an organisation"),
-        (
-            "Wir weisen darauf hin, dass die Mieten seit Jahren steigen müssen.",
-            "describes, evaluates or claims credit",
-        ),
-        (
-            "Wir machen in diesem Zusammenhang darauf aufmerksam, dass Lärm reduziert werden soll.",
-            "describes, evaluates or claims credit",
-        ),
-        (
-            "Zur besseren Lesbarkeit verwenden wir im Programm die männliche Form.",
-            "describes, evaluates or claims credit",
-        ),
     ],
 )
-def test_names_notices_and_notes_on_the_text_are_not_pledges(text: str, reason: str) -> None:
+def test_names_of_organisations_are_not_pledges(text: str, reason: str) -> None:
     assert judge(text).reason == reason
 
 
 def test_a_pledge_that_names_an_association_is_still_one() -> None:
     assert judge("Wir fördern den Förderverein Freibad Süd e.V.").pledge
-    assert judge(
-        "Zur besseren Lesbarkeit von Bescheiden wollen wir einfache Sprache einführen."
-    ).pledge
+    assert judge("Förderverein Freibad Süd e.V. wird von der Stadt unterstützt.").reason != (
+        "name of an organisation"
+    )
 
 
 @pytest.mark.parametrize(
@@ -438,22 +427,22 @@ def test_a_pledge_naming_its_object_by_a_demonstrative_takes_its_context() -> No
     doc = segmented(
         (
             "p",
-            "Von den neuen Stellen für Schulsozialarbeit profitieren alle Schulen. "
-            "Wir setzen uns für die Fortführung dieser Maßnahme ein.",
+            "Seit 2022 fährt der Nachtbus auch am Wochenende. "
+            "Wir wollen diese Regelung beibehalten.",
         ),
     )
     candidates = detect(doc).candidates
     assert len(candidates) == 1
-    assert candidates[0].text.startswith("Von den neuen Stellen")
+    assert candidates[0].text.startswith("Seit 2022 fährt der Nachtbus")
 
 
 @pytest.mark.parametrize(
     "text",
     [
-        "Wir möchten den Ortschaften ein Budget zur Verfügung stellen, welches sie frei nutzen.",
+        "Wir wollen den Vereinen einen Zuschuss gewähren, der die Hallenmiete deckt.",
         "Wir wollen eine neue Kultur der Zusammenarbeit etablieren, die von allen getragen wird.",
         "Wir wollen die Normen so anpassen, dass Bauen günstiger wird.",
-        "Wir wollen Schwerpunkte setzen bei der Förderung von Talenten.",
+        "Wir wollen die Radwege ausbauen in der ganzen Stadt.",
     ],
 )
 def test_a_wish_whose_main_clause_ends_in_its_verb_is_a_pledge(text: str) -> None:
@@ -494,11 +483,56 @@ def test_a_measure_the_pledge_includes_is_a_pledge_of_its_own() -> None:
     doc = segmented(
         (
             "p",
-            "Die Stadtbibliothek als Ort des Lernens erhalten und ausbauen. "
-            "Dazu gehört auch die barrierefreie Gestaltung des Eingangs.",
+            "Die Volkshochschule als Ort der Weiterbildung stärken. "
+            "Dazu gehört auch die Einrichtung eines Sprachcafés.",
         ),
     )
     assert [c.text for c in detect(doc).candidates] == [
-        "Die Stadtbibliothek als Ort des Lernens erhalten und ausbauen.",
-        "Dazu gehört auch die barrierefreie Gestaltung des Eingangs.",
+        "Die Volkshochschule als Ort der Weiterbildung stärken.",
+        "Dazu gehört auch die Einrichtung eines Sprachcafés.",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Dadurch können zum einen Steuerungsinstrumente für die Pflege entwickelt werden.",
+        "Damit kann auch ein wichtiger Beitrag zum Klimaschutz geleistet werden.",
+        "So können sich zwei Betriebe freie Kapazitäten zur Verfügung stellen.",
+    ],
+)
+def test_a_sentence_saying_what_a_measure_makes_possible_is_no_pledge(text: str) -> None:
+    assert judge(text).reason == "justification: what a measure makes possible"
+
+
+def test_a_resolution_in_the_perfect_is_a_pledge() -> None:
+    assert judge("Wir haben uns fest vorgenommen, die Pflege zu verbessern.").pledge
+    assert judge("Wir haben uns zum Ziel gesetzt, bis 2035 klimaneutral zu sein.").pledge
+
+
+@pytest.mark.parametrize(
+    "follow_up",
+    ["Dies wollen wir fortführen.", "Diesen Weg werden wir weitergehen."],
+)
+def test_a_pointer_after_a_credit_claim_takes_it_as_context(follow_up: str) -> None:
+    doc = segmented(
+        (
+            "p",
+            "In dieser Wahlperiode haben wir ein Netz von Familienzentren etabliert. " + follow_up,
+        ),
+    )
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1
+    assert candidates[0].text.startswith("In dieser Wahlperiode")
+    assert candidates[0].text.endswith(follow_up)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir brauchen zu den großen Themen eher wenige, dafür zentrale Strategien.",
+        "Wir wollen mit der Stadt ein gutes Miteinander.",
+    ],
+)
+def test_the_opening_modal_is_no_verb_before_a_moved_phrase(text: str) -> None:
+    assert judge(text).reason == "slogan: a wish without an action"

@@ -59,9 +59,10 @@ MODAL = Folded(
     r"werden\s+wir|wir\s+werden|^wir\b[^.]*\bwerden)\b"
 )
 
-# "muss nicht" denies a necessity ("Neubau muss nicht zwingend im Zentrum entstehen",
-# "Das muss nicht so bleiben"): it commits to nothing, unlike "muss nicht nur ..., sondern
-# auch" or "müssen nicht länger warten" (an outcome: no more waiting).
+# "muss nicht" denies a necessity ("Schutz durch Europa muss nicht heißen Schutz in
+# Europa", written: "Ein Anbau muss nicht teurer sein als ein Neubau"): it commits to
+# nothing, unlike "muss nicht nur ..., sondern auch" or "müssen nicht länger warten" (an
+# outcome: no more waiting).
 NEED_NOT = re.compile(
     r"\b(?:muss|müssen|müsste|müssten)\s+nicht\b(?!\s+(?:nur|allein|mehr|länger|erst)\b)",
     re.IGNORECASE,
@@ -86,12 +87,12 @@ ZU_INFINITIVE = re.compile(
 DEMAND = Folded(
     r"\b(fordern|fordert|forderten|setz(?:en|ten)\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\bein|kämpfen\s+für|"
     r"setzt\s+sich\b[^.]*?\bein|abgelehnt|"
-    # "Wir stehen für solide Finanzen" commits; "Wir stehen hinter der Polizei" only backs
-    # an existing actor or decision, a stance with nothing to fulfil (guideline §2).
-    r"\bwir\s+(?:sind|stehen)\s+für\b|\b(?:sind|stehen)\s+wir\s+für\b|"
-    r"\b(?:die|der)\s+[a-zäöü]{3,}\s+(?:sind|stehen)\s+für\b|"
+    r"\bwir\s+(?:sind|stehen)\s+(?:für|hinter)\b|\b(?:sind|stehen)\s+wir\s+(?:für|hinter)\b|"
+    r"\b(?:die|der)\s+[a-zäöü]{3,}\s+(?:sind|stehen)\s+(?:für|hinter)\b|"
     r"halten\s+wir\b[^.]*\bfür\b|\bha(?:t|ben)\b[^.]*\b(?:vorrang|priorität)\b|"
     r"zum\s+ziel\s+gesetzt|engagieren\s+uns|"
+    # A resolution: "Wir haben uns fest vorgenommen unser Pflegesystem zu verbessern".
+    r"haben\s+(?:wir\s+)?uns\b[^.]*?\bvorgenommen|"
     r"einsetzen|einzusetzen|plädieren|plädiert|treten\b[^.]*?\bfür\b[^.]*?\bein|"
     r"sprechen\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\b(?:da)?(?:für|gegen)\b[^.]*?\baus|"
     r"spricht\s+sich\b[^.]*?\baus|gilt\s+es\b|es\s+gilt\b[^.]*\bzu\s+\w+(?:en|ln|rn)\b|"
@@ -188,17 +189,12 @@ ACTION_NOUNS = frozenset(
 NON_COMMITMENT_OPENERS = re.compile(
     r"^(wer\s|wir\s+begrüßen|wir\s+sehen\b(?!\s+(?:\w+\s+){0,2}(?:notwendigkeit|handlungsbedarf|bedarf)\b)|wir\s+(?:\S+\s+)?sind\s+(?:der|uns)\b|wir\s+wissen|"
     r"uns\s+ist\s+bewusst|"
-    r"wir\s+haben\b|studien\s+zeigen|es\s+gibt\b|dazu\s+mehr|mehr\s+dazu|siehe\b|"
+    # "Wir haben uns fest vorgenommen ..." (SPD 2025) resolves, it does not report.
+    r"wir\s+haben\b(?!\s+uns\s+(?:\w+\s+){0,2}(?:vorgenommen|zum\s+ziel\s+gesetzt)\b)|studien\s+zeigen|es\s+gibt\b|dazu\s+mehr|mehr\s+dazu|siehe\b|"
     r"wir\s+gehen\s+davon\s+aus|wir\s+stellen\b[^.]*\bin\s+frage|"
     r"die\s+\w+\s+begrüßen|[a-zäöüß]+\s+begrüßen\s+es|"
     # An appeal to the reader ("Wählen Sie am ...", "Senden Sie uns ...").
-    r"[a-zäöüß]+en\s+sie\s+(?:uns|ihre[nm]?|am|mit)\b|"
-    # The authors inform ("Wir weisen darauf hin, dass ...", "Wir machen darauf
-    # aufmerksam, dass ..."): what they report commits them to nothing.
-    r"wir\s+(?:machen|weisen)\b[^.]*?\bdarauf\s+(?:aufmerksam|hin)\b|"
-    # A note on the document's own language ("Zur besseren Lesbarkeit wird die männliche
-    # Form verwendet"), common in programs, is about the text, not about politics.
-    r"zur\s+besseren\s+lesbarkeit\b[^.]*\b(?:maskulinum|form|sprachform|geschlechter)\b)",
+    r"[a-zäöüß]+en\s+sie\s+(?:uns|ihre[nm]?|am|mit)\b)",
     re.IGNORECASE,
 )
 
@@ -211,7 +207,10 @@ VISION = Folded(
     r"(?:\b(?:schaffen|gestalten|wollen|möchten)\s+wir|\bwir\s+(?:schaffen|gestalten|wollen|möchten)|"
     r"\bwir\s+stehen\s+für|\bstehen\s+wir\s+für)\s+(?:eine|ein|diese|unsere?)\s+"
     r"(?:[a-zäöüß]+(?:e|es|en)(?:,\s*|\s+und\s+|\s+))+(?:stadt|politik|gesellschaft|heimat)\b(?!-)|"
-    r"\bfür\s+eine\s+politik\s*(?:ein\s*)?,\s*die\b|"
+    r"\bfür\s+eine\s+politik\s*,\s*die\b|"
+    # "Wir stehen für diese Politik" (Münster SPD 2014): their politics as a whole, even
+    # without an adjective.
+    r"\b(?:wir\s+stehen|stehen\s+wir)\s+für\s+(?:diese|unsere)\s+politik\b|"
     r"\bdie\s+zukunft\s+(?:[a-zäöüß]+\s+){0,2}gestalten\b"
 )
 
@@ -264,8 +263,9 @@ POINTER_IN_CLAUSE = re.compile(
 )
 
 # "Das heißt, ...", "Das bedeutet, dass ...": a sentence that spells out what the one
-# before it means belongs to it (guideline §1, join the needed parts), e.g. "Wir stehen
-# für ein soziales Europa. Das bedeutet: ..." (Münster SPD 2014).
+# before it means belongs to it (guideline §1, join the needed parts), e.g. "Bis zum Jahr
+# 2020 soll Münster atomstromfrei werden. Das bedeutet: Der Stromverbrauch der Stadt ...
+# soll komplett durch atomstromfreie Produktion gesichert werden." (Münster SPD 2014).
 EXPLAINS_PREVIOUS = re.compile(r"^(?:das|dies)\s+(?:heißt|bedeutet)\b", re.IGNORECASE)
 
 # A sentence that restricts the commitment before it belongs to that commitment.

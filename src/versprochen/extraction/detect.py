@@ -54,8 +54,10 @@ _FINITE = cues.Folded(
 _WISH_WITHOUT_ACTION = re.compile(
     r"^(wir\s+wollen|wir\s+möchten|wir\s+brauchen|wir\s+wünschen)\s+", re.IGNORECASE
 )
-# "Wir wollen Akzente setzen bei der Förderung ...": the infinitive stands before a
-# phrase moved after it (Ausklammerung), so the clause does not end in its verb.
+# "Wir wollen diese Maßnahmen flankieren mit einer seniorengerechten Weiterentwicklung ..."
+# (Münster SPD 2014): the infinitive stands before a phrase moved after it
+# (Ausklammerung), so the clause does not end in its verb. Searched only after the
+# opening "wir wollen", whose modal is no such infinitive.
 _VERB_BEFORE_PHRASE = re.compile(
     r"\s[a-zäöüß]{3,}(?:en|ern|eln)\s+(?:bei|beim|in|im|an|am|auf|für|mit|von|vom|zu|zur|zum|"
     r"durch|über|unter|gegen)\s+(?:der|die|das|den|dem|des|einer?|einem|einen)\s"
@@ -137,6 +139,8 @@ def judge(
         return Judgement(False, "name of an organisation")
     if cues.NON_COMMITMENT_OPENERS.match(stripped):
         return Judgement(False, "describes, evaluates or claims credit")
+    if _BENEFIT.match(stripped):
+        return Judgement(False, "justification: what a measure makes possible")
 
     # Only the head counts: "Keine Erhöhung der Gebühren – Bildung darf nicht vom
     # Geldbeutel abhängen" commits before its dash and justifies after it.
@@ -149,14 +153,15 @@ def judge(
     if _claims_credit(stripped):
         return Judgement(False, "claims credit for the past")
     if _commits(stripped):
-        # "Wir möchten ihnen ein Budget zur Verfügung stellen, welches ...": the verb
+        # "Wir wollen den Vereinen einen Zuschuss gewähren, der ... " (written): the verb
         # ends the main clause, before a relative or subordinate clause.
         main_clause = _SUBORDINATE_TAIL.split(stripped, maxsplit=1)[0]
+        wish = _WISH_WITHOUT_ACTION.match(stripped)
         if (
-            _WISH_WITHOUT_ACTION.match(stripped)
+            wish
             and not cues.ends_with_verb(stripped)
             and not cues.ends_with_verb(main_clause)
-            and not _VERB_BEFORE_PHRASE.search(main_clause)
+            and not _VERB_BEFORE_PHRASE.search(main_clause, wish.end() - 1)
         ):
             noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
             if not cues.is_action_noun(noun):
@@ -219,10 +224,17 @@ _CREDIT = cues.Folded(
 _STILL_COMMITS = cues.Folded(
     r"\b(?:werden\s+wir|wir\s+werden|und\s+werden|wollen|will|möchten|soll|sollen|muss|müssen)\b"
 )
+# "Wir haben uns fest vorgenommen unser Pflegesystem zu verbessern" (SPD 2025): a perfect
+# that states a resolution looks ahead, it is a commitment, not a record.
+_RESOLVED = cues.Folded(r"\b(?:vorgenommen|(?:zum|als)\s+ziel\s+gesetzt)\b")
 
 
 def _claims_credit(text: str) -> bool:
-    return bool(_CREDIT.search(text)) and not _STILL_COMMITS.search(text)
+    return (
+        bool(_CREDIT.search(text))
+        and not _STILL_COMMITS.search(text)
+        and not _RESOLVED.search(text)
+    )
 
 
 def _names_action_first(text: str) -> bool:
@@ -323,12 +335,17 @@ def _joins_previous(segment: Segment, previous: Segment | None, judgement: Judge
 
 
 # "Personalpartnerschaften erleichtern. So können sich zwei Unternehmen ... Kapazitäten
-# zur Verfügung stellen" (CDU/CSU 2025): a sentence that says what the pledge makes
-# possible justifies it (guideline §2) and stays out of its text.
+# zur Verfügung stellen" (CDU/CSU 2025), "Dadurch können zum einen Steuerungsinstrumente
+# ... entwickelt werden" (Bund 2018): a sentence that says what a measure makes possible
+# justifies it (guideline §2); it stays out of the pledge's text and is no pledge itself.
 _BENEFIT = re.compile(r"^(?:so|damit|dadurch)\s+(?:kann|können|könnte|könnten)\b", re.IGNORECASE)
 MAX_POINTING_TOKENS = 4
 _DEMONSTRATIVE_OBJECT = re.compile(r"\b[Dd]iese[rsnm]?\s+[A-ZÄÖÜ][a-zäöüß]+")
-_CONTEXT_REASONS = frozenset({"describes or evaluates", "no commitment"})
+# A pointing pledge takes its object from a sentence that describes, or reports what the
+# authors did ("... etabliert. Dies wollen wir fortführen", Bund 2018).
+_CONTEXT_REASONS = frozenset(
+    {"describes or evaluates", "no commitment", "claims credit for the past"}
+)
 
 
 def _context_needed(segment: Segment, previous: Rejection | None) -> Segment | None:
@@ -339,14 +356,26 @@ def _context_needed(segment: Segment, previous: Rejection | None) -> Segment | N
         return None
     if cues.POINTER_OPENING.match(segment.text) or cues.POINTER_IN_CLAUSE.match(segment.text):
         return previous.segment
-    # "Wir setzen uns für die Fortführung dieser Maßnahme ein": a short pledge whose
-    # object is named only by "dieser Maßnahme" needs the sentence that names it.
+    # "Wir wollen diese Regelung beibehalten" (written): a short pledge whose object is
+    # named only by a demonstrative ("diese Regelung") needs the sentence that names it.
     demonstrative = _DEMONSTRATIVE_OBJECT.search(segment.text)
     if not cues.POINTS_BACK.match(segment.text) and not demonstrative:
         return None
     if len(content_tokens(segment.text)) > MAX_POINTING_TOKENS:
         return None
     return previous.segment
+
+
+def _short_pointer(segment: Segment, verdict: Judgement, previous: Rejection | None) -> bool:
+    """ "... haben wir ein Frühwarnsystem etabliert. Dies wollen wir fortführen" (Bund
+    2018): a commitment too short to stand alone is a pledge with the sentence it points
+    back to."""
+    return (
+        verdict.reason == "too short"
+        and bool(cues.POINTER_OPENING.match(segment.text))
+        and _commits(segment.text)
+        and _context_needed(segment, previous) is not None
+    )
 
 
 @stage("detect", 6)
@@ -369,6 +398,8 @@ def detect(doc: SegmentedDocument) -> DetectedDocument:
             opening=opening,
             lead=segment.lead,
         )
+        if _short_pointer(segment, verdict, previous_rejection):
+            verdict = Judgement(True, "commitment verb")
         if previous_kept and _joins_previous(segment, previous, verdict) and kept:
             last = kept[-1]
             kept[-1] = Candidate(

@@ -66,7 +66,7 @@ _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?=[A-ZÄÖÜ])")
 _DASH_COMPONENT = re.compile(
     r"\s+[–—-]\s+(?=dazu\s+(?:gehört|gehören|zählt|zählen)\s+(?:[a-zäöüß]+\s+){0,2}(\S.*))"
 )
-# "Vereinen Entfaltungschancen bieten; für Museen Präsentationsmöglichkeiten schaffen": a
+# "Sportvereinen Hallenzeiten sichern; für Schulen neue Turnhallen bauen" (written): a
 # semicolon between two clauses that each commit joins two pledges. Not where the right
 # clause illustrates or points back ("...; zum Beispiel sollte ...", "...; dies gilt ...").
 _SEMICOLON = re.compile(r"\s*;\s+")
@@ -75,11 +75,18 @@ _ILLUSTRATES = re.compile(
     r"dies|das|dazu|hierzu|dafür|hierfür|damit|so|ihre?|seine?|deren)\b)",
     re.IGNORECASE,
 )
-# "Digitalisierung von Verfahren, doch auch das persönliche Gespräch muss möglich sein",
-# "Umnutzung von Gewerberäumen fördern, aber auch die Ausweisung von Baugebieten": a
+# "Einführung von Online-Anträgen, aber auch die Beratung vor Ort muss bleiben",
+# "Leerstand zu Wohnraum umbauen, aber auch neue Baugebiete ausweisen" (written): a
 # contrast that adds a commitment of its own (see `_contrast_cuts`).
 _CONTRAST = re.compile(r"(?:,|\s[–—])\s+(?=(?:aber|doch)\s)")
 _CONTRAST_WORDS = re.compile(r"^(?:aber|doch)\s+(?:auch\s+)?", re.IGNORECASE)
+# "Wir wollen das Richtige tun, aber wir wollen es auch wirklich umsetzen können"
+# (Oldenburg BB-OL 2026): a right part whose subject or object is a pronoun pointing back
+# ("es", "dies", "das" without a noun) qualifies the left commitment, it adds none.
+_POINTS_BACK_RIGHT = re.compile(
+    r"^(?:\w+\s+){0,2}(?:es|dies|dieses|das|diese|dieser)\b"
+    r"(?!\s+(?:[A-ZÄÖÜ]|[a-zäöüß]+(?:e|en|es|er)\s+[A-ZÄÖÜ]))"
+)
 _BRACKETS = re.compile(r"\([^()]*\)|„[^“]*“|\"[^\"]*\"|›[^‹]*‹|»[^«]*«")
 
 
@@ -263,6 +270,8 @@ def _contrast_cuts(text: str, masked: str) -> list[tuple[int, int]]:
             or _starts_with_action(left)
             or bool(cues.MODAL.search(left) or cues.DEMAND.search(left))
         )
+        if _POINTS_BACK_RIGHT.match(rest):
+            continue
         own_clause = bool(re.match(r"(?:wir|die|der|das)\s", rest)) and bool(
             cues.MODAL.search(rest)
         )
