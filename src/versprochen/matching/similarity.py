@@ -70,23 +70,22 @@ def typo_neighbours(vocabulary: Iterable[str]) -> dict[str, list[str]]:
     pass over the vocabulary rather than by comparing every pair.
     """
     long_words = [w for w in set(vocabulary) if len(w) >= _MIN_TYPO_LENGTH]
+    present = frozenset(long_words)
     by_key: dict[tuple[int, str], list[str]] = defaultdict(list)
     for word in long_words:
-        # (-1, word): the word itself; (k, cut): the word with letter k deleted.
-        by_key[-1, word].append(word)
+        # (k, cut): the word with letter k deleted.
         for k in range(len(word)):
             by_key[k, word[:k] + word[k + 1 :]].append(word)
     neighbours: dict[str, set[str]] = defaultdict(set)
-    for key, group in by_key.items():
-        if key[0] >= 0 and len(group) > 1:  # the same letter replaced at one place
+    # Each key holds its cut once, so the deletions are not cut a second time.
+    for (_, cut), group in by_key.items():
+        if len(group) > 1:  # the same letter replaced at one place
             for word in group:
                 neighbours[word].update(group)
-    for word in long_words:
-        for k in range(len(word)):
-            cut = word[:k] + word[k + 1 :]
-            for shorter in by_key.get((-1, cut), ()):  # a letter of `word` deleted
-                neighbours[word].add(shorter)
-                neighbours[shorter].add(word)
+        if cut in present:  # a letter of each word in `group` deleted
+            for word in group:
+                neighbours[word].add(cut)
+                neighbours[cut].add(word)
     return {word: sorted(near - {word}) for word, near in neighbours.items() if near - {word}}
 
 

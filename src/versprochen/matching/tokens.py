@@ -10,6 +10,7 @@ and both import them from here.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 # The one expression for a word of lower-cased German text.
 WORD = re.compile(r"[0-9a-zäöüß]+")
@@ -44,9 +45,17 @@ def stopwords() -> frozenset[str]:
     return STOPWORDS
 
 
+# Detect, split and merge each take the tokens of the same statements: a pure
+# function of the text, so it is worked out once. Large enough to hold every
+# statement of a long coalition agreement between the stages.
+@lru_cache(maxsize=1 << 14)
 def content_tokens(text: str) -> frozenset[str]:
     """Lower-cased content tokens cut to six characters, stop words removed."""
-    lowered = _HYPHEN_AT_LINE_END.sub("", text.lower())
+    lowered = text.lower()
+    # The lookbehind is tried at every character; a hyphen at a line's end needs
+    # a line break, which most statements lack, so the substring test skips it.
+    if "\n" in lowered:
+        lowered = _HYPHEN_AT_LINE_END.sub("", lowered)
     return frozenset(t[:TOKEN_LENGTH] for t in WORD.findall(lowered) if t not in STOPWORDS)
 
 

@@ -42,6 +42,9 @@ _Need = tuple[frozenset[str], ...]
 
 
 @lru_cache(maxsize=256)
+# The lexicons and gated regexes of detect and code ask for the words and cues
+# of the same statements in turn; both are pure functions of the text.
+@lru_cache(maxsize=1 << 14)
 def words(text: str) -> frozenset[str] | None:
     """The distinct lower-cased words of `text`; None where lower case misleads."""
     if _UNFOLDED.search(text) is not None:
@@ -112,6 +115,7 @@ _CUES = _Cues()
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=1 << 14)
 def text_cues(text: str) -> frozenset[str] | None:
     """The cues of every gated regex that `text` has; None: try every branch."""
     text_words = words(text)

@@ -172,9 +172,20 @@ def testable_cues(
         or ("gesetz" in text and _NAMED_LAW.search(text) is not None),
         leading_direction=_LEADING_DIRECTION.search(text) is not None,
         leading_measure=_LEADING_MEASURE.search(text) is not None,
-        comparative_goal=_COMPARATIVE_GOAL.search(without_purpose) is not None,
+        comparative_goal=_has_comparative_goal(without_purpose),
         stance=_STANCE.search(text) is not None or _DECLARED_STANCE.match(text) is not None,
         rule=is_rule(text),
+    )
+
+
+# A comparative goal ends in one of these; the regex tries a clause from every
+# comma and start, so the substring test spares it on most pledges.
+_COMPARATIVE_ENDS = ("er werden", "er wird", "er machen", "er gestalten")
+
+
+def _has_comparative_goal(text: str) -> bool:
+    return any(end in text for end in _COMPARATIVE_ENDS) and (
+        _COMPARATIVE_GOAL.search(text) is not None
     )
 
 
