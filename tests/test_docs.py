@@ -40,3 +40,14 @@ def test_extraction_page_names_what_the_benchmark_fits() -> None:
     for fitted in (area.AreaWeights, cap.CapParams, testable.Weights):
         assert f"`{fitted.__name__}`" in page
         assert f"{fitted.__name__}(" in benchmark or "replace(testable.WEIGHTS" in benchmark
+
+
+def test_extraction_page_names_only_modules_that_exist() -> None:
+    import re
+
+    page = (ROOT / "docs" / "extraction.md").read_text(encoding="utf-8")
+    package = ROOT / "src" / "versprochen" / "extraction"
+    named = set(re.findall(r"`((?:coding/)?\w+\.py)`", page))
+    assert named, "the page names no modules"
+    missing = sorted(name for name in named if not (package / name).exists())
+    assert not missing, f"docs/extraction.md names modules that do not exist: {missing}"
