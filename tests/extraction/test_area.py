@@ -94,3 +94,17 @@ def test_the_guidelines_fields(text: str, area: str) -> None:
 def test_the_coalition_as_the_subject_of_a_sentence_does_not_make_it_about_cooperation() -> None:
     text = "Die Koalition wird die Beratung ausbauen"
     assert code_area(text, ()) == "soziales_gesundheit"
+
+
+def test_a_text_naming_its_field_again_and_again_gains_little_more() -> None:
+    # One naming word (weight 3) counts in full; three of them do not triple it.
+    once = weigh_evidence(AreaEvidence(text=(("bildung", 3.0),), headings=()), None, WEIGHTS)
+    thrice = weigh_evidence(AreaEvidence(text=(("bildung", 9.0),), headings=()), None, WEIGHTS)
+    assert once["bildung"] == 3.0
+    assert 3.0 < thrice["bildung"] < 6.5
+
+
+def test_a_heading_outweighs_a_list_of_words_from_another_field() -> None:
+    # "Schulen, Kitas und Hochschulen ... mit dem Bus" under a transport heading.
+    text = "Schulen, Kitas und Hochschulen sollen mit dem Bus besser erreichbar sein"
+    assert code_area(text, ("Mobilität und Verkehr",)) == "mobilitaet"
