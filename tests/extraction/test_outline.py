@@ -338,3 +338,55 @@ def test_a_chapter_after_a_list_across_blank_lines_stays_apart() -> None:
         )
     )
     assert [b.text for b in doc.blocks][2] == "4 Kinder und Familien"
+
+
+def test_a_listed_title_glued_to_its_first_paragraph_becomes_a_heading() -> None:
+    # Plain text from a PDF: no blank line after the heading, so reading joins
+    # the heading's line to the paragraph below it.
+    doc = from_text(
+        "Inhalt\n\nRadverkehr … 2\n\nSchulwege … 3\n\n"
+        "Radverkehr\nWir bauen neue Radwege an allen Hauptstraßen.\n\n"
+        "Schulwege\nJede Schule erhält einen Schulwegplan bis 2028.",
+        fmt="text",
+    )
+    assert [s.title for s in doc.sections] == ["Radverkehr", "Schulwege"]
+    body = [
+        b.text for b, role in zip(doc.clean.blocks, doc.block_roles, strict=True) if role == "body"
+    ]
+    assert "Jede Schule erhält einen Schulwegplan bis 2028." in body
+    assert all(doc.clean.text[b.start : b.end] == b.text for b in doc.clean.blocks)
+
+
+def test_a_title_opening_a_paragraph_without_a_sentence_after_it_stays_glued() -> None:
+    doc = from_text(
+        "Inhalt\n\nRadverkehr … 2\n\nSchulwege … 3\n\n"
+        "Radverkehr und Fußverkehr gehören zusammen.\n\nSchulwege",
+        fmt="text",
+    )
+    assert "Radverkehr und Fußverkehr gehören zusammen." in [b.text for b in doc.clean.blocks]
+
+
+def test_numbered_toc_entries_are_chapters_over_the_unnumbered_ones() -> None:
+    doc = from_text(
+        "Inhalt\n\nVorwort … 2\n\n1. Umwelt … 3\n\nKlima schützen … 3\n\n"
+        "Bäume pflanzen … 4\n\n2. Verkehr … 5\n\nBusse stärken … 5\n\n"
+        "Vorwort\n\nWir legen dieses Programm vor.\n\n1. Umwelt\n\nKlima schützen\n\n"
+        "Wir senken den Ausstoß.\n\nBäume pflanzen\n\nWir pflanzen tausend Bäume.\n\n"
+        "2. Verkehr\n\nBusse stärken\n\nWir verdichten den Takt.",
+        fmt="text",
+    )
+    levels = {s.title: s.level for s in doc.sections}
+    assert levels["Vorwort"] == levels["1. Umwelt"] == levels["2. Verkehr"] == 1
+    assert levels["Klima schützen"] == levels["Bäume pflanzen"] == levels["Busse stärken"] == 2
+
+
+def test_toc_entries_in_capitals_are_chapters_over_the_others() -> None:
+    doc = from_text(
+        "Inhalt\n\nUMWELT … 3\n\nKlima schützen … 3\n\nVERKEHR … 5\n\nBusse stärken … 5\n\n"
+        "UMWELT\n\nKlima schützen\n\nWir senken den Ausstoß.\n\n"
+        "VERKEHR\n\nBusse stärken\n\nWir verdichten den Takt.",
+        fmt="text",
+    )
+    levels = {s.title.casefold(): s.level for s in doc.sections}
+    assert levels["umwelt"] == levels["verkehr"] == 1
+    assert levels["klima schützen"] == levels["busse stärken"] == 2

@@ -16,7 +16,15 @@ from versprochen.extraction.boilerplate import furniture_blocks
 from versprochen.extraction.headings import find_candidates, is_caps, rank_levels
 from versprochen.extraction.restore import restore_start
 from versprochen.extraction.stage import stage
-from versprochen.extraction.toc import Entry, Toc, find_toc, match_entries, normalize, same_title
+from versprochen.extraction.toc import (
+    Entry,
+    Toc,
+    find_toc,
+    match_entries,
+    normalize,
+    same_title,
+    unglue_listed_headings,
+)
 from versprochen.extraction.types import (
     BlockRole,
     CleanDocument,
@@ -139,8 +147,10 @@ def _apply_toc(doc: CleanDocument, toc: Toc, headings: list[_Heading]) -> list[_
 
 @stage("outline", 3)
 def outline(doc: CleanDocument) -> OutlinedDocument:
+    toc = find_toc(doc.blocks)
+    if toc is not None:
+        doc = unglue_listed_headings(doc, toc)
     blocks = doc.blocks
-    toc = find_toc(blocks)
     toc_blocks = toc.blocks if toc else frozenset()
     candidates = [c for c in find_candidates(doc) if c.block not in toc_blocks]
     # Cover titles before the TOC use styles of their own; they must not

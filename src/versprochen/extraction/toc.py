@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
 
 from versprochen.extraction.blocks import TOC_SEPARATOR
-from versprochen.extraction.types import Block
+from versprochen.extraction.headings import is_caps
+from versprochen.extraction.types import Block, CleanDocument
 
 _ENTRY = re.compile(r"^(?P<title>.+?)" + re.escape(TOC_SEPARATOR) + r"(?P<page>\d{1,3})$")
 _TOC_TITLE = re.compile(
@@ -62,6 +63,9 @@ def _marker_depth(block: Block) -> int:
     return block.marker.rstrip(".").count(".") + 1
 
 
+_CHAPTER_NUMBER = re.compile(r"^\s*(?:\d{1,2}\.?|[IVX]{1,4}\.)\s+\S")
+
+
 def _entry_levels(blocks: tuple[Block, ...], indices: list[int]) -> list[int]:
     has_plain = any(blocks[i].kind != "list_item" for i in indices)
     levels = []
@@ -70,7 +74,34 @@ def _entry_levels(blocks: tuple[Block, ...], indices: list[int]) -> list[int]:
         level = block.level + (1 if has_plain else 0) if block.kind == "list_item" else 1
         depth = _depth(block.text) or _marker_depth(block)
         levels.append(depth if depth else max(level, 1))
-    return levels
+    return _below_chapters(blocks, indices, levels)
+
+
+def _below_chapters(blocks: tuple[Block, ...], indices: list[int], levels: list[int]) -> list[int]:
+    """Entries after marked chapters, and not marked themselves, are their sub-headings.
+
+    A flat TOC that numbers some titles ("2. Stadtplanung, Mobilität, Wohnen")
+    and not those listed below them ("Wohnen sichern – bezahlbar, gerecht"),
+    or sets some in capitals ("MOBILITÄT" over "Fahrradfreundliche Stadt"),
+    marks its chapters that way. Entries before the first chapter (a
+    preface) stay at the top.
+    """
+    if not all(level == 1 for level in levels):
+        return levels
+    numbered = [
+        bool(_CHAPTER_NUMBER.match(blocks[i].text)) or _marker_depth(blocks[i]) == 1
+        for i in indices
+    ]
+    if sum(numbered) < 2 or all(numbered):
+        titles = [_ENTRY.sub(r"\g<title>", blocks[i].text) for i in indices]
+        numbered = [is_caps(t) for t in titles]
+    if sum(numbered) < 2 or all(numbered):
+        return levels
+    first = numbered.index(True)
+    return [
+        2 if k > first and not is_chapter else level
+        for k, (level, is_chapter) in enumerate(zip(levels, numbered, strict=True))
+    ]
 
 
 def find_toc(blocks: tuple[Block, ...]) -> Toc | None:
@@ -164,3 +195,51 @@ def match_entries(entries: tuple[Entry, ...], headings: list[tuple[int, str]]) -
             matched[e] = positions[at]
             pointer = positions[at] + 1
     return matched
+
+
+# A listed title followed by its section's first sentence in one block: plain
+# text from a PDF often has no blank line after a heading, so reading joins
+# the heading's line to the paragraph ("Klima schützen Unsere Stadt soll …").
+_SENTENCE_START = re.compile(r"[A-ZÄÖÜ0-9„\"]")
+
+
+def _glued_at(block: Block, title: str) -> int | None:
+    """Where the body begins if `block` opens with `title` and then a sentence."""
+    if block.kind != "paragraph" or not block.text.startswith(title):
+        return None
+    rest = block.text[len(title) :]
+    if not rest.startswith(" ") or not _SENTENCE_START.match(rest[1:2]):
+        return None
+    return len(title) + 1
+
+
+def unglue_listed_headings(doc: CleanDocument, toc: Toc) -> CleanDocument:
+    """The document with every listed title that opens a paragraph as a block of its own.
+
+    Only titles the TOC lists, in its order, and only where no block holds the
+    title alone: the TOC is the evidence that the line was a heading. Blocks
+    before the end of the TOC keep their indices, so `toc.blocks` stays valid.
+    """
+    blocks = list(doc.blocks)
+    alone = {normalize(b.text) for b in blocks}
+    position = max(toc.blocks) + 1
+    for entry in toc.entries:
+        title = entry.title.strip()
+        if normalize(title) in alone or len(title.split()) > 14:
+            continue
+        at = next(
+            (i for i in range(position, len(blocks)) if _glued_at(blocks[i], title) is not None),
+            None,
+        )
+        if at is None:
+            continue
+        block = blocks[at]
+        cut = _glued_at(block, title)
+        assert cut is not None
+        head = replace(block, text=title, end=block.start + len(title))
+        body = replace(block, text=block.text[cut:], start=block.start + cut)
+        blocks[at : at + 1] = [head, body]
+        position = at + 2
+    if len(blocks) == len(doc.blocks):
+        return doc
+    return replace(doc, blocks=tuple(blocks))
