@@ -156,6 +156,10 @@ def test_checking_whether_and_nobody_staying(text: str, kind: str) -> None:
         ("Pflege darf kein Armutsrisiko sein", "action"),
         ("Wir wollen keine neuen Schulden", "reject"),
         ("Es sollen keine neuen Schulden gemacht werden", "reject"),
+        # "kein X, sondern Y": Y is what is pledged
+        ("Wir wollen keine Hochhäuser am Hafen, sondern ein lebendiges Quartier", "action"),
+        ("Keine neuen Parkhäuser, sondern bessere Busverbindungen", "action"),
+        ("Keine neuen Parkhäuser in der Innenstadt", "reject"),
     ],
 )
 def test_against_and_no(text: str, kind: str) -> None:

@@ -129,6 +129,9 @@ _LEADING_NO = re.compile(r"^\W*(?:kein|keine|keinen)\b", re.IGNORECASE)
 _LEADING_AGAINST = re.compile(r"^\W*gegen\s+(?:die|den|das|eine|einen|jede|jeden|weitere|neue)\b")
 # "Pflege darf kein Armutsrisiko sein": a state to reach, not a refusal.
 _NO_STATE = re.compile(r"\bkein\w*\s+(?:\w+\s+){0,3}?sein\b", re.IGNORECASE)
+# "Wir wollen keine Ghettobildung, sondern vielfältige Stadtviertel": what
+# follows "sondern" is the pledge; the refusal only contrasts it.
+_NO_BUT = re.compile(r"\bkein\w*\b[^.;]*?,?\s+sondern\b", re.IGNORECASE)
 _WANT_NO = Gated(
     (
         r"\b(?:wollen|werden|soll|sollen|darf|dürfen|wird)\s+(?:\w+\s+){0,2}?"
@@ -306,9 +309,13 @@ def code_kind(text: str) -> Kind:
         return "preserve"
     if _REJECT_VERB.search(text, present) or _BLOCK.search(text, present):
         return "reject"
-    if _LEADING_NO.search(text) or _LEADING_AGAINST.search(text):
+    if _LEADING_AGAINST.search(text):
         return "reject"
-    if _WANT_NO.search(text, present) and not _NO_STATE.search(text):
+    # "keine Bebauung, sondern ein Park": the "kein" only sets off what is pledged.
+    no_but = _NO_BUT.search(text) is not None
+    if _LEADING_NO.search(text) and not no_but:
+        return "reject"
+    if _WANT_NO.search(text, present) and not _NO_STATE.search(text) and not no_but:
         return "reject"
     return _preserve_or_action(text, present)
 
