@@ -160,6 +160,9 @@ def test_checking_whether_and_nobody_staying(text: str, kind: str) -> None:
         ("Wir wollen keine Hochhäuser am Hafen, sondern ein lebendiges Quartier", "action"),
         ("Keine neuen Parkhäuser, sondern bessere Busverbindungen", "action"),
         ("Keine neuen Parkhäuser in der Innenstadt", "reject"),
+        # ... and "kein X erhalten" is receiving nothing, not keeping
+        ("Wer bisher keinen Zuschuss erhalten hat, soll einen Antrag stellen können", "action"),
+        ("Vereine sollen keine Pauschale mehr erhalten, sondern Zuschüsse je Mitglied", "action"),
     ],
 )
 def test_against_and_no(text: str, kind: str) -> None:

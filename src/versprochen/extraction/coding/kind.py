@@ -283,7 +283,10 @@ _RECEIVE = re.compile(
     r"\bum\b[^.;]*\bzu\s+erhalten\b|\b(?:dass|soll|sollen|muss|müssen|kann|können)\b"
     r"[^.;]*\berhalten\s*[.;]?\s*$|\berhalten\s*,\s*(?:der|die|das|um|damit|wenn|sofern|welche)\b"
     # "dass Schulen Räume erhalten, in denen alle gut lernen"
-    r"|\berhalten\s*,\s*(?:in|mit|bei|an|auf|für|von|über)\s+(?:denen|dem|der|welchen|welcher)\b",
+    r"|\berhalten\s*,\s*(?:in|mit|bei|an|auf|für|von|über)\s+(?:denen|dem|der|welchen|welcher)\b"
+    # "die bisher keine Ausbildungsvergütung erhalten", "sollen kein Bürgergeld mehr
+    # erhalten, sondern ...": receiving nothing (no comma between).
+    r"|\bkein\w*\s+[^.;,]*?\berhalten\b",
     re.IGNORECASE,
 )
 # Staying refused is a change: "Leitbilder dürfen nicht bloße Papierform bleiben",
