@@ -156,7 +156,60 @@ def test_checking_whether_and_nobody_staying(text: str, kind: str) -> None:
         ("Pflege darf kein Armutsrisiko sein", "action"),
         ("Wir wollen keine neuen Schulden", "reject"),
         ("Es sollen keine neuen Schulden gemacht werden", "reject"),
+        # "kein X, sondern Y": Y is what is pledged
+        ("Wir wollen keine Hochhäuser am Hafen, sondern ein lebendiges Quartier", "action"),
+        ("Keine neuen Parkhäuser, sondern bessere Busverbindungen", "action"),
+        ("Keine neuen Parkhäuser in der Innenstadt", "reject"),
+        # ... and "kein X erhalten" is receiving nothing, not keeping
+        ("Wer bisher keinen Zuschuss erhalten hat, soll einen Antrag stellen können", "action"),
+        ("Vereine sollen keine Pauschale mehr erhalten, sondern Zuschüsse je Mitglied", "action"),
     ],
 )
 def test_against_and_no(text: str, kind: str) -> None:
+    assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # weighing whether or how to act is not acting yet
+        ("Es ist zu klären, ob die Stadt das Gebäude kaufen kann", "examine"),
+        ("Wir werden überlegen, wie ein Bücherbus eingesetzt werden kann", "examine"),
+        ("Die Verwaltung erwägt, ob ein Nachtbus sinnvoll wäre", "examine"),
+        # "überlegen" without "ob/wie" after it is no weighing
+        ("Eine überlegte Planung der Radwege", "action"),
+        # the noun of preventing a worsening or a loss keeps what exists
+        ("Vermeidung von Gebührenerhöhungen für Familien", "preserve"),
+        ("Verhinderung von weiteren Kürzungen im Kulturetat", "preserve"),
+        ("Maßnahmen zur Vermeidung von Wohnungsverlust", "preserve"),
+        # ... but preventing something else is a measure
+        ("Maßnahmen zur Vermeidung von Verkehrsunfällen", "action"),
+    ],
+)
+def test_weighing_and_preventing_a_loss(text: str, kind: str) -> None:
+    assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # standing by what exists
+        ("Wir stehen zum Stadttheater und seinen drei Sparten", "preserve"),
+        ("Wir stehen zu unseren Partnerstädten: Austausch und Begegnung", "preserve"),
+        # not "zur Verfügung", and not a change stood by
+        ("Wir stehen für Gespräche mit den Anwohnern zur Verfügung", "action"),
+        ("Wir stehen zur Verfügung, wenn Vereine Hilfe brauchen", "action"),
+        ("Wir stehen zum Ausbau der Stadtbahn bis Nord", "action"),
+        ("Wir stehen zur Einführung eines Jugendparlaments", "action"),
+        # backing one running project keeps it going
+        ("Wir unterstützen das Modellprojekt Quartierslotsen", "preserve"),
+        ("Das Projekt „Wohnen für Hilfe“ unterstützen wir weiterhin", "preserve"),
+        # not a new or planned project, nor projects in general
+        ("Wir unterstützen das neue Projekt einer Stadtteilbibliothek", "action"),
+        ("Wir unterstützen den geplanten Projektstart im Herbst", "action"),
+        ("Wir unterstützen Projekte für Jugendliche in den Stadtteilen", "action"),
+        ("Wir unterstützen die Projektförderung für Vereine", "action"),
+    ],
+)
+def test_standing_by_and_backing_a_project(text: str, kind: str) -> None:
     assert code_kind(text) == kind

@@ -26,6 +26,10 @@ _WORSENING = (
 # "nicht nur ... reduzieren, sondern auch" and "nicht zuletzt" negate nothing.
 _NEGATOR = r"(?:kein|keine|keinen|keiner|keines|nicht(?!\s+(?:nur|zuletzt)\b)|nein)"
 
+# Losing something that exists: preventing it keeps what is there.
+_LOSS_CUES = "abwanderung|wegzug|abriss|verlust|wegfall"
+_LOSS = f"(?:{_LOSS_CUES})"
+
 _WORSENING_CUES = (
     "erhöh|kürz|verschlechter|reduzier|reduktion|abbau|streich|absenk|einschränk|verteuer"
     "|senkung|disposition|gespart|mehrbelast|zusatzbelast"
@@ -63,6 +67,13 @@ _EXAMINE = Gated(
     (
         r"\büberprüf\w*\s+und\s+(?:ggf\.|gegebenenfalls|bei\s+bedarf|falls\s+nötig)",
         "überprüf =ggf|=gegebenenfalls|=bedarf|=nötig",
+    ),
+    # "Es ist zu klären, ob ...", "wir überlegen, wie ...": weighing whether or
+    # how to act is not acting yet.
+    (
+        r"\b(?:\w*klär\w*|überleg(?:en|t)|erwäg\w*|erwogen)\b[^.;]{0,30}?,\s*"
+        r"(?:ob|wie|inwieweit|inwiefern)\b",
+        "klär|überleg|erwäg|erwogen =ob|=wie|=inwieweit|=inwiefern",
     ),
     flags=re.IGNORECASE,
 )
@@ -118,6 +129,9 @@ _LEADING_NO = re.compile(r"^\W*(?:kein|keine|keinen)\b", re.IGNORECASE)
 _LEADING_AGAINST = re.compile(r"^\W*gegen\s+(?:die|den|das|eine|einen|jede|jeden|weitere|neue)\b")
 # "Pflege darf kein Armutsrisiko sein": a state to reach, not a refusal.
 _NO_STATE = re.compile(r"\bkein\w*\s+(?:\w+\s+){0,3}?sein\b", re.IGNORECASE)
+# "Wir wollen keine Ghettobildung, sondern vielfältige Stadtviertel": what
+# follows "sondern" is the pledge; the refusal only contrasts it.
+_NO_BUT = re.compile(r"\bkein\w*\b[^.;]*?,?\s+sondern\b", re.IGNORECASE)
 _WANT_NO = Gated(
     (
         r"\b(?:wollen|werden|soll|sollen|darf|dürfen|wird)\s+(?:\w+\s+){0,2}?"
@@ -133,15 +147,30 @@ _NO_WORSENING = Gated(
         _WORSENING_CUES + " vermeiden|vermieden|verhindern",
     ),
     (
-        r"\b(?:abwanderung|wegzug|abriss|verlust|wegfall)\w*\b[^.;]{0,40}?\b(?:verhinder|vermeid)",
-        "abwanderung|wegzug|abriss|verlust|wegfall verhinder|vermeid",
+        r"\b" + _LOSS + r"\w*\b[^.;]{0,40}?\b(?:verhinder|vermeid)",
+        _LOSS_CUES + " verhinder|vermeid",
     ),
     (
         _WORSENING + r"\w*\b[^.;]{0,60}?\b(?:lehn\w*\b[^.;]*\bab\b|abgelehnt)",
         _WORSENING_CUES + " lehn",
     ),
+    # The noun of preventing a worsening or a loss: "Vermeidung von Mehrbelastungen",
+    # "Maßnahmen zur Vermeidung von Wohnungsverlust". Within the noun phrase only.
+    (
+        r"\b(?:vermeidung|verhinderung)\s+(?:\w+\s+){0,3}?(?:" + _WORSENING + r"|\w*" + _LOSS + ")",
+        _WORSENING_CUES + "|" + _LOSS_CUES + " vermeidung|verhinderung",
+    ),
     flags=re.IGNORECASE,
 )
+
+# Nouns of change that "Wir stehen zu ..." can stand by ("zur Verkleinerung des Bundestages").
+_CHANGE_NOUN = (
+    r"\b\w*(?:ausbau|neubau|umbau|einführung|abschaffung|erweiterung|verkleinerung|reform"
+    r"|errichtung|einrichtung|schaffung|gründung|modernisierung|erhöhung|senkung)"
+)
+# A project named as one ("Modellprojekt", "Projekt X"), not compounds on "Projekt-"
+# ("Projektförderung") and not a new or planned one.
+_RUNNING_PROJECT = r"(?!(?:neu|geplant|künftig|zukünftig)\w*\s)(?:\w+\s+)?\w*projekts?\b"
 
 _PRESERVE = Gated(
     (r"\berhalt\b", "=erhalt"),
@@ -190,6 +219,25 @@ _PRESERVE = Gated(
     (r"\bzukunftssicher", "zukunftssicher"),
     (r"\bin\s+städtischer\s+hand", "=städtischer hand"),
     (r"\bbewahr", "bewahr"),
+    # "Wir stehen zum Mindestlohn": standing by what exists. Not "zur Verfügung",
+    # and not where the clause (up to ":") names a change to stand by.
+    (
+        r"\b(?:wir\s+stehen|stehen\s+wir)\s+(?:\w+\s+){0,2}?(?:zu|zum|zur)\s+"
+        r"(?!(?:verfügung|wahl|debatte)\b)(?![^.;:]*?" + _CHANGE_NOUN + r")",
+        "=stehen =wir =zu|=zum|=zur",
+    ),
+    # Backing one running project keeps it going: "Das Projekt „Wohnen für Hilfe“
+    # unterstützen wir", "wir unterstützen das Modellprojekt X". Singular and
+    # definite (a project that exists); not a new or planned one.
+    # Either word order: the verb before or after the project.
+    (
+        r"\b(?:unterstütz\w*\s+(?:wir\s+)?(?:weiter\w*\s+)?(?:das|den)\s+"
+        + _RUNNING_PROJECT
+        + r"|(?:das|dem)\s+"
+        + _RUNNING_PROJECT
+        + r"[^.;]{0,80}?\bunterstütz)",
+        "unterstütz projekt =das|=den|=dem",
+    ),
     flags=re.IGNORECASE,
 )
 # Strong verbs of change: where one comes before the preserving word, the
@@ -235,7 +283,10 @@ _RECEIVE = re.compile(
     r"\bum\b[^.;]*\bzu\s+erhalten\b|\b(?:dass|soll|sollen|muss|müssen|kann|können)\b"
     r"[^.;]*\berhalten\s*[.;]?\s*$|\berhalten\s*,\s*(?:der|die|das|um|damit|wenn|sofern|welche)\b"
     # "dass Schulen Räume erhalten, in denen alle gut lernen"
-    r"|\berhalten\s*,\s*(?:in|mit|bei|an|auf|für|von|über)\s+(?:denen|dem|der|welchen|welcher)\b",
+    r"|\berhalten\s*,\s*(?:in|mit|bei|an|auf|für|von|über)\s+(?:denen|dem|der|welchen|welcher)\b"
+    # "die bisher keine Ausbildungsvergütung erhalten", "sollen kein Bürgergeld mehr
+    # erhalten, sondern ...": receiving nothing (no comma between).
+    r"|\bkein\w*\s+[^.;,]*?\berhalten\b",
     re.IGNORECASE,
 )
 # Staying refused is a change: "Leitbilder dürfen nicht bloße Papierform bleiben",
@@ -261,9 +312,13 @@ def code_kind(text: str) -> Kind:
         return "preserve"
     if _REJECT_VERB.search(text, present) or _BLOCK.search(text, present):
         return "reject"
-    if _LEADING_NO.search(text) or _LEADING_AGAINST.search(text):
+    if _LEADING_AGAINST.search(text):
         return "reject"
-    if _WANT_NO.search(text, present) and not _NO_STATE.search(text):
+    # "keine Bebauung, sondern ein Park": the "kein" only sets off what is pledged.
+    no_but = _NO_BUT.search(text) is not None
+    if _LEADING_NO.search(text) and not no_but:
+        return "reject"
+    if _WANT_NO.search(text, present) and not _NO_STATE.search(text) and not no_but:
         return "reject"
     return _preserve_or_action(text, present)
 
