@@ -213,3 +213,26 @@ def test_weighing_and_preventing_a_loss(text: str, kind: str) -> None:
 )
 def test_standing_by_and_backing_a_project(text: str, kind: str) -> None:
     assert code_kind(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a continuing verb split in a main clause, the particle ending the clause
+        ("Wir setzen das Programm Soziale Stadt fort", "preserve"),
+        ("Den Ausbau der Radwege setzen wir fort und bauen neue Abstellanlagen", "preserve"),
+        ("Die Bürgersprechstunde führen wir weiter, auch in den Ortsteilen", "preserve"),
+        # "setzen ... fort" only where the particle ends the clause
+        ("Wir setzen auf einen Fortschritt bei der Digitalisierung", "action"),
+        ("Die Straße führt weiter zum neuen Gewerbegebiet", "action"),
+        # holding on to what exists
+        ("Wir halten am Sozialticket fest", "preserve"),
+        ("An der Gewerbesteuer halten wir fest, auch wenn andere sie senken", "preserve"),
+        ("an der Förderung der Musikschule festhalten", "preserve"),
+        # not "festhalten" as "record"
+        ("Die Ergebnisse der Bürgerwerkstatt schriftlich festhalten", "action"),
+        ("Wir halten fest: Der Bahnhof braucht einen Aufzug", "action"),
+    ],
+)
+def test_split_continuing_verbs_and_holding_on(text: str, kind: str) -> None:
+    assert code_kind(text) == kind

@@ -172,6 +172,9 @@ _CHANGE_NOUN = (
 # ("Projektförderung") and not a new or planned one.
 _RUNNING_PROJECT = r"(?!(?:neu|geplant|künftig|zukünftig)\w*\s)(?:\w+\s+)?\w*projekts?\b"
 
+# A separable particle at the end of its clause ("setzen wir ... fort.").
+_CLAUSE_END = r"(?=\s*(?:$|[.,;:!?–]|\s(?:und|oder|sowie|um|damit|sondern)\b))"
+
 _PRESERVE = Gated(
     (r"\berhalt\b", "=erhalt"),
     (
@@ -192,6 +195,27 @@ _PRESERVE = Gated(
     (r"\bweiterführung", "weiterführung"),
     # Not "weiterführende Schulen" (secondary schools).
     (r"\bweiter(?:zu)?führen(?!d)", "weiterzuführen|weiterführen"),
+    # The same verbs split in a main clause: "Wir setzen den Runden Tisch fort",
+    # "Die Netzallianz führen wir weiter". The particle ends the clause.
+    (
+        r"\b(?:setz|führ)(?:en|t|e)\b[^.;:]{0,100}?\b(?:fort|weiter)" + _CLAUSE_END,
+        "setzen|setzt|setze|führen|führt|führe =fort|=weiter",
+    ),
+    # Holding on to what exists: "Wir halten am Drei-Säulen-Modell fest",
+    # "an der Förderung des Radverkehrs festhalten".
+    (
+        r"\b(?:an|am|daran)\s+(?:[^.;:]{0,100}?\s)?(?:halten|hält)\b[^.;:]{0,100}?\bfest"
+        + _CLAUSE_END,
+        "=halten|=hält =fest =an|=am|=daran",
+    ),
+    (
+        r"\b(?:halten|hält)\s+(?:\w+\s+){0,3}?(?:an|am|daran)\b[^.;:]{0,100}?\bfest" + _CLAUSE_END,
+        "=halten|=hält =fest =an|=am|=daran",
+    ),
+    (
+        r"\b(?:an|am|daran)\s+[^.;:]{0,100}?\bfest(?:zu)?halten\b",
+        "festhalten|festzuhalten =an|=am|=daran",
+    ),
     # "die weitere Förderung der Jugendverbandsarbeit": going on with what runs.
     (
         r"\b(?:weitere[nr]?|kontinuierliche[nr]?)\s+(?:umsetzung|förderung|finanzierung)\b",
@@ -254,7 +278,9 @@ _CHANGE_FIRST = re.compile(
 # "die Modernisierung der Schulgebäude fortsetzen".
 _CONTINUE = re.compile(
     r"fortsetz|fortgesetzt|fortzusetzen|fortführ|fortzuführen|weiter(?:zu)?führ(?!end)"
-    r"|beibehalt|beizubehalten|aufrechterhalt",
+    r"|beibehalt|beizubehalten|aufrechterhalt"
+    # a split verb ends on its particle: "setzen wir den Ausbau fort"
+    r"|\b(?:fort|weiter|fest)$|festhalt|festzuhalt",
     re.IGNORECASE,
 )
 # Words that say "go on" without naming what stays: beside a change, or "mehr",
