@@ -498,10 +498,20 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         ("Lückenschluss zwischen Linnich und Baal", {"Linnich", "Baal"}),
         ("ein Angebot im Stadtteil Wald", {"Wald"}),
         ("eine Strecke im Herner Stadtgarten", {"Herner Stadtgarten"}),
+        # Bodies in the plural are the town's with a determiner only.
         (
-            "Stadtbibliotheken in Herne und Wanne-Eickel",
+            "die Stadtbibliotheken in Herne und Wanne-Eickel",
             {"Stadtbibliotheken", "Herne", "Wanne-Eickel"},
         ),
+        ("Stadtbibliotheken in Herne und Wanne-Eickel", {"Herne", "Wanne-Eickel"}),
+        ("Kooperationen mit den Berliner Hochschulen", {"Hochschulen"}),
+        # Sites and houses named by a hyphenated or compound name (non-gold: Berlin
+        # 2021, Münster SPD 2014, Oldenburg Volt 2026).
+        (
+            "Bebauung des Fleiwa-Gelände und des Finanzamtsgeländes",
+            {"Fleiwa-Gelände", "Finanzamtsgelände"},
+        ),
+        ("Die Sanierung der Klausener-Schule", {"Klausener-Schule"}),
         (
             "in den Sitzungen des Rates und im Kreistag",
             {"Rat", "Kreistag"},
@@ -552,6 +562,30 @@ def test_places(text: str, expected: set[str]) -> None:
     ],
 )
 def test_ordinary_nouns_are_not_places(text: str) -> None:
+    assert find_places(text) == ()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # common acronyms, also in the plural (non-gold and written)
+        "Mehr LKWs auf die Schiene, weniger PKW und MIV in der Innenstadt",
+        "Leistungen nach dem SGB und Artikel 3 GG, Förderung der KMU",
+        "Wir unterstützen die Prävention von HIV",
+        "Die GRÜNEN und wir",
+        # reference abbreviations of a law, an article or a paragraph
+        "Das in § 37 Abs. 1 Schulgesetz verankerte Recht",
+        "Wir werden § 16h SGB II ausweiten und das SGB XII ändern",
+        "Genehmigung nach § 34 BauGB",
+        # terms, things named for something and abstract nouns
+        "Park+Ride und Park and Ride ausbauen",
+        "Die ODA-Quote und die EEG-Umlage senken, VHS-Kurse fördern",
+        "Die Ambulantisierung und die Reparierbarkeit fördern",
+        # plural bodies without a determiner are any
+        "Kooperation von Hochschulen und Forschungseinrichtungen",
+    ],
+)
+def test_common_words_references_and_any_bodies_are_not_places(text: str) -> None:
     assert find_places(text) == ()
 
 
