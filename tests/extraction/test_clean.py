@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from versprochen.extraction.clean import clean
-from versprochen.extraction.types import CleanDocument, Format, RawDocument, RawLine
+from versprochen.extraction.read import read
+from versprochen.extraction.types import CleanDocument, Format, RawDocument, RawLine, Source
 
 DATA = Path(__file__).resolve().parents[2].parent / "shared" / "data"
 
@@ -274,6 +275,22 @@ def test_a_page_gap_inside_a_markdown_sentence_is_closed() -> None:
         "die bezirkliche Entwicklungsplanung um ein Flächenmanagement ergänzen."
     )
     assert texts(doc)[1] == "Neue Überschrift"
+
+
+def test_a_sentence_runs_on_across_a_page_marker_line() -> None:
+    source = Source(
+        name="programm.txt",
+        data=(
+            "Wir setzen uns dafür ein, dass die Stadt bis 2030 alle Schulen saniert und\n"
+            "\n\n===== [Seite 5] =====\n"
+            "barrierefrei umbaut.\n"
+            "Programm 2026 │ Seite 5\n"
+        ).encode(),
+    )
+    doc = clean(read(source))
+    assert texts(doc)[0].endswith("saniert und barrierefrei umbaut.")
+    assert doc.blocks[0].page == 4
+    assert "=====" not in doc.text
 
 
 def test_an_abbreviation_at_a_line_end_does_not_end_the_paragraph() -> None:

@@ -160,6 +160,38 @@ def test_form_feed_starts_a_new_page() -> None:
     ]
 
 
+def test_page_marker_lines_are_page_breaks_not_text() -> None:
+    data = (
+        b"\n\n===== [Seite 1] =====\nWahlprogramm 2026\n\n\n===== [Seite 2] =====\n"
+        b"Wir sanieren die Turnhalle.\n\n\n===== [Seite 3] =====\nKontakt\n"
+    )
+    document = read_bytes(data, "programm.txt")
+    assert document.page_count == 3
+    assert [(line.text, line.page) for line in document.lines if line.text] == [
+        ("Wahlprogramm 2026", 1),
+        ("Wir sanieren die Turnhalle.", 2),
+        ("Kontakt", 3),
+    ]
+
+
+def test_page_markers_keep_their_numbers_and_the_text_before_them() -> None:
+    data = b"Vorwort\n=== [Page 7] ===\nText\n  ===== [SEITE 8] =====  \nMehr\n"
+    document = read_bytes(data, "auszug.md")
+    assert [(line.text, line.page) for line in document.lines] == [
+        ("Vorwort", 6),
+        ("Text", 7),
+        ("Mehr", 8),
+    ]
+    assert document.page_count == 8
+
+
+def test_a_marker_inside_a_line_or_without_its_brackets_is_text() -> None:
+    data = b"Siehe ===== [Seite 2] ===== oben\n===== Seite 3 =====\n"
+    document = read_bytes(data, "a.txt")
+    assert document.page_count == 1
+    assert texts(document) == ["Siehe ===== [Seite 2] ===== oben", "===== Seite 3 ====="]
+
+
 @pytest.mark.parametrize(
     ("name", "expected"),
     [

@@ -201,19 +201,57 @@ def _mostly_utf8(data: bytes, name: str) -> tuple[str, str] | None:
     return text, f"utf-8 ({invalid} invalid {noun} replaced)"
 
 
+# A page break that a PDF-to-text converter wrote as a line of its own
+# ("===== [Seite 12] =====", "=== [Page 3] ===") where pdftotext writes a form
+# feed. It is no text of the document: the line is dropped and its number
+# starts a new page, so that the furniture and page-break repairs of the clean
+# stage see the pages.
+_PAGE_MARKER = re.compile(
+    r"^[ \t]*={3,}[ \t]*\[(?:Seite|Page)[ \t]+(\d{1,4})\][ \t]*={3,}[ \t]*$",
+    re.MULTILINE | re.IGNORECASE,
+)
+
+
 def _text_lines(text: str) -> tuple[tuple[RawLine, ...], int]:
-    """Lines with pages; a form feed starts a new page, as in pdftotext's output."""
+    """Lines with pages; a form feed or a page marker line starts a new page."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    pages = text.split("\f")
-    if len(pages) > 1 and not pages[-1].strip():
-        pages.pop()  # a form feed that ends the file closes the last page
+    pages = _marked_pages(text) or _fed_pages(text)
     lines: list[RawLine] = []
-    for number, page in enumerate(pages, start=1):
+    for number, page in pages:
         page_lines = page.split("\n")
         if page.endswith("\n"):
             page_lines.pop()  # a line end closes a line, it opens none
         lines.extend(RawLine(text=line if line.strip() else "", page=number) for line in page_lines)
-    return tuple(lines), len(pages)
+    return tuple(lines), max((number for number, _ in pages), default=1)
+
+
+def _fed_pages(text: str) -> list[tuple[int, str]]:
+    """The pages of a text split at its form feeds, as in pdftotext's output."""
+    pages = text.split("\f")
+    if len(pages) > 1 and not pages[-1].strip():
+        pages.pop()  # a form feed that ends the file closes the last page
+    return list(enumerate(pages, start=1))
+
+
+def _marked_pages(text: str) -> list[tuple[int, str]]:
+    """The pages of a text split at its page marker lines, numbered as they say.
+
+    Text before the first marker is the page before it (or dropped when it is
+    blank); empty without markers.
+    """
+    markers = list(_PAGE_MARKER.finditer(text))
+    if not markers:
+        return []
+    pages: list[tuple[int, str]] = []
+    head = text[: markers[0].start()]
+    if head.strip():
+        pages.append((max(1, int(markers[0].group(1)) - 1), head))
+    for marker, following in zip(markers, [*markers[1:], None], strict=True):
+        end = following.start() if following else len(text)
+        # The marker's own line end goes with it.
+        start = min(marker.end() + 1, end)
+        pages.append((int(marker.group(1)), text[start:end].replace("\f", "")))
+    return pages
 
 
 def _too_large(size: int) -> str:

@@ -10,17 +10,13 @@ or when it is an acronym. Public bodies ("Rat", "Bezirksvertretungen",
 
 from __future__ import annotations
 
-import itertools
-import operator
 import re
-from bisect import bisect_left
-from collections.abc import Callable
 from functools import cache, lru_cache
 from importlib.resources import files
 
-import simplemma
-
 from versprochen.extraction.coding.gates import Parts
+from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
+from versprochen.extraction.coding.lemmas import known as _known
 from versprochen.extraction.coding.lexicon import load
 
 PLACES_LEXICON = "coding-places.txt"
@@ -39,7 +35,31 @@ _FRAGMENT = re.compile(r"-(?:[\s,;]|$)|[*:_/]in(?:nen)?\b")
 # so does a hyphenated word with a lower-case part ("Park-and-Ride"): the
 # parts of a name are capitalised ("Rhein-Herne-Kanal").
 _LOWER_PART = re.compile(r"-[a-zäöüß]+-")
-_MIN_COMPOUND_HEAD = 5
+# Words joined by "+" or "and" make a term as "&" does ("Park+Ride", "Park and Ride").
+_TERM_JOINT = re.compile(r"[&+]|\band\b")
+# Derived abstract nouns are never places, though the lemma list may not know
+# them ("Ambulantisierung", "Reparierbarkeit", "Modularität").
+_ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tät", "täten", "ismus")
+# A hyphenated compound is named for its first part and is the kind of thing
+# its last part says: "ODA-Quote", "EEG-Umlage" and "VHS-Kursen" are no places,
+# "Schumacher-Quartier" and "Picasso-Museum" are (see `_thing_head`).
+# A reference abbreviation of a law, article or paragraph ("Abs. 3", "Art. 5",
+# "§ 16h SGB II", "§ 34 BauGB", "Artikel 3 Abs. 3 GG") names a rule, not a place.
+_MAX_ABBREVIATION = 5
+_ABBREVIATION_DOT = re.compile(r"\.\s*\d")
+_AFTER_REFERENCE = re.compile(r"(?:§§?|\bAbs\.|\bArt\.|\bArtikel|\bSatz|\bNr\.)\s*\d+[a-z]?\s+$")
+_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV)$")
+_ROMAN_AFTER = re.compile(r"\s+(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3})\b")
+# A public body named in the plural stands for one town's bodies only with a
+# determiner ("die Hochschulen", "den Berliner Hochschulen", "allen
+# Jobcentern"); "an Hochschulen" or "Schulen und Hochschulen" are any.
+_PLURAL_SUFFIX = ("n", "en")
+_UMLAUT_PLURAL = re.compile(r"(?:äte|äten|üsse|üssen)$")
+_DETERMINER = re.compile(
+    r"die|der|den|unsere[nr]?|ihre[nr]?|seine[nr]?|alle[nr]?|diese[nr]?|beide[nr]?"
+    r"|zwei|drei|vier|fünf|sechs|sieben|acht|neun|zehn|\d+",
+    re.IGNORECASE,
+)
 # A genitive article right before a name ("des Rates", "eines Kommunalen ...",
 # "unseres Rhein-Herne-Kanals").
 _GENITIVE_ARTICLE = re.compile(
@@ -78,124 +98,6 @@ def _toponym_endings() -> frozenset[str]:
 
 
 @lru_cache(maxsize=65536)
-def _known(word: str) -> bool:
-    return _german()(word)
-
-
-def _simplemma_known(word: str) -> bool:
-    return bool(simplemma.is_known(word, lang="de"))
-
-
-@cache
-def _german() -> Callable[[str], bool]:
-    """`simplemma.is_known(word, lang="de")`, with its dictionary read faster.
-
-    On first use simplemma decodes its 1.1 million German word forms and
-    their lemmas into a dict, which takes most of a second of start-up. Only
-    the forms are needed here, and reading just them into a sorted list takes
-    half as long. Where the installed simplemma stores its dictionary
-    differently, its own lookup is used.
-    """
-    try:
-        from simplemma.utils import apostrophe_variants, has_apostrophe, normalize_token
-
-        forms = _read_forms("de")
-    except (ImportError, AttributeError, LookupError, TypeError, ValueError):
-        return _simplemma_known
-
-    def has(form: str) -> bool:
-        turned = form.lower() if form[:1].isupper() else form.capitalize()
-        return _has(forms, form.encode()) or _has(forms, turned.encode())
-
-    def known(word: str) -> bool:
-        # simplemma's lookup: the NFC form, with the first letter's case as
-        # written and turned, then each other way of writing an apostrophe.
-        token = normalize_token(word)
-        if has(token):
-            return True
-        return has_apostrophe(token) and any(map(has, apostrophe_variants(token)[1:]))
-
-    return known
-
-
-def _has(forms: list[bytes], key: bytes) -> bool:
-    i = bisect_left(forms, key)
-    return i < len(forms) and forms[i] == key
-
-
-def _read_forms(lang: str) -> list[bytes]:
-    """The sorted word forms of simplemma's front-coded dictionary for `lang`.
-
-    Each record holds how many leading bytes the form shares with the one
-    before, the rest of the form, and the lemma, which is skipped.
-    """
-    from simplemma.strategies.dictionaries import dictionary_factory, frontcode
-
-    data: bytes = dictionary_factory._read_decompressed(lang)
-    reverse, count, pos = frontcode._read_header(data)
-    if reverse:
-        raise ValueError("reversed keys")
-    same_lemma: int = frontcode._SAME_AS_PREV
-    varint = frontcode._read_varint
-    forms: list[bytes] = []
-    add = forms.append
-    form = b""
-    size = len(data)
-    try:
-        while pos < size:
-            shared = data[pos]
-            if shared < 0x80:
-                pos += 1
-            else:
-                shared, pos = varint(data, pos)
-            length = data[pos]
-            if length < 0x80:
-                pos += 1
-            else:
-                length, pos = varint(data, pos)
-            end = pos + length
-            form = form[:shared] + data[pos:end]
-            add(form)
-            pos = end + 1
-            if data[end] != same_lemma:
-                length = data[pos]
-                if length < 0x80:
-                    pos += 1 + length
-                else:
-                    length, pos = varint(data, pos)
-                    pos += length
-    except IndexError:
-        raise ValueError("truncated dictionary") from None
-    # Lookups bisect: the order is checked once rather than trusted.
-    ordered = all(map(operator.lt, forms, itertools.islice(forms, 1, None)))
-    if len(forms) != count or pos != size or not ordered:
-        raise ValueError("unexpected dictionary layout")
-    return forms
-
-
-@lru_cache(maxsize=65536)
-def _compound_of_known(word: str) -> bool:
-    """Whether `word` is an ordinary compound: it ends in a known noun.
-
-    "Klimaschutzsiedlung", "Inklusionsarbeit", "Nachtbuslinien". A head of
-    four letters also needs a known first part, as short heads end names too
-    ("Gysen-berg").
-    """
-    lower = word.lower()
-    for i in range(3, len(lower) - _MIN_COMPOUND_HEAD + 2):
-        head = lower[i:]
-        if not _known(head.capitalize()):
-            continue
-        if len(head) >= _MIN_COMPOUND_HEAD:
-            return True
-        modifier = lower[:i]
-        stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
-        if any(_known(m.capitalize()) for m in stems if len(m) >= 3):
-            return True
-    return False
-
-
-@lru_cache(maxsize=65536)
 def _has_toponym_ending(word: str) -> bool:
     lower = word.lower()
     endings = _toponym_endings()
@@ -218,19 +120,44 @@ def _evidence(word: str) -> _Evidence:
     lists = _word_lists()
     if word.lower() in lists["not_a_name"] or not word[0].isupper():
         return False, (), False, False
-    if _ACRONYM.match(word):
-        return word not in lists["common_acronym"], (), False, False
+    if _ROMAN.match(word):
+        # "SGB XII", "Teil IV": a number, not a name.
+        return False, (), False, False
+    if _ACRONYM.match(word) or _ACRONYM.match(word.removesuffix("s")):
+        # "LKWs": the plural of a common acronym is as common.
+        return word.removesuffix("s") not in lists["common_acronym"], (), False, False
     parts = word.split("-")
     if len(parts) > 1:
         named = tuple(p for p in parts if p[:1].isupper())
-        return (None, named, False, False) if named else (False, (), False, False)
-    if len(word) < 3 or word.isdigit():
+        if not named or _thing_head(parts[-1]):
+            return False, (), False, False
+        return None, named, False, False
+    if len(word) < 3 or word.isdigit() or word.lower().endswith(_ABSTRACT_ENDINGS):
         return False, (), False, False
     # "KiTa", "BürgerInnen": house spellings of ordinary words.
     unknown = not _known(word) and not _known(word.capitalize())
     if unknown and not _compound_of_known(word):
         return True, (), False, False
     return None, (), _has_toponym_ending(word), unknown
+
+
+def _thing_head(head: str) -> bool:
+    """Whether the last part of a hyphenated word is an ordinary noun, not a site.
+
+    A site's kind ("-Kanal", "-Platz", "-Areal": the toponym endings) or a
+    house's ("-Museum", "-Schule": the site heads and institutions) makes the
+    compound a place; any other known noun makes it a thing.
+    """
+    # An acronym names something ("Plenum-TV"); a genitive keeps its site ("des ...-Kanals").
+    if not head[:1].isupper() or _ACRONYM.match(head):
+        return False
+    for form in {head, head.removesuffix("s"), head.removesuffix("es")}:
+        lower = form.lower()
+        if _has_toponym_ending(form) or lower in _toponym_endings() or _begins_institution(form):
+            return False
+        if any(lower.endswith(site) for site in _word_lists()["site_head"]):
+            return False
+    return _known(head) or _compound_of_known(head)
 
 
 def _is_name(word: str, previous: str, sentence_start: bool) -> bool:
@@ -276,7 +203,7 @@ def find_places(text: str) -> tuple[str, ...]:
         if _evidence(word)[0] is False or _FRAGMENT.match(text, token.end()):
             i += 1
             continue
-        if _in_term(text, token):
+        if _in_term(text, token) or _is_reference(text, token):
             i += 1
             continue
         previous = tokens[i - 1].group() if i else ""
@@ -310,9 +237,22 @@ def _in_term(text: str, token: re.Match[str]) -> bool:
     """Whether the token is part of a term joined by "&" or by lower-case hyphen parts."""
     if _LOWER_PART.search(token.group()):
         return True
-    before = text[max(0, token.start() - 3) : token.start()].rstrip()
-    after = text[token.end() : token.end() + 3].lstrip()
-    return before.endswith("&") or after.startswith("&")
+    before = text[max(0, token.start() - 5) : token.start()].rstrip()
+    after = text[token.end() : token.end() + 5].lstrip()
+    joint_before = _TERM_JOINT.search(before[-3:])
+    return bool(
+        (joint_before and before[-3:].endswith(joint_before.group())) or _TERM_JOINT.match(after)
+    )
+
+
+def _is_reference(text: str, token: re.Match[str]) -> bool:
+    """Whether a short token abbreviates a reference ("Abs. 3") or names a law ("§ 34 BauGB")."""
+    word = token.group()
+    if len(word) > _MAX_ABBREVIATION:
+        return False
+    if _ABBREVIATION_DOT.match(text, token.end()) or _ROMAN_AFTER.match(text, token.end()):
+        return True
+    return bool(_AFTER_REFERENCE.search(text, max(0, token.start() - 20), token.start()))
 
 
 def _joins_name(tokens: list[re.Match[str]], index: int, text: str) -> bool:
@@ -375,6 +315,8 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
         index = next((k for k, t in enumerate(tokens) if t.start() <= hit.start < t.end()), None)
         if index is None or not tokens[index].group()[0].isupper():
             continue
+        if _plural(text, hit.end, tokens[index]) and not _determined(text, tokens[index].start()):
+            continue
         start, end = tokens[index].start(), max(tokens[index].end(), hit.end)
         # "Stadtbibliothek Herne", "Polizeiinspektion Solingen": the body's own name.
         end_index = next((k for k, t in enumerate(tokens) if t.start() < end <= t.end()), index)
@@ -393,6 +335,19 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
             end = remit.end() if remit else opening.start()
         spans.append((start, end))
     return spans
+
+
+def _determined(text: str, start: int) -> bool:
+    """Whether a determiner stands before `start`, or before one adjective there."""
+    before = text[max(0, start - 40) : start].split()[-2:]
+    return any(_DETERMINER.fullmatch(word) for word in before)
+
+
+def _plural(text: str, stem_end: int, token: re.Match[str]) -> bool:
+    """Whether the lexicon's body, matched up to `stem_end`, is named in the plural."""
+    word = token.group()
+    rest = text[stem_end : token.end()]
+    return rest in _PLURAL_SUFFIX or bool(_UMLAUT_PLURAL.search(word))
 
 
 def _distinct(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
