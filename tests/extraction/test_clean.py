@@ -302,3 +302,56 @@ def test_an_abbreviation_at_a_line_end_does_not_end_the_paragraph() -> None:
         )
     )
     assert len(doc.blocks) == 1
+
+
+_WIDE = "Die Stadt saniert in den kommenden fünf Jahren alle Turnhallen der Grundschulen und"
+
+
+def test_a_short_title_line_over_a_paragraph_is_a_block_of_its_own() -> None:
+    # Plain text from a PDF sets the heading without a blank line below it.
+    doc = clean(
+        raw(
+            "\n".join(
+                [
+                    _WIDE + " Gesamtschulen.",
+                    "Sportstätten erhalten",
+                    _WIDE,
+                    "richtet neue Bolzplätze ein.",
+                ]
+            )
+        )
+    )
+    assert [b.text for b in doc.blocks][1] == "Sportstätten erhalten"
+
+
+def test_a_title_wrapped_after_a_joining_word_stays_whole() -> None:
+    doc = clean(
+        raw(
+            "\n".join(
+                [
+                    _WIDE + " Gesamtschulen.",
+                    "3. Sicheres Zusammenleben, Migration und",
+                    "Integration",
+                    "",
+                    _WIDE + " Gesamtschulen.",
+                ]
+            )
+        )
+    )
+    assert [b.text for b in doc.blocks][1] == "Sicheres Zusammenleben, Migration und Integration"
+
+
+def test_a_short_first_line_with_a_finished_sentence_is_running_text() -> None:
+    doc = clean(
+        raw(
+            "\n".join(
+                [
+                    "Das Bad bleibt. Wir sanieren es",
+                    "Stück für Stück bis 2030.",
+                    "",
+                    _WIDE + " Ende.",
+                ]
+            )
+        )
+    )
+    assert doc.blocks[0].text == "Das Bad bleibt. Wir sanieren es Stück für Stück bis 2030."

@@ -390,3 +390,20 @@ def test_toc_entries_in_capitals_are_chapters_over_the_others() -> None:
     levels = {s.title.casefold(): s.level for s in doc.sections}
     assert levels["umwelt"] == levels["verkehr"] == 1
     assert levels["klima schützen"] == levels["busse stärken"] == 2
+
+
+def test_a_toc_without_page_numbers_lists_short_lines_until_its_first_title_returns() -> None:
+    doc = from_text(
+        "Inhalt\n\nVorwort\n\n1. Umwelt\n\nKlima schützen\n\n2. Verkehr\n\nBusse stärken\n\n"
+        "Vorwort\n\nWir legen dieses Programm vor.\n\n1. Umwelt\n\nKlima schützen\n\n"
+        "Wir senken den Ausstoß.\n\n2. Verkehr\n\nBusse stärken\n\nWir verdichten den Takt.",
+        fmt="text",
+    )
+    assert [(s.title, s.level) for s in doc.sections] == [
+        ("Vorwort", 1),
+        ("1. Umwelt", 1),
+        ("Klima schützen", 2),
+        ("2. Verkehr", 1),
+        ("Busse stärken", 2),
+    ]
+    assert doc.block_roles[:6] == ("toc",) * 6

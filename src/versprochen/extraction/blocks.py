@@ -42,6 +42,15 @@ _OPEN_ABBREVIATION = re.compile(
     re.IGNORECASE,
 )
 _LETTER = re.compile(r"[^\W\d_]")
+# What a title and the sentence under it begin with: a capital or a number.
+_TITLE_START = re.compile(r"[A-ZÄÖÜ0-9„\"»]")
+# A sentence ending inside the line: the end of a paragraph's first sentence.
+_INNER_SENTENCE_END = re.compile(r"[a-zäöüß)][.!?]\s")
+_OPEN_TITLE_END = re.compile(
+    r"(?:\b(?:und|oder|sowie|für|der|die|das|des|dem|den|ein|eine|einer|eines|einem|mit|von|"
+    r"vom|in|im|am|an|auf|aus|bei|zum|zur|zu|nach|über|unter|durch|gegen|ohne|um|als|wie)"
+    r"|\b[a-zäöüß]+(?:er|es|em))\s*$"
+)
 
 
 def _toc_entry(text: str) -> tuple[str, str] | None:
@@ -176,6 +185,8 @@ class _Builder:
             return True
         if self.fmt == "markdown" or pending.kind == "heading":
             return False
+        if len(pending.lines) == 1 and self._title_line(last.text, line.text):
+            return True
         tail = last.text.rstrip()
         if not _SENTENCE_END.search(tail) or _OPEN_ABBREVIATION.search(tail):
             return False
@@ -185,6 +196,28 @@ class _Builder:
         # is a name, a title or a caption, not the paragraph's last line.
         nxt = line.text.strip()
         return len(nxt) < 0.4 * self.width and not _SENTENCE_END.search(nxt)
+
+    def _title_line(self, text: str, nxt: str) -> bool:
+        """A paragraph's only line so far is a title, and `nxt` begins the text under it.
+
+        The first line of running text fills the width; a short first line
+        without final punctuation, followed by a line that opens a sentence,
+        is a heading that plain text from a PDF set without a blank line
+        ("An den Klimawandel anpassen" / "Oldenburg soll zu einer …").
+        """
+        stripped = text.strip()
+        if len(stripped) >= 0.6 * self.width or len(stripped.split()) > 10:
+            return False
+        if _SENTENCE_END.search(stripped) or stripped.endswith((",", "-", "–")):
+            return False
+        if _INNER_SENTENCE_END.search(stripped):
+            return False
+        # A title wrapped onto a second line breaks after a joining word or
+        # an inflected adjective ("Migration und" / "Integration",
+        # "geeintes" / "Europa"); a title set in capitals goes on in capitals.
+        if _OPEN_TITLE_END.search(stripped) or _is_caps_line(nxt):
+            return False
+        return bool(_TITLE_START.match(stripped)) and bool(_TITLE_START.match(nxt.strip()))
 
     def _wrapped_entry(self) -> bool:
         pending = self.pending

@@ -130,6 +130,9 @@ def find_toc(blocks: tuple[Block, ...]) -> Toc | None:
                 break
             chosen.append(index)
             index += 1
+    if heading_at is not None and not any(_ENTRY.match(blocks[i].text) for i in chosen):
+        unpaged = _unpaged_entries(blocks, heading_at)
+        chosen = unpaged if len(unpaged) > len(chosen) else chosen
     if len(chosen) < 2:
         # No "Inhalt" heading: the longest run of "Title … 12" blocks.
         chosen = []
@@ -161,6 +164,27 @@ def find_toc(blocks: tuple[Block, ...]) -> Toc | None:
     if heading_at is not None:
         members.add(heading_at)
     return Toc(blocks=frozenset(members), entries=tuple(entries))
+
+
+_TITLE_END = re.compile(r"[.!?;,]\s*$")
+
+
+def _unpaged_entries(blocks: tuple[Block, ...], heading_at: int) -> list[int]:
+    """The entries of a TOC without page numbers: the short lines under "Inhalt".
+
+    Plain text converted from a PDF lists them as paragraphs of one title
+    each. The list ends at the first block that is no title, or where its
+    first title comes again: there the text itself begins ("Präambel").
+    """
+    chosen: list[int] = []
+    for index in range(heading_at + 1, len(blocks)):
+        block = blocks[index]
+        if len(block.text.split()) > 12 or _TITLE_END.search(block.text):
+            break
+        if chosen and normalize(block.text) == normalize(blocks[chosen[0]].text):
+            break
+        chosen.append(index)
+    return chosen if len(chosen) >= 3 else []
 
 
 def same_title(entry: str, heading: str) -> bool:
