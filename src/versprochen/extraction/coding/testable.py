@@ -3,8 +3,9 @@
 A number, a date, a named place, project or institution, or a concrete
 measure (set up, build, abolish, write a plan) make a pledge checkable;
 directions without an end point (stärken, verbessern, fördern, sich einsetzen
-für, schneller machen), stances ("Wir sind für ...") and rules on how to go
-about something ("ist dabei zu berücksichtigen") make it vague. The cues of a pledge
+für, schneller machen), above all a direction that ends the pledge as its only
+act ("die Vereine weiter unterstützen"), stances ("Wir sind für ...") and rules
+on how to go about something ("ist dabei zu berücksichtigen") make it vague. The cues of a pledge
 are collected once (`TestableCues`) and weighed against each other
 (`Weights`), so a benchmark can refit the weights on one document and test
 them on another.
@@ -60,10 +61,12 @@ _COMPARATIVE_GOAL = re.compile(
     r"\b(?!(?:aller|weiter|bisher|wieder|immer|oder|aber|jeder|schwanger|später)\b)"
     r"[a-zäöüß]{3,}er (?:werden|wird|machen|gestalten)\b"
 )
-# A stance names what the authors are for, not what they will do
-# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor").
+# A stance names what the authors are for or believe, not what they will do
+# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor",
+# "Wir sind davon überzeugt, dass ...").
 _STANCE = re.compile(
     r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bplädier"
+    r"|\b(?:wir sind|sind wir) (?:\w+ )?(?:davon )?überzeugt\b"
     r"|\bvorrang\b|\bim vordergrund\b",
     re.IGNORECASE,
 )
@@ -71,6 +74,54 @@ _STANCE = re.compile(
 # dass ...", "Für uns ist klar: ...", "Klar ist: "); matched at the start only.
 _DECLARED_STANCE = re.compile(
     r"\W*(?:\w+ ){0,2}(?:muss|ist) (?:für uns |uns )?klar\b|\W*klar ist\b", re.IGNORECASE
+)
+# A pledge whose only act is a direction at its end ("die Vereine weiter
+# stärken", "Angebote für Senioren fördern", "soll weiter gestärkt werden")
+# names no point at which it is done, even where it names concrete things to
+# be supported ("Gründungszentren unterstützen"): the things exist already.
+_TRAILING_DIRECTION = re.compile(
+    r"\b(?:stärken|gestärkt|zu stärken|fördern|gefördert|zu fördern"
+    r"|unterstützen|unterstützt|zu unterstützen|voranbringen|vorangebracht|voranzubringen"
+    r"|vorantreiben|vorangetrieben|voranzutreiben|weiterentwickeln|weiterentwickelt"
+    r"|weiterzuentwickeln|weiter entwickeln|weiter entwickelt|verbessern|verbessert"
+    r"|zu verbessern)"
+    r"(?: (?:werden|wird|sollen|soll|wollen|will|müssen|muss|können|kann))?\W*$",
+    re.IGNORECASE,
+)
+# What makes such a pledge checkable after all: a concrete act beside the
+# direction ("ein Jugendzentrum bauen und fördern"), the means it is done by
+# ("durch Zuschüsse fördern", "mit einem Förderprogramm unterstützen"), a
+# refusal ("nicht weiter fördern"), a conversion into something new ("die
+# Umwandlung von Büros in Wohnungen fördern", "zu einem Museum
+# weiterentwickeln"), staff, which one can count ("personell stärken"), and
+# keeping or continuing a thing beside it ("die Stadtwerke erhalten und
+# stärken", "den Aktionsplan fortführen und weiterentwickeln"): whether it is
+# still there can be checked.
+_DIRECTION_MADE_CONCRETE = re.compile(
+    r"\b(?:bauen|gebaut|zu bauen|errichten|errichtet|zu errichten|einführen|eingeführt"
+    r"|einzuführen|einrichten|eingerichtet|einzurichten|gründen|gegründet|anschaffen"
+    r"|angeschafft|sanieren|saniert|zu sanieren|bereitstellen|bereitgestellt"
+    r"|bereitzustellen|abschaffen|abgeschafft|abzuschaffen|erstellen|erstellt|vorlegen"
+    r"|vorgelegt)\b"
+    r"|\b(?:beschleunig|modernisier|erneuer|reduzier|verdoppel|installier)"
+    r"|\b(?:durch|mittels)\b|\bmit (?:einem|einer|eigenen|zusätzlichen|\d)"
+    r"|\b(?:nicht|keine?|keinen)\b"
+    r"|\bumwand|\bumgewandelt|\bumzuwandeln|\bumnutz|\bzu (?:einem|einer)\b"
+    r"|\bpersonell"
+    r"|\b(?:erhalten|aufrechterhalten|beibehalten|bleiben|fortführen|fortsetzen"
+    r"|weiterführen) und\b",
+    re.IGNORECASE,
+)
+# So does a measure as the thing to be pushed on ("den Ausbau der Kita-Plätze
+# vorantreiben", "die Sanierung der Turnhalle unterstützen", "den
+# Wohnungsbau fördern"): whether it was built or carried out can be checked.
+# The words are those of `_LEADING_MEASURE` and their like.
+_MEASURE_OBJECT = re.compile(
+    r"(?:bau|umsetzung|realisierung|ausstattung|sanierung|ausweitung|umnutzung|anschaffung"
+    r"|stilllegung|modernisierung|erweiterung|bereitstellung)\b"
+    r"|\b(?:einführung|einrichtung|errichtung|gründung|abschaffung|schaffung|erstellung"
+    r"|installation|ausweisung|umwandlung)\b",
+    re.IGNORECASE,
 )
 # A rule on how things are to be done, rather than a thing to be done: "ist
 # bei Sanierungen auf die Barrierefreiheit zu achten", "hat so zu erfolgen,
@@ -93,6 +144,9 @@ _PURPOSE_CLAUSE = re.compile(r"^\s*(?:um|indem|sodass|so dass)\b", re.IGNORECASE
 # A clause of purpose that opens the sentence ("Um die Lage zu verbessern,
 # ...") names the goal; the measure, checkable or not, is in the main clause.
 _LEADING_PURPOSE = re.compile(r"^\W*um\b[^,]*,", re.IGNORECASE)
+# A headline before the pledge proper: "Sport: ...", "Ehrenamt – ...".
+_HEADLINE = re.compile(r":|^\W*(?:\S+\s){1,4}[–-]\s")
+_CLOSING_PURPOSE = re.compile(r",\s*(?:um|damit|sodass|so dass|mit dem ziel)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)])\.\s+(?=[A-ZÄÖÜ])")
 
 
@@ -112,6 +166,7 @@ class TestableCues:
     comparative_goal: bool
     stance: bool
     rule: bool
+    trailing_direction: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +202,9 @@ class Weights:
     comparative_goal: float = 5.0
     stance: float = 6.0
     rule: float = 6.0
+    # A direction that is the pledge's only act outweighs the one concrete
+    # thing it names.
+    trailing_direction: float = 5.0
     # Most pledges in programs and agreements are checkable; a pledge is vague
     # only when its vague cues clearly outweigh the concrete ones.
     threshold: float = -2.0
@@ -175,6 +233,7 @@ def testable_cues(
         comparative_goal=_has_comparative_goal(without_purpose),
         stance=_STANCE.search(text) is not None or _DECLARED_STANCE.match(text) is not None,
         rule=is_rule(text),
+        trailing_direction=is_trailing_direction(text),
     )
 
 
@@ -207,6 +266,25 @@ def is_rule(text: str) -> bool:
     return _MODAL.search(main) is not None and _STATE_END.search(main) is not None
 
 
+def is_trailing_direction(text: str) -> bool:
+    """Whether `text` ends in a direction (fördern, stärken) that is its only act.
+
+    A headline before a colon or dash leaves the direction to one item of a
+    list that may hold measures; a direction in a closing clause of purpose
+    ("..., um die Vereine zu stärken") is what a measure before it is for.
+    """
+    found = _TRAILING_DIRECTION.search(text)
+    if found is None:
+        return False
+    before = text[: found.start()]
+    return not (
+        _HEADLINE.search(before)
+        or _CLOSING_PURPOSE.search(before)
+        or _DIRECTION_MADE_CONCRETE.search(before)
+        or _MEASURE_OBJECT.search(before)
+    )
+
+
 def main_clause(text: str) -> str:
     """The first sentence of `text` up to its first subordinate clause or aside."""
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
@@ -229,6 +307,7 @@ def weigh(cues: TestableCues, weights: Weights = WEIGHTS) -> float:
     score += weights.leading_measure * cues.leading_measure
     score -= weights.comparative_goal * cues.comparative_goal
     score -= weights.stance * cues.stance + weights.rule * cues.rule
+    score -= weights.trailing_direction * cues.trailing_direction
     return score
 
 
