@@ -106,6 +106,9 @@ def test_a_leading_measure_outweighs_the_vague_purpose(text: str) -> None:
         "die Musikvereine und Chöre unterstützen",
         "Der Städtepartnerschaftsverein soll weiter gefördert werden",
         "die Digitalisierung der Schulen voranbringen",
+        # ... or at the end of its main clause.
+        "die Sportvereine unterstützen, ob im Breitensport oder in der Jugendarbeit",
+        "die Stadtteilbibliotheken stärken; sie sind Orte der Begegnung",
     ],
 )
 def test_a_trailing_direction_is_vague(text: str) -> None:
@@ -136,6 +139,11 @@ def test_a_trailing_direction_is_vague(text: str) -> None:
         "den Ausbau der Radwege vorantreiben",
         # The direction is only what a measure before it is for.
         "einen Masterplan für die Innenstadt vorlegen, um den Handel zu stärken",
+        # A second sentence or a colon may name the measure after it.
+        "Den Spracherwerb fördern: Wir bezuschussen Kurse der Volkshochschule",
+        "Die Lesekompetenz fördern. Jede Grundschule erhält eine Bücherkiste",
+        # A comma before an article goes on with a list of acts.
+        "Bahnhöfe stärken, das Radnetz erweitern, Strecken reaktivieren",
     ],
 )
 def test_a_direction_made_concrete_is_not_trailing(text: str) -> None:

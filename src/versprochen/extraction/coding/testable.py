@@ -144,6 +144,15 @@ _PURPOSE_CLAUSE = re.compile(r"^\s*(?:um|indem|sodass|so dass)\b", re.IGNORECASE
 # A clause of purpose that opens the sentence ("Um die Lage zu verbessern,
 # ...") names the goal; the measure, checkable or not, is in the main clause.
 _LEADING_PURPOSE = re.compile(r"^\W*um\b[^,]*,", re.IGNORECASE)
+# Where a main clause ends in a pledge that goes on: a semicolon, or a comma
+# before a subordinate clause, a purpose or an example ("..., ob in Vereinen
+# oder ...", "..., um ...", "..., zum Beispiel ..."). Not a comma before an
+# article, which as often begins the next item of a list.
+_AFTER_MAIN_CLAUSE = re.compile(
+    r";|,\s*(?:ob|wenn|weil|damit|um|indem|sofern|soweit|wobei|sodass|so dass"
+    r"|zum beispiel|etwa|insbesondere|vor allem)\b",
+    re.IGNORECASE,
+)
 # A headline before the pledge proper: "Sport: ...", "Ehrenamt – ...".
 _HEADLINE = re.compile(r":|^\W*(?:\S+\s){1,4}[–-]\s")
 _CLOSING_PURPOSE = re.compile(r",\s*(?:um|damit|sodass|so dass|mit dem ziel)\b", re.IGNORECASE)
@@ -269,19 +278,29 @@ def is_rule(text: str) -> bool:
 def is_trailing_direction(text: str) -> bool:
     """Whether `text` ends in a direction (fördern, stärken) that is its only act.
 
-    A headline before a colon or dash leaves the direction to one item of a
-    list that may hold measures; a direction in a closing clause of purpose
-    ("..., um die Vereine zu stärken") is what a measure before it is for.
+    The end is that of the pledge or of its main clause ("die Hochschulen
+    fördern; die Stadt soll ...", "das Ehrenamt unterstützen, ob in Vereinen
+    oder ..."). A headline before a colon or dash leaves the direction to one
+    item of a list that may hold measures; a direction in a closing clause of
+    purpose ("..., um die Vereine zu stärken") is what a measure before it is
+    for. What makes the direction concrete may stand before or after it.
     """
+    text = text.strip()
     found = _TRAILING_DIRECTION.search(text)
+    # A second sentence or what follows a colon may name the measure ("...
+    # fördern. Dazu richten wir ... ein", "... fördern: Wir bezuschussen ...");
+    # only a pledge of one sentence is judged by its main clause.
+    head_end = _AFTER_MAIN_CLAUSE.search(text)
+    if found is None and head_end and ":" not in text and not _SENTENCE_END.search(text):
+        found = _TRAILING_DIRECTION.search(text[: head_end.start()])
     if found is None:
         return False
-    before = text[: found.start()]
+    before, rest = text[: found.start()], text[: found.start()] + " " + text[found.end() :]
     return not (
         _HEADLINE.search(before)
         or _CLOSING_PURPOSE.search(before)
-        or _DIRECTION_MADE_CONCRETE.search(before)
-        or _MEASURE_OBJECT.search(before)
+        or _DIRECTION_MADE_CONCRETE.search(rest)
+        or _MEASURE_OBJECT.search(rest)
     )
 
 
