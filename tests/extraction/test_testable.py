@@ -101,6 +101,18 @@ def test_a_leading_measure_outweighs_the_vague_purpose(text: str) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Verstärkung der Zusammenarbeit mit den Nachbarstädten",
+        "Intensivierung der Jugendarbeit in den Quartieren",
+        "Vertiefung der Partnerschaft mit der Hochschule",
+    ],
+)
+def test_a_leading_noun_of_direction_is_vague(text: str) -> None:
+    assert not code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         # The direction at the end is the only act, whatever it names.
         "die Jugendzentren in den Stadtteilen weiter stärken",
         "die Musikvereine und Chöre unterstützen",

@@ -24,12 +24,13 @@ TESTABLE_LEXICON = "coding-testable.txt"
 PLACES_LEXICON = "coding-places.txt"
 
 # A list item headed by a noun of direction ("Stärkung der Elternarbeit",
-# "Weiterentwicklung des Monitorings") names a direction, not a measure; so
+# "Weiterentwicklung des Monitorings", "Vertiefung der Zusammenarbeit", the
+# nouns of the vague verbs of the lexicon) names a direction, not a measure; so
 # does more or less of a quality ("Erhöhung der Sicherheit", "Erhalt und Ausbau
 # der Attraktivität"), which has no end point to reach.
 _LEADING_DIRECTION = re.compile(
     r"^\W*(?:stärkung|verbesserung|förderung|unterstützung|weiterentwicklung|aufwertung"
-    r"|optimierung)\b"
+    r"|optimierung|verstärkung|intensivierung|vertiefung)\b"
     r"|^\W*(?:\w+ und )?(?:ausbau|erhöhung|steigerung|erhalt|ausweitung|sicherung)"
     r" (?:der|des|von) (?:\w+ )?\w+(?:heit|keit|ität|möglichkeit|möglichkeiten)\b",
     re.IGNORECASE,
