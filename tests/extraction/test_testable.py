@@ -121,6 +121,9 @@ def test_a_leading_noun_of_direction_is_vague(text: str) -> None:
         # ... or at the end of its main clause.
         "die Sportvereine unterstützen, ob im Breitensport oder in der Jugendarbeit",
         "die Stadtteilbibliotheken stärken; sie sind Orte der Begegnung",
+        # Raising a quality at the end is a direction as well.
+        "Wir wollen die Sicherheit auf den Schulwegen erhöhen",
+        "Die Barrierefreiheit der Bushaltestellen muss ausgebaut werden",
     ],
 )
 def test_a_trailing_direction_is_vague(text: str) -> None:
@@ -156,6 +159,10 @@ def test_a_trailing_direction_is_vague(text: str) -> None:
         "Die Lesekompetenz fördern. Jede Grundschule erhält eine Bücherkiste",
         # A comma before an article goes on with a list of acts.
         "Bahnhöfe stärken, das Radnetz erweitern, Strecken reaktivieren",
+        # A university is no quality, and a quality after a preposition is not
+        # what is raised.
+        "Die Zusammenarbeit mit der Universität ist auszubauen",
+        "das Zentrum für die Sicherheit der Lebensmittel ausbauen",
     ],
 )
 def test_a_direction_made_concrete_is_not_trailing(text: str) -> None:

@@ -89,6 +89,44 @@ _TRAILING_DIRECTION = re.compile(
     r"(?: (?:werden|wird|sollen|soll|wollen|will|müssen|muss|können|kann))?\W*$",
     re.IGNORECASE,
 )
+# So is raising a quality at the end ("die Barrierefreiheit ausbauen", "die
+# Sicherheit erhöhen", "die Attraktivität steigern"), the verb form of the
+# list items "Ausbau der Barrierefreiheit" of `_LEADING_DIRECTION`. A
+# university is no quality, nor is a capacity, which can be counted.
+_QUALITY_RAISED = re.compile(
+    r"\b(?!universität)(?!kapazität)\w+(?:heit|keit|ität)\b[^,;:]*"
+    r"\b(ausbauen|ausgebaut|auszubauen|erhöhen|erhöht|zu erhöhen|steigern|gesteigert"
+    r"|zu steigern)(?: (?:werden|wird|sollen|soll|müssen|muss))?\W*$",
+    re.IGNORECASE,
+)
+# A quality after a preposition ("das Zentrum für die Sicherheit der
+# Lebensmittel ausbauen") is not what is raised; the words that may stand
+# between the preposition and the quality are an article and an adjective.
+_PREPOSITIONS = frozenset(
+    [
+        "für",
+        "von",
+        "vom",
+        "mit",
+        "bei",
+        "beim",
+        "in",
+        "im",
+        "an",
+        "am",
+        "zu",
+        "zur",
+        "zum",
+        "auf",
+        "über",
+        "aus",
+        "nach",
+        "gegen",
+        "durch",
+        "um",
+    ]
+)
+_ARTICLES = frozenset(["der", "die", "das", "dem", "den", "des", "einer", "eines", "einem"])
 # What makes such a pledge checkable after all: a concrete act beside the
 # direction ("ein Jugendzentrum bauen und fördern"), the means it is done by
 # ("durch Zuschüsse fördern", "mit einem Förderprogramm unterstützen"), a
@@ -287,7 +325,7 @@ def is_trailing_direction(text: str) -> bool:
     for. What makes the direction concrete may stand before or after it.
     """
     text = text.strip()
-    found = _TRAILING_DIRECTION.search(text)
+    found = _TRAILING_DIRECTION.search(text) or _quality_raised(text)
     # A second sentence or what follows a colon may name the measure ("...
     # fördern. Dazu richten wir ... ein", "... fördern: Wir bezuschussen ...");
     # only a pledge of one sentence is judged by its main clause.
@@ -296,13 +334,29 @@ def is_trailing_direction(text: str) -> bool:
         found = _TRAILING_DIRECTION.search(text[: head_end.start()])
     if found is None:
         return False
-    before, rest = text[: found.start()], text[: found.start()] + " " + text[found.end() :]
+    # Only the verb of a raised quality is left out of what may make it concrete.
+    verb = found.start(found.lastindex or 0)
+    before, rest = text[: found.start()], text[:verb] + " " + text[found.end() :]
     return not (
         _HEADLINE.search(before)
         or _CLOSING_PURPOSE.search(before)
         or _DIRECTION_MADE_CONCRETE.search(rest)
         or _MEASURE_OBJECT.search(rest)
     )
+
+
+def _quality_raised(text: str) -> re.Match[str] | None:
+    found = _QUALITY_RAISED.search(text)
+    if found is None:
+        return None
+    before = text[: found.start()].split()[-3:]
+    # Step back over an adjective (lower case) and an article to what governs
+    # the quality.
+    if before and before[-1].islower() and before[-1] not in _ARTICLES:
+        before.pop()
+    if before and before[-1].lower() in _ARTICLES:
+        before.pop()
+    return None if before and before[-1].lower() in _PREPOSITIONS else found
 
 
 def main_clause(text: str) -> str:
