@@ -63,13 +63,23 @@ def gold_documents() -> list[GoldDocument]:
 # --- testable: weights refitted without the held-out document ----------------------
 
 GRID = [
-    replace(testable.WEIGHTS, quantity=q, place=p, vague=v, threshold=t, stance=s, rule=r)
+    replace(
+        testable.WEIGHTS,
+        quantity=q,
+        place=p,
+        vague=v,
+        threshold=t,
+        stance=s,
+        rule=r,
+        trailing_direction=d,
+    )
     for q in (2.0, 4.0, 6.0)
     for p in (0.0, 2.0, 4.0)
     for v in (0.5, 1.0, 1.5)
     for t in (-3.0, -2.0, -1.0, 0.0, 1.0, 2.0)
     for s in (0.0, 3.0, 6.0)
     for r in (0.0, 3.0, 6.0)
+    for d in (0.0, 3.0, 5.0)
 ]
 Labelled = list[tuple[testable.TestableCues, bool]]
 

@@ -73,9 +73,11 @@ def test_a_public_body_by_its_kind_is_an_institution_not_a_proper_name() -> None
     [
         # A public body named by its kind does not turn a direction into a
         # measure ...
-        ("die Stadtverwaltung stärken und weiterentwickeln", ("Stadtverwaltung",), False),
-        # ... while a place by its proper name ties it down.
-        ("den Stadtteil Sodingen stärken und weiterentwickeln", ("Sodingen",), True),
+        ("Wir stärken und verbessern die Stadtverwaltung", ("Stadtverwaltung",), False),
+        # ... while a place by its proper name ties it down (unless the
+        # direction is the pledge's only act at its end: see
+        # test_a_trailing_direction_is_vague).
+        ("Wir stärken und verbessern den Stadtteil Sodingen", ("Sodingen",), True),
     ],
 )
 def test_institutions_weigh_less_than_proper_names(
@@ -94,3 +96,92 @@ def test_institutions_weigh_less_than_proper_names(
 )
 def test_a_leading_measure_outweighs_the_vague_purpose(text: str) -> None:
     assert code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Verstärkung der Zusammenarbeit mit den Nachbarstädten",
+        "Intensivierung der Jugendarbeit in den Quartieren",
+        "Vertiefung der Partnerschaft mit der Hochschule",
+    ],
+)
+def test_a_leading_noun_of_direction_is_vague(text: str) -> None:
+    assert not code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The direction at the end is the only act, whatever it names.
+        "die Jugendzentren in den Stadtteilen weiter stärken",
+        "die Musikvereine und Chöre unterstützen",
+        "Der Städtepartnerschaftsverein soll weiter gefördert werden",
+        "die Digitalisierung der Schulen voranbringen",
+        # ... or at the end of its main clause.
+        "die Sportvereine unterstützen, ob im Breitensport oder in der Jugendarbeit",
+        "die Stadtteilbibliotheken stärken; sie sind Orte der Begegnung",
+        # Raising a quality at the end is a direction as well.
+        "Wir wollen die Sicherheit auf den Schulwegen erhöhen",
+        "Die Barrierefreiheit der Bushaltestellen muss ausgebaut werden",
+    ],
+)
+def test_a_trailing_direction_is_vague(text: str) -> None:
+    assert testable.is_trailing_direction(text)
+    assert not code_text(text, ()).testable
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # A headline before it: the direction is one item of a list.
+        "Sport: die Vereine weiter unterstützen",
+        # A concrete act beside it.
+        "ein Jugendzentrum in der Nordstadt bauen und fördern",
+        # The means it is done by.
+        "die Vereine durch einen jährlichen Zuschuss unterstützen",
+        "die Musikschule mit einem eigenen Etat fördern",
+        # A refusal.
+        "Großprojekte ohne Bürgerbeteiligung wollen wir nicht fördern",
+        # A conversion into something new.
+        "die Umwandlung von leeren Büros in Wohnungen fördern",
+        "die alte Post zu einem Bürgerhaus weiterentwickeln",
+        # Staff can be counted.
+        "das Ordnungsamt personell stärken",
+        # Keeping a thing beside it.
+        "das Freibad erhalten und weiterentwickeln",
+        # A measure as the thing to be pushed on.
+        "den Ausbau der Radwege vorantreiben",
+        # The direction is only what a measure before it is for.
+        "einen Masterplan für die Innenstadt vorlegen, um den Handel zu stärken",
+        # A second sentence or a colon may name the measure after it.
+        "Den Spracherwerb fördern: Wir bezuschussen Kurse der Volkshochschule",
+        "Die Lesekompetenz fördern. Jede Grundschule erhält eine Bücherkiste",
+        # A comma before an article goes on with a list of acts.
+        "Bahnhöfe stärken, das Radnetz erweitern, Strecken reaktivieren",
+        # A university is no quality, and a quality after a preposition is not
+        # what is raised.
+        "Die Zusammenarbeit mit der Universität ist auszubauen",
+        "das Zentrum für die Sicherheit der Lebensmittel ausbauen",
+    ],
+)
+def test_a_direction_made_concrete_is_not_trailing(text: str) -> None:
+    assert not testable.is_trailing_direction(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Ways of doing things and qualities no one can measure afterwards.
+        "Anträge von Vereinen unbürokratisch und pragmatisch bearbeiten",
+        "ein ganzheitlicher Blick auf die Quartiere",
+        "verlässliche Öffnungszeiten der Bürgerämter",
+        "faire Bedingungen für die Marktbeschicker",
+        "erschwingliche und preisgünstige Angebote für Familien",
+        "Jugendliche beim Übergang in den Beruf intensiv begleiten",
+        # A belief is a stance, not an act.
+        "Wir sind davon überzeugt, dass eine lebendige Innenstadt allen nützt",
+    ],
+)
+def test_manner_quality_and_belief_are_not_testable(text: str) -> None:
+    assert not code_text(text, ()).testable

@@ -3,8 +3,9 @@
 A number, a date, a named place, project or institution, or a concrete
 measure (set up, build, abolish, write a plan) make a pledge checkable;
 directions without an end point (stärken, verbessern, fördern, sich einsetzen
-für, schneller machen), stances ("Wir sind für ...") and rules on how to go
-about something ("ist dabei zu berücksichtigen") make it vague. The cues of a pledge
+für, schneller machen), above all a direction that ends the pledge as its only
+act ("die Vereine weiter unterstützen"), stances ("Wir sind für ...") and rules
+on how to go about something ("ist dabei zu berücksichtigen") make it vague. The cues of a pledge
 are collected once (`TestableCues`) and weighed against each other
 (`Weights`), so a benchmark can refit the weights on one document and test
 them on another.
@@ -23,12 +24,13 @@ TESTABLE_LEXICON = "coding-testable.txt"
 PLACES_LEXICON = "coding-places.txt"
 
 # A list item headed by a noun of direction ("Stärkung der Elternarbeit",
-# "Weiterentwicklung des Monitorings") names a direction, not a measure; so
+# "Weiterentwicklung des Monitorings", "Vertiefung der Zusammenarbeit", the
+# nouns of the vague verbs of the lexicon) names a direction, not a measure; so
 # does more or less of a quality ("Erhöhung der Sicherheit", "Erhalt und Ausbau
 # der Attraktivität"), which has no end point to reach.
 _LEADING_DIRECTION = re.compile(
     r"^\W*(?:stärkung|verbesserung|förderung|unterstützung|weiterentwicklung|aufwertung"
-    r"|optimierung)\b"
+    r"|optimierung|verstärkung|intensivierung|vertiefung)\b"
     r"|^\W*(?:\w+ und )?(?:ausbau|erhöhung|steigerung|erhalt|ausweitung|sicherung)"
     r" (?:der|des|von) (?:\w+ )?\w+(?:heit|keit|ität|möglichkeit|möglichkeiten)\b",
     re.IGNORECASE,
@@ -60,10 +62,12 @@ _COMPARATIVE_GOAL = re.compile(
     r"\b(?!(?:aller|weiter|bisher|wieder|immer|oder|aber|jeder|schwanger|später)\b)"
     r"[a-zäöüß]{3,}er (?:werden|wird|machen|gestalten)\b"
 )
-# A stance names what the authors are for, not what they will do
-# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor").
+# A stance names what the authors are for or believe, not what they will do
+# ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor",
+# "Wir sind davon überzeugt, dass ...").
 _STANCE = re.compile(
     r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bplädier"
+    r"|\b(?:wir sind|sind wir) (?:\w+ )?(?:davon )?überzeugt\b"
     r"|\bvorrang\b|\bim vordergrund\b",
     re.IGNORECASE,
 )
@@ -71,6 +75,92 @@ _STANCE = re.compile(
 # dass ...", "Für uns ist klar: ...", "Klar ist: "); matched at the start only.
 _DECLARED_STANCE = re.compile(
     r"\W*(?:\w+ ){0,2}(?:muss|ist) (?:für uns |uns )?klar\b|\W*klar ist\b", re.IGNORECASE
+)
+# A pledge whose only act is a direction at its end ("die Vereine weiter
+# stärken", "Angebote für Senioren fördern", "soll weiter gestärkt werden")
+# names no point at which it is done, even where it names concrete things to
+# be supported ("Gründungszentren unterstützen"): the things exist already.
+_TRAILING_DIRECTION = re.compile(
+    r"\b(?:stärken|gestärkt|zu stärken|fördern|gefördert|zu fördern"
+    r"|unterstützen|unterstützt|zu unterstützen|voranbringen|vorangebracht|voranzubringen"
+    r"|vorantreiben|vorangetrieben|voranzutreiben|weiterentwickeln|weiterentwickelt"
+    r"|weiterzuentwickeln|weiter entwickeln|weiter entwickelt|verbessern|verbessert"
+    r"|zu verbessern)"
+    r"(?: (?:werden|wird|sollen|soll|wollen|will|müssen|muss|können|kann))?\W*$",
+    re.IGNORECASE,
+)
+# So is raising a quality at the end ("die Barrierefreiheit ausbauen", "die
+# Sicherheit erhöhen", "die Attraktivität steigern"), the verb form of the
+# list items "Ausbau der Barrierefreiheit" of `_LEADING_DIRECTION`. A
+# university is no quality, nor is a capacity, which can be counted.
+_QUALITY_RAISED = re.compile(
+    r"\b(?!universität)(?!kapazität)\w+(?:heit|keit|ität)\b[^,;:]*"
+    r"\b(ausbauen|ausgebaut|auszubauen|erhöhen|erhöht|zu erhöhen|steigern|gesteigert"
+    r"|zu steigern)(?: (?:werden|wird|sollen|soll|müssen|muss))?\W*$",
+    re.IGNORECASE,
+)
+# A quality after a preposition ("das Zentrum für die Sicherheit der
+# Lebensmittel ausbauen") is not what is raised; the words that may stand
+# between the preposition and the quality are an article and an adjective.
+_PREPOSITIONS = frozenset(
+    [
+        "für",
+        "von",
+        "vom",
+        "mit",
+        "bei",
+        "beim",
+        "in",
+        "im",
+        "an",
+        "am",
+        "zu",
+        "zur",
+        "zum",
+        "auf",
+        "über",
+        "aus",
+        "nach",
+        "gegen",
+        "durch",
+        "um",
+    ]
+)
+_ARTICLES = frozenset(["der", "die", "das", "dem", "den", "des", "einer", "eines", "einem"])
+# What makes such a pledge checkable after all: a concrete act beside the
+# direction ("ein Jugendzentrum bauen und fördern"), the means it is done by
+# ("durch Zuschüsse fördern", "mit einem Förderprogramm unterstützen"), a
+# refusal ("nicht weiter fördern"), a conversion into something new ("die
+# Umwandlung von Büros in Wohnungen fördern", "zu einem Museum
+# weiterentwickeln"), staff, which one can count ("personell stärken"), and
+# keeping or continuing a thing beside it ("die Stadtwerke erhalten und
+# stärken", "den Aktionsplan fortführen und weiterentwickeln"): whether it is
+# still there can be checked.
+_DIRECTION_MADE_CONCRETE = re.compile(
+    r"\b(?:bauen|gebaut|zu bauen|errichten|errichtet|zu errichten|einführen|eingeführt"
+    r"|einzuführen|einrichten|eingerichtet|einzurichten|gründen|gegründet|anschaffen"
+    r"|angeschafft|sanieren|saniert|zu sanieren|bereitstellen|bereitgestellt"
+    r"|bereitzustellen|abschaffen|abgeschafft|abzuschaffen|erstellen|erstellt|vorlegen"
+    r"|vorgelegt)\b"
+    r"|\b(?:beschleunig|modernisier|erneuer|reduzier|verdoppel|installier)"
+    r"|\b(?:durch|mittels)\b|\bmit (?:einem|einer|eigenen|zusätzlichen|\d)"
+    r"|\b(?:nicht|keine?|keinen)\b"
+    r"|\bumwand|\bumgewandelt|\bumzuwandeln|\bumnutz|\bzu (?:einem|einer)\b"
+    r"|\bpersonell"
+    r"|\b(?:erhalten|aufrechterhalten|beibehalten|bleiben|fortführen|fortsetzen"
+    r"|weiterführen) und\b",
+    re.IGNORECASE,
+)
+# So does a measure as the thing to be pushed on ("den Ausbau der Kita-Plätze
+# vorantreiben", "die Sanierung der Turnhalle unterstützen", "den
+# Wohnungsbau fördern"): whether it was built or carried out can be checked.
+# The words are those of `_LEADING_MEASURE` and their like.
+_MEASURE_OBJECT = re.compile(
+    r"(?:bau|umsetzung|realisierung|ausstattung|sanierung|ausweitung|umnutzung|anschaffung"
+    r"|stilllegung|modernisierung|erweiterung|bereitstellung)\b"
+    r"|\b(?:einführung|einrichtung|errichtung|gründung|abschaffung|schaffung|erstellung"
+    r"|installation|ausweisung|umwandlung)\b",
+    re.IGNORECASE,
 )
 # A rule on how things are to be done, rather than a thing to be done: "ist
 # bei Sanierungen auf die Barrierefreiheit zu achten", "hat so zu erfolgen,
@@ -93,6 +183,18 @@ _PURPOSE_CLAUSE = re.compile(r"^\s*(?:um|indem|sodass|so dass)\b", re.IGNORECASE
 # A clause of purpose that opens the sentence ("Um die Lage zu verbessern,
 # ...") names the goal; the measure, checkable or not, is in the main clause.
 _LEADING_PURPOSE = re.compile(r"^\W*um\b[^,]*,", re.IGNORECASE)
+# Where a main clause ends in a pledge that goes on: a semicolon, or a comma
+# before a subordinate clause, a purpose or an example ("..., ob in Vereinen
+# oder ...", "..., um ...", "..., zum Beispiel ..."). Not a comma before an
+# article, which as often begins the next item of a list.
+_AFTER_MAIN_CLAUSE = re.compile(
+    r";|,\s*(?:ob|wenn|weil|damit|um|indem|sofern|soweit|wobei|sodass|so dass"
+    r"|zum beispiel|etwa|insbesondere|vor allem)\b",
+    re.IGNORECASE,
+)
+# A headline before the pledge proper: "Sport: ...", "Ehrenamt – ...".
+_HEADLINE = re.compile(r":|^\W*(?:\S+\s){1,4}[–-]\s")
+_CLOSING_PURPOSE = re.compile(r",\s*(?:um|damit|sodass|so dass|mit dem ziel)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[a-zäöüß)])\.\s+(?=[A-ZÄÖÜ])")
 
 
@@ -112,6 +214,7 @@ class TestableCues:
     comparative_goal: bool
     stance: bool
     rule: bool
+    trailing_direction: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +250,9 @@ class Weights:
     comparative_goal: float = 5.0
     stance: float = 6.0
     rule: float = 6.0
+    # A direction that is the pledge's only act outweighs the one concrete
+    # thing it names.
+    trailing_direction: float = 5.0
     # Most pledges in programs and agreements are checkable; a pledge is vague
     # only when its vague cues clearly outweigh the concrete ones.
     threshold: float = -2.0
@@ -175,6 +281,7 @@ def testable_cues(
         comparative_goal=_has_comparative_goal(without_purpose),
         stance=_STANCE.search(text) is not None or _DECLARED_STANCE.match(text) is not None,
         rule=is_rule(text),
+        trailing_direction=is_trailing_direction(text),
     )
 
 
@@ -207,6 +314,51 @@ def is_rule(text: str) -> bool:
     return _MODAL.search(main) is not None and _STATE_END.search(main) is not None
 
 
+def is_trailing_direction(text: str) -> bool:
+    """Whether `text` ends in a direction (fördern, stärken) that is its only act.
+
+    The end is that of the pledge or of its main clause ("die Hochschulen
+    fördern; die Stadt soll ...", "das Ehrenamt unterstützen, ob in Vereinen
+    oder ..."). A headline before a colon or dash leaves the direction to one
+    item of a list that may hold measures; a direction in a closing clause of
+    purpose ("..., um die Vereine zu stärken") is what a measure before it is
+    for. What makes the direction concrete may stand before or after it.
+    """
+    text = text.strip()
+    found = _TRAILING_DIRECTION.search(text) or _quality_raised(text)
+    # A second sentence or what follows a colon may name the measure ("...
+    # fördern. Dazu richten wir ... ein", "... fördern: Wir bezuschussen ...");
+    # only a pledge of one sentence is judged by its main clause.
+    head_end = _AFTER_MAIN_CLAUSE.search(text)
+    if found is None and head_end and ":" not in text and not _SENTENCE_END.search(text):
+        found = _TRAILING_DIRECTION.search(text[: head_end.start()])
+    if found is None:
+        return False
+    # Only the verb of a raised quality is left out of what may make it concrete.
+    verb = found.start(found.lastindex or 0)
+    before, rest = text[: found.start()], text[:verb] + " " + text[found.end() :]
+    return not (
+        _HEADLINE.search(before)
+        or _CLOSING_PURPOSE.search(before)
+        or _DIRECTION_MADE_CONCRETE.search(rest)
+        or _MEASURE_OBJECT.search(rest)
+    )
+
+
+def _quality_raised(text: str) -> re.Match[str] | None:
+    found = _QUALITY_RAISED.search(text)
+    if found is None:
+        return None
+    before = text[: found.start()].split()[-3:]
+    # Step back over an adjective (lower case) and an article to what governs
+    # the quality.
+    if before and before[-1].islower() and before[-1] not in _ARTICLES:
+        before.pop()
+    if before and before[-1].lower() in _ARTICLES:
+        before.pop()
+    return None if before and before[-1].lower() in _PREPOSITIONS else found
+
+
 def main_clause(text: str) -> str:
     """The first sentence of `text` up to its first subordinate clause or aside."""
     sentence = _SENTENCE_END.split(text.strip(), maxsplit=1)[0]
@@ -229,6 +381,7 @@ def weigh(cues: TestableCues, weights: Weights = WEIGHTS) -> float:
     score += weights.leading_measure * cues.leading_measure
     score -= weights.comparative_goal * cues.comparative_goal
     score -= weights.stance * cues.stance + weights.rule * cues.rule
+    score -= weights.trailing_direction * cues.trailing_direction
     return score
 
 
