@@ -34,8 +34,11 @@ DEFAULT_CAP: dict[str, int] = {
 }
 # Areas whose topic the words never move: who holds which post, and how the
 # coalition works together, is Government Operations whatever department
-# it names ("Vorstand der Entsorgungsbetriebe" is not Environment).
-FIXED_AREAS = frozenset({"koalition_personal"})
+# it names ("Vorstand der Entsorgungsbetriebe" is not Environment). Traffic
+# is Transportation whatever else it touches (guideline, section 5: public
+# transport, cycling, roads, parking, rail): noise barriers along a road,
+# cleaner buses and a ticket for tourists are transport policy (CAP 10).
+FIXED_AREAS = frozenset({"koalition_personal", "mobilitaet"})
 
 
 @dataclass(frozen=True, slots=True)
