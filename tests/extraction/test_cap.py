@@ -43,6 +43,13 @@ from versprochen.extraction.coding.cap import (
             2,
         ),
         ("Versiegelte Flächen entsiegeln und begrünen", "wohnen_stadtentwicklung", 7),
+        ("Die Grundsteuer nicht weiter erhöhen", "wohnen_stadtentwicklung", 1),
+        ("Mehr Parkplätze für Pendler am Stadtrand", "wohnen_stadtentwicklung", 10),
+        ("Den Transport von Gütern auf die Schiene verlagern", "wirtschaft_arbeit", 10),
+        ("Mehr Verkehrssicherheit an Kreuzungen", "sicherheit_ordnung", 10),
+        ("Den Kohleausstieg sozial gestalten", "wirtschaft_arbeit", 8),
+        ("Die kommunale Wärmeplanung zügig abschließen", "wohnen_stadtentwicklung", 8),
+        ("Unsere Stadt wird ein sicherer Hafen für Geflüchtete", "soziales_gesundheit", 9),
     ],
 )
 def test_clear_words_move_the_topic_off_the_area(text: str, area: str, cap: int) -> None:
@@ -73,6 +80,33 @@ def test_traffic_keeps_its_topic_whatever_else_it_names() -> None:
     assert code_cap("Lärmschutzwände an der Autobahn verlängern", (), "mobilitaet") == 10
     text = "Neue Elektrobusse, um Emissionen und Lärm in der Innenstadt zu senken"
     assert code_cap(text, ("Umwelt und Verkehr",), "mobilitaet") == 10
+
+
+def test_transport_is_not_sport() -> None:
+    # "~sport" hides in "Transport"; the longer transport stem wins.
+    assert code_cap("Transportwege für Lastwagen", (), "sport") == 10
+
+
+def test_a_portal_is_not_sport_and_a_safe_harbour_is_no_port() -> None:
+    assert cap_evidence("Ein Informationsportal für Verbraucher", ()).text == {"15": 4.0, "20": 1.0}
+    assert cap_evidence("Die Stadt bleibt ein sicherer Hafen", ()).text == {"9": 3.0}
+
+
+def test_another_topic_of_the_area_needs_no_margin() -> None:
+    # Energy (8) belongs to the environment area: named as strongly as nature, it wins.
+    text = "Keine Windkraftanlagen in Naturschutzgebieten"
+    assert code_cap(text, (), "umwelt_klima_energie") == 8
+    # Outside the area's remit a topic still needs the margin over the default.
+    assert code_cap("Solaranlagen auf allen Schulen", (), "bildung") == 6
+    # The words must name it: a heading alone does not take the pledge off its default.
+    text = "Die Armut in den Stadtteilen bekämpfen"
+    assert code_cap(text, ("Soziales und Inklusion",), "soziales_gesundheit") == 13
+
+
+def test_a_compound_is_what_its_head_names() -> None:
+    # "Schul|sozialarbeit" is social work: the school stem counts half.
+    evidence = cap_evidence("Die Schulsozialarbeit ausbauen", ())
+    assert evidence.text == {"6": 2.0, "13": 4.0}
 
 
 def test_a_heading_naming_another_topic_moves_the_pledge() -> None:

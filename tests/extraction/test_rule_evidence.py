@@ -24,6 +24,7 @@ from tests.extraction.corpus import (
     patterns,
 )
 from tests.extraction.rule_examples import rule_branches
+from versprochen.extraction.coding.lexicon import Lexicon
 
 LEXICONS = ("coding-areas.txt", "coding-cap.txt", "coding-places.txt", "coding-testable.txt")
 pytestmark = pytest.mark.slow
@@ -78,3 +79,15 @@ def test_every_rule_branch_carries_an_example_it_matches_from_outside_the_gold()
     assert missing == [], "run tests/extraction/rule_examples.py and add the missing by hand"
     assert failing == []
     assert from_gold == []
+
+
+def test_every_lexicon_example_matches_its_entry_outside_the_gold() -> None:
+    gold = gold_corpus().text
+    failing = []
+    for (rule, pattern), (example, _source) in rule_examples.load().items():
+        if rule not in LEXICONS:
+            continue
+        entry = Lexicon("example", f"[a]\n1: {pattern}\n")
+        if not entry.scores(example) or example.lower() in gold:
+            failing.append(f"{rule}: {pattern}: {example}")
+    assert failing == []
