@@ -87,6 +87,12 @@ def test_transport_is_not_sport() -> None:
     assert code_cap("Transportwege für Lastwagen", (), "sport") == 10
 
 
+def test_longer_words_keep_mobility_timelines_and_sheep_in_their_place() -> None:
+    assert cap_evidence("Hilfen für mobilitätseingeschränkte Menschen", ()).text == {"2": 3.0}
+    assert cap_evidence("Eine klare Zeitschiene für den Umbau", ()).text == {}
+    assert cap_evidence("Den Schutz von Deichschafen verbessern", ()).text == {"4": 4.0}
+
+
 def test_a_portal_is_not_sport_and_a_safe_harbour_is_no_port() -> None:
     assert cap_evidence("Ein Informationsportal für Verbraucher", ()).text == {"15": 4.0, "20": 1.0}
     assert cap_evidence("Die Stadt bleibt ein sicherer Hafen", ()).text == {"9": 3.0}
