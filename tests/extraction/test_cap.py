@@ -66,6 +66,13 @@ def test_graffiti_walls_for_youth_are_not_crime() -> None:
     assert code_cap("Mehr Graffiti-Wände für Jugendliche", (), "kinder_jugend_familie") == 13
 
 
+def test_firms_weigh_as_much_as_enterprises() -> None:
+    # A tax named beside the firms it drives away does not move a business pledge.
+    text = "Die Abwanderung von Firmen verhindern, die Gewerbesteuer nicht erhöhen"
+    assert code_cap(text, (), "wirtschaft_arbeit") == 15
+    assert cap_evidence("Neue Firmen gewinnen", ()).text == {"15": 3.0}
+
+
 def test_without_evidence_the_area_decides() -> None:
     assert code_cap("Das wollen wir prüfen", (), "finanzen") == 1
     assert code_cap("", (), "sport") == 23
