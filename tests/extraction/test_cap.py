@@ -73,6 +73,13 @@ def test_firms_weigh_as_much_as_enterprises() -> None:
     assert cap_evidence("Neue Firmen gewinnen", ()).text == {"15": 3.0}
 
 
+def test_playgrounds_keep_a_childrens_pledge_social_welfare() -> None:
+    text = "Mehr Mülltonnen und saubere Spielplätze in allen Stadtteilen"
+    assert code_cap(text, (), "kinder_jugend_familie") == 13
+    # A playground alone does not move a pledge of another area.
+    assert code_cap("Den Spielplatz am Marktplatz erneuern", (), "wohnen_stadtentwicklung") == 14
+
+
 def test_without_evidence_the_area_decides() -> None:
     assert code_cap("Das wollen wir prüfen", (), "finanzen") == 1
     assert code_cap("", (), "sport") == 23
