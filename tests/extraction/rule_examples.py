@@ -36,6 +36,8 @@ RULE_MODULES = (
     "coding.cap",
 )
 WRITTEN = "written"
+# Lexicon entries carry examples too (rule: the file, branch: the pattern).
+LEXICONS = ("coding-areas.txt", "coding-cap.txt", "coding-places.txt", "coding-testable.txt")
 _SENTENCE = re.compile(r"[^.!?\n]{8,400}[.!?]?")
 
 
@@ -79,8 +81,10 @@ def main() -> None:
         for match in _SENTENCE.finditer(path.read_text(encoding="utf-8", errors="replace"))
         if match.group().strip().lower() not in gold
     ]
-    # Examples written by hand (source "written") where the data has none are kept.
-    written = {key: value for key, value in load().items() if value[1] == WRITTEN}
+    # Examples written by hand (source "written") where the data has none are kept,
+    # and so are the examples of lexicon entries (rule: the lexicon's file name).
+    examples = load()
+    written = {key: value for key, value in examples.items() if value[1] == WRITTEN}
     rows = []
     for rule, branch, flags in rule_branches():
         compiled = re.compile(branch, flags)
@@ -94,6 +98,7 @@ def main() -> None:
             rows.append("\t".join((rule, branch, *written[(rule, branch)])))
         else:
             print(f"no example: {rule}\t{branch}")
+    rows += ["\t".join((*key, *value)) for key, value in examples.items() if key[0] in LEXICONS]
     EXAMPLES.write_text("\n".join(rows) + "\n", encoding="utf-8")
     print(f"{len(rows)} examples written to {EXAMPLES}")
 

@@ -43,6 +43,13 @@ from versprochen.extraction.coding.cap import (
             2,
         ),
         ("Versiegelte Flächen entsiegeln und begrünen", "wohnen_stadtentwicklung", 7),
+        ("Die Grundsteuer nicht weiter erhöhen", "wohnen_stadtentwicklung", 1),
+        ("Mehr Parkplätze für Pendler am Stadtrand", "wohnen_stadtentwicklung", 10),
+        ("Den Transport von Gütern auf die Schiene verlagern", "wirtschaft_arbeit", 10),
+        ("Mehr Verkehrssicherheit an Kreuzungen", "sicherheit_ordnung", 10),
+        ("Den Kohleausstieg sozial gestalten", "wirtschaft_arbeit", 8),
+        ("Die kommunale Wärmeplanung zügig abschließen", "wohnen_stadtentwicklung", 8),
+        ("Unsere Stadt wird ein sicherer Hafen für Geflüchtete", "soziales_gesundheit", 9),
     ],
 )
 def test_clear_words_move_the_topic_off_the_area(text: str, area: str, cap: int) -> None:
@@ -59,6 +66,20 @@ def test_graffiti_walls_for_youth_are_not_crime() -> None:
     assert code_cap("Mehr Graffiti-Wände für Jugendliche", (), "kinder_jugend_familie") == 13
 
 
+def test_firms_weigh_as_much_as_enterprises() -> None:
+    # A tax named beside the firms it drives away does not move a business pledge.
+    text = "Die Abwanderung von Firmen verhindern, die Gewerbesteuer nicht erhöhen"
+    assert code_cap(text, (), "wirtschaft_arbeit") == 15
+    assert cap_evidence("Neue Firmen gewinnen", ()).text == {"15": 3.0}
+
+
+def test_playgrounds_keep_a_childrens_pledge_social_welfare() -> None:
+    text = "Mehr Mülltonnen und saubere Spielplätze in allen Stadtteilen"
+    assert code_cap(text, (), "kinder_jugend_familie") == 13
+    # A playground alone does not move a pledge of another area.
+    assert code_cap("Den Spielplatz am Marktplatz erneuern", (), "wohnen_stadtentwicklung") == 14
+
+
 def test_without_evidence_the_area_decides() -> None:
     assert code_cap("Das wollen wir prüfen", (), "finanzen") == 1
     assert code_cap("", (), "sport") == 23
@@ -67,6 +88,45 @@ def test_without_evidence_the_area_decides() -> None:
 def test_the_coalition_area_keeps_its_topic_whatever_department_it_names() -> None:
     text = "Die Partei erhält das Vorschlagsrecht für den Vorstand der Abfallentsorgung"
     assert code_cap(text, (), "koalition_personal") == 20
+
+
+def test_traffic_keeps_its_topic_whatever_else_it_names() -> None:
+    assert code_cap("Lärmschutzwände an der Autobahn verlängern", (), "mobilitaet") == 10
+    text = "Neue Elektrobusse, um Emissionen und Lärm in der Innenstadt zu senken"
+    assert code_cap(text, ("Umwelt und Verkehr",), "mobilitaet") == 10
+
+
+def test_transport_is_not_sport() -> None:
+    # "~sport" hides in "Transport"; the longer transport stem wins.
+    assert code_cap("Transportwege für Lastwagen", (), "sport") == 10
+
+
+def test_longer_words_keep_mobility_timelines_and_sheep_in_their_place() -> None:
+    assert cap_evidence("Hilfen für mobilitätseingeschränkte Menschen", ()).text == {"2": 3.0}
+    assert cap_evidence("Eine klare Zeitschiene für den Umbau", ()).text == {}
+    assert cap_evidence("Den Schutz von Deichschafen verbessern", ()).text == {"4": 4.0}
+
+
+def test_a_portal_is_not_sport_and_a_safe_harbour_is_no_port() -> None:
+    assert cap_evidence("Ein Informationsportal für Verbraucher", ()).text == {"15": 4.0, "20": 1.0}
+    assert cap_evidence("Die Stadt bleibt ein sicherer Hafen", ()).text == {"9": 3.0}
+
+
+def test_another_topic_of_the_area_needs_no_margin() -> None:
+    # Energy (8) belongs to the environment area: named as strongly as nature, it wins.
+    text = "Keine Windkraftanlagen in Naturschutzgebieten"
+    assert code_cap(text, (), "umwelt_klima_energie") == 8
+    # Outside the area's remit a topic still needs the margin over the default.
+    assert code_cap("Solaranlagen auf allen Schulen", (), "bildung") == 6
+    # The words must name it: a heading alone does not take the pledge off its default.
+    text = "Die Armut in den Stadtteilen bekämpfen"
+    assert code_cap(text, ("Soziales und Inklusion",), "soziales_gesundheit") == 13
+
+
+def test_a_compound_is_what_its_head_names() -> None:
+    # "Schul|sozialarbeit" is social work: the school stem counts half.
+    evidence = cap_evidence("Die Schulsozialarbeit ausbauen", ())
+    assert evidence.text == {"6": 2.0, "13": 4.0}
 
 
 def test_a_heading_naming_another_topic_moves_the_pledge() -> None:
@@ -126,7 +186,7 @@ def test_every_manifesto_code_of_the_codebook_is_mapped() -> None:
 
 def test_urban_development_policy_is_not_development_aid() -> None:
     text = "Die Sanierung als stadtentwicklungspolitische Weichenstellung behandeln"
-    assert code_cap(text, (), "mobilitaet") == 14
+    assert code_cap(text, (), "bildung") == 14
     assert code_cap("Mehr Mittel für die Entwicklungspolitik", (), "finanzen") == 19
 
 

@@ -71,6 +71,20 @@ def test_lexicon_with_many_phrases_finds_them_after_signs_only() -> None:
     assert lexicon.scores("Stadtpark and ride") == {}
 
 
+def test_lexicon_modifier_of_a_compound_counts_its_share() -> None:
+    lexicon = Lexicon("test", "[a]\n4: schul\n[b]\n4: ~sozialarbeit\n[c]\n2: ~ausgaben\n")
+    # The head names what the thing is; its modifier counts the given share.
+    assert lexicon.scores("Schulsozialarbeit", 0.5) == {"a": 2.0, "b": 4.0}
+    assert lexicon.scores("Schul-Sozialarbeit", 0.5) == {"a": 2.0, "b": 4.0}
+    assert lexicon.scores("Schulsozialarbeit") == {"a": 4.0, "b": 4.0}
+    # Separate words, and words joined by a slash, are no compound.
+    assert lexicon.scores("Schule und Sozialarbeit", 0.5) == {"a": 4.0, "b": 4.0}
+    assert lexicon.scores("Schul/Sozialarbeit", 0.5) == {"a": 4.0, "b": 4.0}
+    # A head of the same label takes nothing from its modifier.
+    same = Lexicon("test", "[a]\n4: schul ~sozialarbeit\n")
+    assert same.scores("Schulsozialarbeit", 0.5) == {"a": 8.0}
+
+
 def test_lexicon_rejects_lines_without_weight() -> None:
     with pytest.raises(ValueError, match="weight"):
         Lexicon("broken", "[a]\nschul\n")

@@ -15,6 +15,22 @@ from versprochen.extraction.coding.lexicon import load
 
 CAP_LEXICON = "coding-cap.txt"
 
+AREA_TOPICS: dict[str, tuple[int, ...]] = {
+    "wirtschaft_arbeit": (15, 5),
+    "bildung": (6,),
+    "kinder_jugend_familie": (13,),
+    "mobilitaet": (10,),
+    "sicherheit_ordnung": (12,),
+    "digitalisierung_verwaltung": (20, 17),
+    "soziales_gesundheit": (13, 3, 2),
+    "sport": (23,),
+    "umwelt_klima_energie": (7, 8),
+    "kultur": (23,),
+    "wohnen_stadtentwicklung": (14,),
+    "finanzen": (1, 20),
+    "demokratie_beteiligung": (20, 2),
+    "koalition_personal": (20,),
+}
 # The CAP topic that an area stands for unless the words say otherwise.
 DEFAULT_CAP: dict[str, int] = {
     "wirtschaft_arbeit": 15,
@@ -34,8 +50,15 @@ DEFAULT_CAP: dict[str, int] = {
 }
 # Areas whose topic the words never move: who holds which post, and how the
 # coalition works together, is Government Operations whatever department
-# it names ("Vorstand der Entsorgungsbetriebe" is not Environment).
-FIXED_AREAS = frozenset({"koalition_personal"})
+# it names ("Vorstand der Entsorgungsbetriebe" is not Environment). Traffic
+# is Transportation whatever else it touches (guideline, section 5: public
+# transport, cycling, roads, parking, rail): noise barriers along a road,
+# cleaner buses and a ticket for tourists are transport policy (CAP 10).
+FIXED_AREAS = frozenset({"koalition_personal", "mobilitaet"})
+# A topic named as the first part of a compound whose head names another
+# topic weighs half: the head says what the thing is ("Schulsozialarbeit" is
+# social work, done at schools).
+MODIFIER_WEIGHT = 0.5
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +97,12 @@ def _heading(heading: str) -> tuple[dict[str, float], str | None]:
     areas = area_scores(heading, ())
     best = max(areas, key=lambda a: areas[a], default=None)
     area = best if best is not None and areas[best] > 0 else None
-    return load(CAP_LEXICON).scores(heading), area
+    return load(CAP_LEXICON).scores(heading, MODIFIER_WEIGHT), area
 
 
 def cap_evidence(text: str, sections: tuple[str, ...]) -> Evidence:
     """The lexicon's topic scores for the text and for its innermost heading."""
-    words = load(CAP_LEXICON).scores(text)
+    words = load(CAP_LEXICON).scores(text, MODIFIER_WEIGHT)
     if not sections:
         return Evidence(words)
     heading, heading_area = _heading(sections[-1])
@@ -106,19 +129,45 @@ def _heading_votes(evidence: Evidence, area: str, default: int) -> dict[str, flo
     return {label: value - own for label, value in votes.items() if value > own}
 
 
+def _own_topic(
+    words: dict[str, float], totals: dict[str, float], area: str, params: CapParams
+) -> int | None:
+    """Another topic of the area's remit that the words name at least as strongly as any.
+
+    Inside its remit an area's topics are alternatives, not a move away from
+    it: the words must name the topic by themselves (`min_evidence`) and at
+    least as strongly as the default, but need no margin over it.
+    """
+    default = DEFAULT_CAP[area]
+    top = max(totals.values(), default=0.0)
+    floor = max(words.get(str(default), 0.0), params.min_evidence)
+    for topic in AREA_TOPICS[area][1:]:
+        if words.get(str(topic), 0.0) >= floor and totals.get(str(topic), 0.0) == top:
+            return topic
+    return None
+
+
 def decide_cap(evidence: Evidence, area: str, params: CapParams = PARAMS) -> int:
-    """The area's topic, unless the evidence clearly names another one."""
+    """The area's topic, unless the evidence clearly names another one.
+
+    Another topic of the area's own remit (AREA_TOPICS) needs no margin over
+    the default: named at least as strongly as any topic, it wins ("Windkraft
+    im Wald" is Energy in the environment area). A topic outside the remit
+    needs `min_evidence` and `margin` more than the default.
+    """
     default = DEFAULT_CAP[area]
     if area in FIXED_AREAS:
         return default
     totals = dict(evidence.text)
     for label, value in _heading_votes(evidence, area, default).items():
         totals[label] = totals.get(label, 0.0) + params.heading_weight * value
-    best = max(totals, key=lambda c: totals[c], default=None)
-    if best is None or int(best) == default:
+    top = max(totals.values(), default=0.0)
+    if top < params.min_evidence:
         return default
-    strong = totals[best] >= params.min_evidence
-    if strong and totals[best] >= totals.get(str(default), 0.0) + params.margin:
+    if (topic := _own_topic(evidence.text, totals, area, params)) is not None:
+        return topic
+    best = max(totals, key=lambda c: totals[c])
+    if totals[best] >= totals.get(str(default), 0.0) + params.margin:
         return int(best)
     return default
 

@@ -149,11 +149,19 @@ class Lexicon:
         """Every leftmost-longest match in `text`."""
         return [Hit(label, weight, a, b) for label, weight, a, b in self._matches(text)]
 
-    def scores(self, text: str) -> dict[str, float]:
-        """The summed weight per label of the matches in `text`."""
+    def scores(self, text: str, modifier: float = 1.0) -> dict[str, float]:
+        """The summed weight per label of the matches in `text`.
+
+        A match followed by another one inside the same compound is its
+        modifier and counts `modifier` times its weight: "Verkehrssicherheit"
+        is safety of traffic, named by its head "sicherheit".
+        """
+        matches = self._matches(text)
+        heads = _modifiers(text, matches) if modifier != 1.0 else set()
         totals: dict[str, float] = {}
-        for label, weight, _, _ in self._matches(text):
-            totals[label] = totals.get(label, 0.0) + weight
+        for index, (label, weight, _, _) in enumerate(matches):
+            share = modifier if index in heads else 1.0
+            totals[label] = totals.get(label, 0.0) + share * weight
         return totals
 
     def _matches(self, text: str) -> list[_Match]:
@@ -220,6 +228,31 @@ class Lexicon:
                             for entry in entries:
                                 out.append((entry.label, entry.weight, i, i + len(stem)))
         return tuple(out)
+
+
+def _modifiers(text: str, matches: list[_Match]) -> set[int]:
+    """The indexes of `matches` that a match of another label follows in the same compound.
+
+    A compound is a word with its hyphen-joined parts ("Klimaschutz-Konzept");
+    a slash separates words ("Rad/Fußverkehr" names two kinds of traffic).
+    `matches` are leftmost-longest, so they do not overlap and come in order.
+    """
+    _, tokens = _words(text)
+    ends = [(start, start + len(word), word) for start, word in tokens]
+    out: set[int] = set()
+    token = 0
+    for index, (label, _, start, end) in enumerate(matches[:-1]):
+        while token < len(ends) and ends[token][1] <= start:
+            token += 1
+        if token == len(ends) or ends[token][0] > start:
+            continue  # a phrase's match begins between words
+        word_start, word_end, word = ends[token]
+        slash = word.find("/", end - word_start)
+        compound_end = word_start + slash if slash >= 0 else word_end
+        head = matches[index + 1]
+        if head[2] >= end and head[3] <= compound_end and head[0] != label:
+            out.add(index)
+    return out
 
 
 def _phrase_heads(phrases: list[str]) -> frozenset[str] | None:
