@@ -223,8 +223,18 @@ PAST = Folded(
 # Subordinate clauses that justify rather than commit; split keeps them out of a pledge text.
 JUSTIFICATION = re.compile(r",\s+(denn|da|weil)\s+", re.IGNORECASE)
 
+# "Das" opens a pointer back only as a pronoun ("Das wollen wir ändern", "Das müssen die
+# Bürger entscheiden"), not as the article of a noun, with or without an adjective ("Das
+# Lesecafé ... steht nicht zur Disposition", written: "Das neue Hallenbad soll 2028
+# öffnen"). A modal or auxiliary in the adjective's slot is the verb of the pronoun.
+_DAS_PRONOUN = (
+    r"das\b(?!\s+(?-i:[A-ZÄÖÜ])|\s+(?!(?:sollen|müssen|werden|wollen|können|dürfen|möchten|"
+    r"haben|sollte|sollten|müssten|könnten|würden)\b)(?-i:[a-zäöüß]+(?:e|en|em|er|es))"
+    r"\s+(?-i:[A-ZÄÖÜ]))"
+)
+
 ANAPHORIC_OPENERS = re.compile(
-    r"^(dies|diese|dieser|dieses|diesen|sie|er|es|das|dazu|dabei|dafür|hierzu|hierfür|"
+    rf"^(dies|diese|dieser|dieses|diesen|sie|er|es|{_DAS_PRONOUN}|dazu|dabei|dafür|hierzu|hierfür|"
     r"hierbei|damit|so|dadurch|darüber\s+hinaus)\b|"
     # "Ein Modell dafür sind ...", "Für das laufende Geschäft erfolgt dies ...": a pointer
     # back within the first words.
@@ -237,7 +247,7 @@ PRINCIPLE = re.compile(r"\b(?:darf|dürfen)\b[^.]*\b(?:abhängen|abhängig\s+sei
 # A short pledge that only points back ("Deshalb darf hier nicht gespart werden")
 # needs the sentence before it to stand alone.
 POINTS_BACK = re.compile(
-    r"^(deshalb|daher|darum|deswegen|dies|diese[rsnm]?|das|hier|dort|dabei|dazu|dafür)\b|"
+    rf"^(deshalb|daher|darum|deswegen|dies|diese[rsnm]?|{_DAS_PRONOUN}|hier|dort|dabei|dazu|dafür)\b|"
     r"\b(dies|diese[rsnm]?)\b",
     re.IGNORECASE,
 )

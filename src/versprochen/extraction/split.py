@@ -50,9 +50,12 @@ _SUBORDINATE_START = re.compile(
 # "und die Abstimmung der Linien verbessern": after "und", "die" before a noun
 # is the article of a new object, not a relative pronoun.
 _ARTICLE_BEFORE_NOUN = re.compile(r"^(?:der|die|das)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]")
+# An object of its own opens with an article, a noun, or an adjective before its noun
+# ("Verfahren beschleunigen und zuständige Ämter besser vernetzen", written).
+_ADJECTIVE_BEFORE_NOUN = r"[a-zäöüß]{3,}(?:e|en|em|er|es)\s+[A-ZÄÖÜ]"
 _OWN_OBJECT = re.compile(
     rf"^(?:(?:z\.\s?B\.|zum\s+Beispiel|auch|zudem|außerdem|ferner)\s+)?"
-    rf"(?:{_ARTICLE}\b|[A-ZÄÖÜ][a-zäöüß])"
+    rf"(?:{_ARTICLE}\b|[A-ZÄÖÜ][a-zäöüß]|{_ADJECTIVE_BEFORE_NOUN})"
 )
 _SUBORDINATE_OPENING = re.compile(
     r"^(um|wenn|damit|da|weil|falls|ob|sofern|soweit|indem|obwohl|während)\b", re.IGNORECASE
@@ -129,9 +132,13 @@ def _starts_with_action(text: str) -> bool:
 # "und" (it comes with the next conjunct), never an infinitive ending a clause. So the
 # two conjuncts are attributes of one noun, and the "und" joins no two commitments.
 # "das"/"dies" are left out (as pronouns they stand before a verb: "das verhindern"), and
-# so is an article after a comma (a relative pronoun: "Vereine, die ausbilden").
+# so is an article after a comma (a relative pronoun: "Vereine, die ausbilden"). A
+# quantifier works as the article ("dass alle finanziellen und rechtlichen Verflechtungen
+# veröffentlicht werden", written).
 _ARTICLE_THEN_LAST_WORD = re.compile(
-    r"(?:^|[^,\s]\s+)(?:der|des|dem|den|die|eine|einer|eines|einem|einen)\s+[a-zäöüß]+\W*$"
+    r"(?:^|[^,\s]\s+)(?:der|des|dem|den|die|eine|einer|eines|einem|einen|alle|allen|keine|"
+    r"keinen|viele|vielen|beide|beiden|unsere|unseren|ihre|ihren|diese|diesen|jede|jeden)"
+    r"\s+[a-zäöüß]+\W*$"
 )
 
 
@@ -217,8 +224,15 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             cuts.append((match.start(), match.end()))
     cuts += _semicolon_cuts(text, masked)
     cuts += _contrast_cuts(text, masked)
-    if _SUBORDINATE_OPENING.match(text):
-        return sorted(set(cuts))
+    cuts += _main_clause_cuts(text, masked)
+    if not _SUBORDINATE_OPENING.match(text):
+        cuts += _clause_cuts(text, masked)
+    return sorted(set(cuts))
+
+
+def _clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
+    """Cuts at "und" or a comma between two clauses that each end in their verb."""
+    cuts: list[tuple[int, int]] = []
     for pattern, need_subject in ((_UND, False), (_COMMA, True)):
         for match in pattern.finditer(masked):
             left, right = text[: match.start()], text[match.end() :]
@@ -230,6 +244,12 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             )
             second_predicate = pattern is _UND and _second_predicate(left, right)
             if subordinate or not (_OWN_OBJECT.match(right) or second_predicate):
+                continue
+            if _adjectives_of_one_noun(left, right) or _LONE_WORD_AFTER_COMMA.search(left):
+                continue
+            # "..., um die Luft zu verbessern und den Lärm zu senken" (written): the parts
+            # of a purpose clause say why, they commit to nothing of their own.
+            if "," in left and _PURPOSE.match(left.rsplit(",", 1)[-1]):
                 continue
             if not _ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
                 continue
@@ -251,7 +271,84 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             ):
                 continue
             cuts.append((match.start(), match.start() + len(match.group())))
-    return sorted(set(cuts))
+    return cuts
+
+
+# "Wir sichern, erhalten und schaffen Flächen" (Oldenburg Grüne 2026), "die Prozesse
+# optimieren, entbürokratisieren und mit IT-Verfahren unterstützen", "mit lokalen, nationalen
+# und internationalen Partnern" (Berlin 2021): a lone word after a comma before "und" is
+# one of a list of verbs or adjectives that share their object or noun, no clause.
+_LONE_WORD_AFTER_COMMA = re.compile(r",\s*[a-zäöüß]+\W*$")
+
+
+# Words before an attributive adjective, where a verb ending its clause would not stand
+# right after them: "Wir wollen gesunden und nachhaltigen Tourismus fördern" (written)
+# coordinates two adjectives of one noun, "Gebühren senken und kostenlose Kurse anbieten"
+# two clauses (the verb follows its object).
+_BEFORE_ADJECTIVE_TEXT = (
+    "wir ihr sie uns es für mit von vom zu zur zum in im an am auf bei nach aus durch über "
+    "unter gegen ohne um und oder sowie wollen möchten sollen müssen werden will soll muss "
+    "sehr besonders mehr noch"
+)
+_BEFORE_ADJECTIVE = frozenset(_BEFORE_ADJECTIVE_TEXT.split())
+
+
+def _adjectives_of_one_noun(left: str, right: str) -> bool:
+    """Whether "und" joins two adjectives of one noun rather than two clauses: the right
+    opens with an adjective whose ending the left's last word shares, and that word stands
+    where an adjective stands, not after its object."""
+    if not re.match(_ADJECTIVE_BEFORE_NOUN, right):
+        return False
+    found = cues.words(left)
+    adjective = cues.words(right)[0]
+    ending = re.search(r"(?:e|en|em|er|es)$", adjective)
+    if not found or ending is None or not found[-1].endswith(ending.group()):
+        return False
+    return len(found) < 2 or found[-2].lower() in _BEFORE_ADJECTIVE
+
+
+# "Wir unterstützen den Erhalt des Bades und befürworten die geplante Sanierung" (written),
+# "Wir streben X an und wir befürworten Y": a second main clause of the authors, its
+# finite verb right after "und", is a commitment of its own. The verb is told from an
+# adjective by what follows it (an article, pronoun or preposition, never a noun) or by
+# being a verb of commitment ("und lehnen Kürzungen ab").
+_WE_MAIN_CLAUSE = re.compile(r"^(?:wir|(?:\S+\s+){1,4}?[a-zäöüß]+\s+wir)\s", re.IGNORECASE)
+_UND_WE = re.compile(r",?\s+und\s+(?=wir\s+[a-zäöüß])")
+# Prepositions and adverbs that end like a verb ("und gegen eine Fusion") are left out.
+_UND_VERB = re.compile(
+    r"\s+und\s+(?!(?:gegen|wegen|neben|zwischen|entgegen|binnen|oben|unten|eben|innen|außen|"
+    r"morgen|trotzdem)\b)"
+    rf"(?=[a-zäöüß]{{3,}}(?:en|ern|eln)\s+(?:{_ARTICLE}|uns|sich|dafür|dazu|darauf|"
+    rf"daran|auch|weiterhin|in|im|an|am|auf|für|mit|zu|zur|zum)\s)"
+)
+_UND_DEMAND_VERB = re.compile(
+    r"\s+und\s+(?=(?:unterstützen|fördern|fordern|lehnen|sichern|stärken|schaffen|planen|"
+    r"prüfen|befürworten|setzen|erhalten|begleiten|bieten|sorgen)\s)"
+)
+_PURPOSE = re.compile(r"^\s*(?:um|damit|indem|ohne|statt|anstatt)\b", re.IGNORECASE)
+
+
+def _main_clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
+    """Cuts before a second main clause of the authors ("... und (wir) befürworten ...")."""
+    if not _WE_MAIN_CLAUSE.match(text):
+        return []
+    cuts = []
+    for pattern in (_UND_WE, _UND_VERB, _UND_DEMAND_VERB):
+        for match in pattern.finditer(masked):
+            left, right = text[: match.start()], text[match.end() :]
+            if _tokens(left) < MIN_PART_TOKENS or _tokens(right) < MIN_PART_TOKENS:
+                continue
+            if _LONE_WORD_AFTER_COMMA.search(left):
+                continue
+            # Not inside a subordinate or purpose clause ("dass wir X prüfen und ...").
+            if "," in left and (
+                cues.SUBORDINATE_CLAUSE.match(left.rsplit(",", 1)[-1])
+                or _PURPOSE.match(left.rsplit(",", 1)[-1])
+                or cues.words(left.rsplit(",", 1)[-1])[:1] == ["dass"]
+            ):
+                continue
+            cuts.append((match.start(), match.end()))
+    return cuts
 
 
 def _contrast_cuts(text: str, masked: str) -> list[tuple[int, int]]:
@@ -327,8 +424,11 @@ def _infinitive_chain(left: str, right: str, at_comma: bool) -> bool:
 
 # "die Seilbahn erhalten und in den Nahverkehr einbinden": a second predicate that
 # brings its own prepositional complement can be fulfilled on its own.
+# The complement may open with an adjective instead of an article ("den Vollzugsdienst
+# stärken und mit modernen Funkgeräten ausrüsten", "im ländlichen Raum ansiedeln", written).
 _PREPOSITIONAL_START = re.compile(
-    rf"^(?:in|an|auf|mit|für|zu|zur|zum|im|am|ins|ans|über|unter)\s+{_ARTICLE}\s"
+    rf"^(?:in|an|auf|mit|für|zu|zur|zum|im|am|ins|ans|über|unter)\s+"
+    rf"(?:{_ARTICLE}\s|{_ADJECTIVE_BEFORE_NOUN})"
 )
 
 
