@@ -300,3 +300,22 @@ def test_a_second_main_clause_of_the_authors_is_a_pledge_of_its_own(
 )
 def test_a_noun_list_or_a_preposition_after_und_is_no_second_main_clause(text: str) -> None:
     assert parts(text) == [text.rstrip(".")]
+
+
+def test_a_main_clause_with_its_own_subject_and_modal_after_a_comma_splits() -> None:
+    text = "Die Schule soll erhalten bleiben, der Anbau muss bis 2027 fertig werden."
+    assert parts(text) == [
+        "Die Schule soll erhalten bleiben",
+        "der Anbau muss bis 2027 fertig werden",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wollen die Vereine stärken, die gefördert werden sollen.",
+        "Wir wollen, dass die Stadt bleibt, die Verwaltung muss dafür sorgen.",
+    ],
+)
+def test_a_relative_clause_or_a_clause_after_dass_is_no_main_clause(text: str) -> None:
+    assert parts(text) == [text.rstrip(".")]

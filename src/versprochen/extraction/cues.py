@@ -52,6 +52,9 @@ class Folded:
         return pattern.finditer(prepared)
 
 
+# The articles and possessives that open a noun phrase.
+ARTICLE = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einen|einem|ihre?n?|unsere?n?)"
+
 # Modal verbs of obligation and intention, and "werden" as a future with "wir".
 MODAL = Folded(
     r"\b(soll|sollen|sollte|sollten|solle|muss|müssen|müsste|müssten|will|wollen|möchten|"

@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from versprochen.extraction import cues
+from versprochen.extraction import clauses, cues
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import DetectedDocument, SplitDocument, Statement
 from versprochen.matching.tokens import content_tokens
 
 MIN_PART_TOKENS = 2
 
-_ARTICLE = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einen|einem|ihre?n?|unsere?n?)"
+_ARTICLE = cues.ARTICLE
 _SOWIE = re.compile(r",?\s+sowie\s+")
 _UND_THEN = re.compile(
     r",?\s+und\s+(?=(?:dabei|zugleich|gleichzeitig|außerdem|zudem|darüber\s+hinaus)\b)"
@@ -224,7 +224,8 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             cuts.append((match.start(), match.end()))
     cuts += _semicolon_cuts(text, masked)
     cuts += _contrast_cuts(text, masked)
-    cuts += _main_clause_cuts(text, masked)
+    cuts += clauses.main_clause_cuts(text, masked)
+    cuts += clauses.comma_main_clause_cuts(text, masked)
     if not _SUBORDINATE_OPENING.match(text):
         cuts += _clause_cuts(text, masked)
     return sorted(set(cuts))
@@ -245,11 +246,11 @@ def _clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
             second_predicate = pattern is _UND and _second_predicate(left, right)
             if subordinate or not (_OWN_OBJECT.match(right) or second_predicate):
                 continue
-            if _adjectives_of_one_noun(left, right) or _LONE_WORD_AFTER_COMMA.search(left):
+            if _adjectives_of_one_noun(left, right) or clauses.LONE_WORD_AFTER_COMMA.search(left):
                 continue
             # "..., um die Luft zu verbessern und den Lärm zu senken" (written): the parts
             # of a purpose clause say why, they commit to nothing of their own.
-            if "," in left and _PURPOSE.match(left.rsplit(",", 1)[-1]):
+            if "," in left and clauses.PURPOSE.match(left.rsplit(",", 1)[-1]):
                 continue
             if not _ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
                 continue
@@ -272,13 +273,6 @@ def _clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
                 continue
             cuts.append((match.start(), match.start() + len(match.group())))
     return cuts
-
-
-# "Wir sichern, erhalten und schaffen Flächen" (Oldenburg Grüne 2026), "die Prozesse
-# optimieren, entbürokratisieren und mit IT-Verfahren unterstützen", "mit lokalen, nationalen
-# und internationalen Partnern" (Berlin 2021): a lone word after a comma before "und" is
-# one of a list of verbs or adjectives that share their object or noun, no clause.
-_LONE_WORD_AFTER_COMMA = re.compile(r",\s*[a-zäöüß]+\W*$")
 
 
 # Words before an attributive adjective, where a verb ending its clause would not stand
@@ -305,50 +299,6 @@ def _adjectives_of_one_noun(left: str, right: str) -> bool:
     if not found or ending is None or not found[-1].endswith(ending.group()):
         return False
     return len(found) < 2 or found[-2].lower() in _BEFORE_ADJECTIVE
-
-
-# "Wir unterstützen den Erhalt des Bades und befürworten die geplante Sanierung" (written),
-# "Wir streben X an und wir befürworten Y": a second main clause of the authors, its
-# finite verb right after "und", is a commitment of its own. The verb is told from an
-# adjective by what follows it (an article, pronoun or preposition, never a noun) or by
-# being a verb of commitment ("und lehnen Kürzungen ab").
-_WE_MAIN_CLAUSE = re.compile(r"^(?:wir|(?:\S+\s+){1,4}?[a-zäöüß]+\s+wir)\s", re.IGNORECASE)
-_UND_WE = re.compile(r",?\s+und\s+(?=wir\s+[a-zäöüß])")
-# Prepositions and adverbs that end like a verb ("und gegen eine Fusion") are left out.
-_UND_VERB = re.compile(
-    r"\s+und\s+(?!(?:gegen|wegen|neben|zwischen|entgegen|binnen|oben|unten|eben|innen|außen|"
-    r"morgen|trotzdem)\b)"
-    rf"(?=[a-zäöüß]{{3,}}(?:en|ern|eln)\s+(?:{_ARTICLE}|uns|sich|dafür|dazu|darauf|"
-    rf"daran|auch|weiterhin|in|im|an|am|auf|für|mit|zu|zur|zum)\s)"
-)
-_UND_DEMAND_VERB = re.compile(
-    r"\s+und\s+(?=(?:unterstützen|fördern|fordern|lehnen|sichern|stärken|schaffen|planen|"
-    r"prüfen|befürworten|setzen|erhalten|begleiten|bieten|sorgen)\s)"
-)
-_PURPOSE = re.compile(r"^\s*(?:um|damit|indem|ohne|statt|anstatt)\b", re.IGNORECASE)
-
-
-def _main_clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
-    """Cuts before a second main clause of the authors ("... und (wir) befürworten ...")."""
-    if not _WE_MAIN_CLAUSE.match(text):
-        return []
-    cuts = []
-    for pattern in (_UND_WE, _UND_VERB, _UND_DEMAND_VERB):
-        for match in pattern.finditer(masked):
-            left, right = text[: match.start()], text[match.end() :]
-            if _tokens(left) < MIN_PART_TOKENS or _tokens(right) < MIN_PART_TOKENS:
-                continue
-            if _LONE_WORD_AFTER_COMMA.search(left):
-                continue
-            # Not inside a subordinate or purpose clause ("dass wir X prüfen und ...").
-            if "," in left and (
-                cues.SUBORDINATE_CLAUSE.match(left.rsplit(",", 1)[-1])
-                or _PURPOSE.match(left.rsplit(",", 1)[-1])
-                or cues.words(left.rsplit(",", 1)[-1])[:1] == ["dass"]
-            ):
-                continue
-            cuts.append((match.start(), match.end()))
-    return cuts
 
 
 def _contrast_cuts(text: str, masked: str) -> list[tuple[int, int]]:
