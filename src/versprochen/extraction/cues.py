@@ -364,6 +364,19 @@ _ARTICLES = frozenset(
 )
 
 
+# "Wir wollen die Waldstrategie als Leitlinie, ergänzt durch den Gedanken der Biodiversität"
+# (Bund 2018): a past participle (ge-...-t, be-/er-/ver-/ent-...-t, ...-iert) after a
+# comma, followed by its agent. Not "soweit von ihnen ...".
+_PARTICIPLE_WITH_AGENT = re.compile(
+    r",\s+([a-zäöüß]*ge[a-zäöüß]+t|(?:be|er|ver|ent|zer)[a-zäöüß]+t|[a-zäöüß]+iert)"
+    r"\s+(?:von|vom|durch)\s"
+)
+
+
+def _agent_participles(text: str) -> set[str]:
+    return {m.group(1) for m in _PARTICIPLE_WITH_AGENT.finditer(text)}
+
+
 def has_finite_verb(text: str) -> bool:
     """A rough test for a finite verb after the first word (German has no reliable
     capital-letter cue for verbs, but finite 3rd-person forms end in -t)."""
@@ -374,6 +387,10 @@ def has_finite_verb(text: str) -> bool:
             continue
         # No finite verb follows its article: "ein breit gefächertes Angebot".
         if found[index - 1].lower() in _ARTICLES:
+            continue
+        # "..., betreut von Lehramtsstudierenden", "..., finanziert durch den Bund": a
+        # participle after a comma that names its agent is no finite verb.
+        if _PARTICIPLE_WITH_AGENT.search(text) and lower in _agent_participles(text):
             continue
         if lower.endswith("t") and not lower.startswith("ge"):
             if lower.endswith(("ent", "ant", "ist", "ust", "est")) and lower not in {"ist"}:
