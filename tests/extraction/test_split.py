@@ -252,6 +252,7 @@ def test_an_object_or_complement_opening_with_an_adjective_is_its_own(
         "Wir setzen uns dafür ein, dass alle finanziellen und rechtlichen Verflechtungen der "
         "Stadt veröffentlicht werden.",
         "Wir wollen den Radverkehr fördern, um die Luft zu verbessern und den Lärm zu senken.",
+        "Wir wollen den Standort in seiner thematischen und regionalen Vielfalt sicherstellen.",
         # Oldenburg Grüne 2026, Berlin 2021: lists of verbs or adjectives after a comma.
         "Wir sichern, erhalten und schaffen wohnortnahe Flächen für Spiel und Sport.",
         "Die Prozesse wird die Koalition optimieren, entbürokratisieren und mit einheitlichen "

@@ -133,11 +133,12 @@ def _starts_with_action(text: str) -> bool:
 # two conjuncts are attributes of one noun, and the "und" joins no two commitments.
 # "das"/"dies" are left out (as pronouns they stand before a verb: "das verhindern"), and
 # so is an article after a comma (a relative pronoun: "Vereine, die ausbilden"). A
-# quantifier works as the article ("dass alle finanziellen und rechtlichen Verflechtungen
-# veröffentlicht werden", written).
+# quantifier, possessive or demonstrative works as the article ("dass alle finanziellen und
+# rechtlichen Verflechtungen veröffentlicht werden", written; "in seiner thematischen und
+# regionalen Vielfalt sicherstellen", Bund 2018).
 _ARTICLE_THEN_LAST_WORD = re.compile(
-    r"(?:^|[^,\s]\s+)(?:der|des|dem|den|die|eine|einer|eines|einem|einen|alle|allen|keine|"
-    r"keinen|viele|vielen|beide|beiden|unsere|unseren|ihre|ihren|diese|diesen|jede|jeden)"
+    r"(?:^|[^,\s]\s+)(?:der|des|dem|den|die|eine|einer|eines|einem|einen|"
+    r"(?:all|kein|viel|beid|unser|ihr|sein|dies|jed)(?:e|en|er|em|es))"
     r"\s+[a-zäöüß]+\W*$"
 )
 
