@@ -284,6 +284,10 @@ def test_adjectives_of_one_noun_and_purpose_clauses_stay_whole(text: str) -> Non
             "Wir fordern mehr Personal und lehnen Kürzungen ab.",
             ["Wir fordern mehr Personal", "lehnen Kürzungen ab"],
         ),
+        (
+            "Wir packen die Probleme an, welche die Menschen bewegen, und setzen uns Ziele.",
+            ["Wir packen die Probleme an, welche die Menschen bewegen", "setzen uns Ziele"],
+        ),
     ],
 )
 def test_a_second_main_clause_of_the_authors_is_a_pledge_of_its_own(

@@ -39,13 +39,13 @@ _WE_MAIN_CLAUSE = re.compile(r"^(?:wir|(?:\S+\s+){1,4}?[a-zäöüß]+\s+wir)\s",
 _UND_WE = re.compile(r",?\s+und\s+(?=wir\s+[a-zäöüß])")
 # Prepositions and adverbs that end like a verb ("und gegen eine Fusion") are left out.
 _UND_VERB = re.compile(
-    r"\s+und\s+(?!(?:gegen|wegen|neben|zwischen|entgegen|binnen|oben|unten|eben|innen|außen|"
+    r",?\s+und\s+(?!(?:gegen|wegen|neben|zwischen|entgegen|binnen|oben|unten|eben|innen|außen|"
     r"morgen|trotzdem)\b)"
     rf"(?=[a-zäöüß]{{3,}}(?:en|ern|eln)\s+(?:{_ARTICLE}|uns|sich|dafür|dazu|darauf|"
     rf"daran|auch|weiterhin|in|im|an|am|auf|für|mit|zu|zur|zum)\s)"
 )
 _UND_DEMAND_VERB = re.compile(
-    r"\s+und\s+(?=(?:unterstützen|fördern|fordern|lehnen|sichern|stärken|schaffen|planen|"
+    r",?\s+und\s+(?=(?:unterstützen|fördern|fordern|lehnen|sichern|stärken|schaffen|planen|"
     r"prüfen|befürworten|setzen|erhalten|begleiten|bieten|sorgen)\s)"
 )
 
@@ -62,11 +62,18 @@ def main_clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
                 continue
             if LONE_WORD_AFTER_COMMA.search(left):
                 continue
-            # Not inside a subordinate or purpose clause ("dass wir X prüfen und ...").
-            if "," in left and (
-                cues.SUBORDINATE_CLAUSE.match(left.rsplit(",", 1)[-1])
-                or PURPOSE.match(left.rsplit(",", 1)[-1])
-                or cues.words(left.rsplit(",", 1)[-1])[:1] == ["dass"]
+            # Not inside a subordinate or purpose clause ("dass wir X prüfen und ..."); a
+            # comma before "und" closes it ("..., welche die Menschen bewegen, und setzen
+            # uns Ziele", Bund 2018).
+            closed = match.group().startswith(",")
+            if (
+                "," in left
+                and not closed
+                and (
+                    cues.SUBORDINATE_CLAUSE.match(left.rsplit(",", 1)[-1])
+                    or PURPOSE.match(left.rsplit(",", 1)[-1])
+                    or cues.words(left.rsplit(",", 1)[-1])[:1] == ["dass"]
+                )
             ):
                 continue
             cuts.append((match.start(), match.end()))
