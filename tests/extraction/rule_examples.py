@@ -25,6 +25,7 @@ RULE_MODULES = (
     "cues",
     "detect",
     "split",
+    "clauses",
     "segment",
     "merge",
     "boilerplate",

@@ -33,3 +33,18 @@ def test_folded_pattern_must_be_lower_case() -> None:
         cues.Folded(r"\bWir\s+fordern\b")
     # Escapes such as \S and \W are not letters of the pattern.
     assert cues.Folded(r"\bwir\S*\W").search("WIR!") is not None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "die Waldstrategie als Leitlinie, ergänzt durch den Gedanken der Biodiversität",
+        "neue Sprachkurse für Zugewanderte, betreut von Ehrenamtlichen",
+    ],
+)
+def test_a_participle_with_its_agent_after_a_comma_is_no_finite_verb(text: str) -> None:
+    assert not cues.has_finite_verb(text)
+
+
+def test_a_finite_verb_after_soweit_still_counts() -> None:
+    assert cues.has_finite_verb("Wir entlasten Institute, soweit von ihnen geringe Risiken ausgeht")

@@ -536,3 +536,37 @@ def test_a_pointer_after_a_credit_claim_takes_it_as_context(follow_up: str) -> N
 )
 def test_the_opening_modal_is_no_verb_before_a_moved_phrase(text: str) -> None:
     assert judge(text).reason == "slogan: a wish without an action"
+
+
+def test_an_included_measure_in_a_zu_clause_is_a_pledge_of_its_own() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Wir wollen das Vereinsleben stärken. "
+            "Dazu gehört auch, die Vereine bei der Suche nach Räumen zu unterstützen.",
+        ),
+    )
+    assert [c.text for c in detect(doc).candidates] == [
+        "Wir wollen das Vereinsleben stärken.",
+        "Dazu gehört auch, die Vereine bei der Suche nach Räumen zu unterstützen.",
+    ]
+
+
+def test_das_before_a_noun_is_an_article_not_a_pointer_back() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Der Etat der Stadtbibliothek darf nicht gekürzt werden. "
+            "Das neue Lesecafé soll bleiben.",
+        ),
+    )
+    assert len(detect(doc).candidates) == 2
+
+
+@pytest.mark.parametrize(
+    "opening", ["Das wollen wir ändern.", "Das müssen die Bürger entscheiden."]
+)
+def test_das_before_its_verb_still_points_back(opening: str) -> None:
+    doc = segmented(("p", f"Die Gebühren der Musikschule steigen jedes Jahr. {opening}"))
+    candidates = detect(doc).candidates
+    assert len(candidates) == 1 and len(candidates[0].segments) == 2

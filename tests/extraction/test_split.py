@@ -219,3 +219,108 @@ def test_adjectives_of_one_noun_joined_by_und_stay_whole(text: str) -> None:
 def test_a_verb_after_a_noun_still_ends_a_conjunct() -> None:
     text = "die Buslinien der Stadt erweitern und die Takte verdichten"
     assert _parts(text) == ["die Buslinien der Stadt erweitern", "die Takte verdichten"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Genehmigungsverfahren beschleunigen und zuständige Ämter besser vernetzen.",
+            ["Genehmigungsverfahren beschleunigen", "zuständige Ämter besser vernetzen"],
+        ),
+        (
+            "den Vollzugsdienst personell stärken und mit modernen Funkgeräten ausrüsten.",
+            ["den Vollzugsdienst personell stärken", "mit modernen Funkgeräten ausrüsten"],
+        ),
+        (
+            "Wir wollen neue Betriebe gewinnen und im ländlichen Raum ansiedeln.",
+            ["Wir wollen neue Betriebe gewinnen", "im ländlichen Raum ansiedeln"],
+        ),
+    ],
+)
+def test_an_object_or_complement_opening_with_an_adjective_is_its_own(
+    text: str, expected: list[str]
+) -> None:
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wollen für bezahlbare Mieten und sichere Radwege sorgen.",
+        "Wir wollen gesunden und nachhaltigen Tourismus fördern.",
+        "Wir setzen uns dafür ein, dass alle finanziellen und rechtlichen Verflechtungen der "
+        "Stadt veröffentlicht werden.",
+        "Wir wollen den Radverkehr fördern, um die Luft zu verbessern und den Lärm zu senken.",
+        "Wir wollen den Standort in seiner thematischen und regionalen Vielfalt sicherstellen.",
+        # Oldenburg Grüne 2026, Berlin 2021: lists of verbs or adjectives after a comma.
+        "Wir sichern, erhalten und schaffen wohnortnahe Flächen für Spiel und Sport.",
+        "Die Prozesse wird die Koalition optimieren, entbürokratisieren und mit einheitlichen "
+        "IT-Verfahren unterstützen.",
+        "Die Kompetenzen wollen wir mit geeigneten lokalen, nationalen und internationalen "
+        "Partnern verbinden.",
+    ],
+)
+def test_adjectives_of_one_noun_and_purpose_clauses_stay_whole(text: str) -> None:
+    assert parts(text) == [text.rstrip(".")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Wir unterstützen den Erhalt des Freibades und befürworten die geplante Sanierung.",
+            ["Wir unterstützen den Erhalt des Freibades", "befürworten die geplante Sanierung"],
+        ),
+        (
+            "Wir streben eine Beteiligung der Bürger an und wir befürworten eine Genossenschaft.",
+            ["Wir streben eine Beteiligung der Bürger an", "wir befürworten eine Genossenschaft"],
+        ),
+        (
+            "Deshalb unterstützen wir die Vereine und fördern den Breitensport.",
+            ["Deshalb unterstützen wir die Vereine", "fördern den Breitensport"],
+        ),
+        (
+            "Wir fordern mehr Personal und lehnen Kürzungen ab.",
+            ["Wir fordern mehr Personal", "lehnen Kürzungen ab"],
+        ),
+        (
+            "Wir packen die Probleme an, welche die Menschen bewegen, und setzen uns Ziele.",
+            ["Wir packen die Probleme an, welche die Menschen bewegen", "setzen uns Ziele"],
+        ),
+    ],
+)
+def test_a_second_main_clause_of_the_authors_is_a_pledge_of_its_own(
+    text: str, expected: list[str]
+) -> None:
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir fördern Vereine und Initiativen in den Stadtteilen.",
+        "Wir bekennen uns zur Verantwortung und gegen eine Fusion der Gesellschaft.",
+    ],
+)
+def test_a_noun_list_or_a_preposition_after_und_is_no_second_main_clause(text: str) -> None:
+    assert parts(text) == [text.rstrip(".")]
+
+
+def test_a_main_clause_with_its_own_subject_and_modal_after_a_comma_splits() -> None:
+    text = "Die Schule soll erhalten bleiben, der Anbau muss bis 2027 fertig werden."
+    assert parts(text) == [
+        "Die Schule soll erhalten bleiben",
+        "der Anbau muss bis 2027 fertig werden",
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wollen die Vereine stärken, die gefördert werden sollen.",
+        "Wir wollen, dass die Stadt bleibt, die Verwaltung muss dafür sorgen.",
+    ],
+)
+def test_a_relative_clause_or_a_clause_after_dass_is_no_main_clause(text: str) -> None:
+    assert parts(text) == [text.rstrip(".")]

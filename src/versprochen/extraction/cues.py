@@ -52,6 +52,9 @@ class Folded:
         return pattern.finditer(prepared)
 
 
+# The articles and possessives that open a noun phrase.
+ARTICLE = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einen|einem|ihre?n?|unsere?n?)"
+
 # Modal verbs of obligation and intention, and "werden" as a future with "wir".
 MODAL = Folded(
     r"\b(soll|sollen|sollte|sollten|solle|muss|müssen|müsste|müssten|will|wollen|möchten|"
@@ -223,8 +226,18 @@ PAST = Folded(
 # Subordinate clauses that justify rather than commit; split keeps them out of a pledge text.
 JUSTIFICATION = re.compile(r",\s+(denn|da|weil)\s+", re.IGNORECASE)
 
+# "Das" opens a pointer back only as a pronoun ("Das wollen wir ändern", "Das müssen die
+# Bürger entscheiden"), not as the article of a noun, with or without an adjective ("Das
+# Lesecafé ... steht nicht zur Disposition", written: "Das neue Hallenbad soll 2028
+# öffnen"). A modal or auxiliary in the adjective's slot is the verb of the pronoun.
+_DAS_PRONOUN = (
+    r"das\b(?!\s+(?-i:[A-ZÄÖÜ])|\s+(?!(?:sollen|müssen|werden|wollen|können|dürfen|möchten|"
+    r"haben|sollte|sollten|müssten|könnten|würden)\b)(?-i:[a-zäöüß]+(?:e|en|em|er|es))"
+    r"\s+(?-i:[A-ZÄÖÜ]))"
+)
+
 ANAPHORIC_OPENERS = re.compile(
-    r"^(dies|diese|dieser|dieses|diesen|sie|er|es|das|dazu|dabei|dafür|hierzu|hierfür|"
+    rf"^(dies|diese|dieser|dieses|diesen|sie|er|es|{_DAS_PRONOUN}|dazu|dabei|dafür|hierzu|hierfür|"
     r"hierbei|damit|so|dadurch|darüber\s+hinaus)\b|"
     # "Ein Modell dafür sind ...", "Für das laufende Geschäft erfolgt dies ...": a pointer
     # back within the first words.
@@ -237,7 +250,7 @@ PRINCIPLE = re.compile(r"\b(?:darf|dürfen)\b[^.]*\b(?:abhängen|abhängig\s+sei
 # A short pledge that only points back ("Deshalb darf hier nicht gespart werden")
 # needs the sentence before it to stand alone.
 POINTS_BACK = re.compile(
-    r"^(deshalb|daher|darum|deswegen|dies|diese[rsnm]?|das|hier|dort|dabei|dazu|dafür)\b|"
+    rf"^(deshalb|daher|darum|deswegen|dies|diese[rsnm]?|{_DAS_PRONOUN}|hier|dort|dabei|dazu|dafür)\b|"
     r"\b(dies|diese[rsnm]?)\b",
     re.IGNORECASE,
 )
@@ -351,6 +364,19 @@ _ARTICLES = frozenset(
 )
 
 
+# "Wir wollen die Waldstrategie als Leitlinie, ergänzt durch den Gedanken der Biodiversität"
+# (Bund 2018): a past participle (ge-...-t, be-/er-/ver-/ent-...-t, ...-iert) after a
+# comma, followed by its agent. Not "soweit von ihnen ...".
+_PARTICIPLE_WITH_AGENT = re.compile(
+    r",\s+([a-zäöüß]*ge[a-zäöüß]+t|(?:be|er|ver|ent|zer)[a-zäöüß]+t|[a-zäöüß]+iert)"
+    r"\s+(?:von|vom|durch)\s"
+)
+
+
+def _agent_participles(text: str) -> set[str]:
+    return {m.group(1) for m in _PARTICIPLE_WITH_AGENT.finditer(text)}
+
+
 def has_finite_verb(text: str) -> bool:
     """A rough test for a finite verb after the first word (German has no reliable
     capital-letter cue for verbs, but finite 3rd-person forms end in -t)."""
@@ -361,6 +387,10 @@ def has_finite_verb(text: str) -> bool:
             continue
         # No finite verb follows its article: "ein breit gefächertes Angebot".
         if found[index - 1].lower() in _ARTICLES:
+            continue
+        # "..., betreut von Lehramtsstudierenden", "..., finanziert durch den Bund": a
+        # participle after a comma that names its agent is no finite verb.
+        if _PARTICIPLE_WITH_AGENT.search(text) and lower in _agent_participles(text):
             continue
         if lower.endswith("t") and not lower.startswith("ge"):
             if lower.endswith(("ent", "ant", "ist", "ust", "est")) and lower not in {"ist"}:

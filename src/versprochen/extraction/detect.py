@@ -94,6 +94,11 @@ _OFFICE = cues.Folded(
 # though its last noun may end in -ung ("Wählervereinigung").
 _LEGAL_FORM = re.compile(r"(?:\be\.\s?V|\bg?GmbH|\bmbH|\bAG|\beG)\.?\s*$")
 _INCLUDES = re.compile(r"^(dazu|hierzu|dafür)\s+(gehört|gehören|zählt|zählen)\b", re.IGNORECASE)
+_INCLUDES_CLAUSE = re.compile(
+    r"(?:\s+(?:auch|es|für\s+uns|vor\s+allem|insbesondere))*,\s+(?!dass\b)[^.;:]*"
+    r"\b(?:zu\s+[a-zäöüß]+(?:en|ern|eln)|[a-zäöüß]+zu[a-zäöüß]+en)\W*$",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -202,6 +207,10 @@ def judge(
     # commitment includes is one of its own; "Dazu gehört auch einer der
     # Aspekte" names none.
     if includes and _names_action_first(stripped[includes.end() :]):
+        return Judgement(True, "includes an action", strong=True)
+    # "Dazu gehört auch, den Zugang zu den Häusern ... anzupassen" (Münster CDU 2014): the
+    # measure the commitment includes is a zu-infinitive clause that names its own action.
+    if includes and _INCLUDES_CLAUSE.match(stripped, includes.end()):
         return Judgement(True, "includes an action", strong=True)
     if _EVALUATIVE.search(stripped) or _DESCRIBING_VERBS.search(stripped):
         if agreement and includes:

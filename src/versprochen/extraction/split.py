@@ -15,14 +15,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from versprochen.extraction import cues
+from versprochen.extraction import clauses, cues
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import DetectedDocument, SplitDocument, Statement
 from versprochen.matching.tokens import content_tokens
 
 MIN_PART_TOKENS = 2
 
-_ARTICLE = r"(?:der|die|das|den|dem|des|ein|eine|einer|eines|einen|einem|ihre?n?|unsere?n?)"
+_ARTICLE = cues.ARTICLE
 _SOWIE = re.compile(r",?\s+sowie\s+")
 _UND_THEN = re.compile(
     r",?\s+und\s+(?=(?:dabei|zugleich|gleichzeitig|außerdem|zudem|darüber\s+hinaus)\b)"
@@ -50,9 +50,12 @@ _SUBORDINATE_START = re.compile(
 # "und die Abstimmung der Linien verbessern": after "und", "die" before a noun
 # is the article of a new object, not a relative pronoun.
 _ARTICLE_BEFORE_NOUN = re.compile(r"^(?:der|die|das)\s+(?:[a-zäöüß]+\s+)?[A-ZÄÖÜ]")
+# An object of its own opens with an article, a noun, or an adjective before its noun
+# ("Verfahren beschleunigen und zuständige Ämter besser vernetzen", written).
+_ADJECTIVE_BEFORE_NOUN = r"[a-zäöüß]{3,}(?:e|en|em|er|es)\s+[A-ZÄÖÜ]"
 _OWN_OBJECT = re.compile(
     rf"^(?:(?:z\.\s?B\.|zum\s+Beispiel|auch|zudem|außerdem|ferner)\s+)?"
-    rf"(?:{_ARTICLE}\b|[A-ZÄÖÜ][a-zäöüß])"
+    rf"(?:{_ARTICLE}\b|[A-ZÄÖÜ][a-zäöüß]|{_ADJECTIVE_BEFORE_NOUN})"
 )
 _SUBORDINATE_OPENING = re.compile(
     r"^(um|wenn|damit|da|weil|falls|ob|sofern|soweit|indem|obwohl|während)\b", re.IGNORECASE
@@ -129,9 +132,14 @@ def _starts_with_action(text: str) -> bool:
 # "und" (it comes with the next conjunct), never an infinitive ending a clause. So the
 # two conjuncts are attributes of one noun, and the "und" joins no two commitments.
 # "das"/"dies" are left out (as pronouns they stand before a verb: "das verhindern"), and
-# so is an article after a comma (a relative pronoun: "Vereine, die ausbilden").
+# so is an article after a comma (a relative pronoun: "Vereine, die ausbilden"). A
+# quantifier, possessive or demonstrative works as the article ("dass alle finanziellen und
+# rechtlichen Verflechtungen veröffentlicht werden", written; "in seiner thematischen und
+# regionalen Vielfalt sicherstellen", Bund 2018).
 _ARTICLE_THEN_LAST_WORD = re.compile(
-    r"(?:^|[^,\s]\s+)(?:der|des|dem|den|die|eine|einer|eines|einem|einen)\s+[a-zäöüß]+\W*$"
+    r"(?:^|[^,\s]\s+)(?:der|des|dem|den|die|eine|einer|eines|einem|einen|"
+    r"(?:all|kein|viel|beid|unser|ihr|sein|dies|jed)(?:e|en|er|em|es))"
+    r"\s+[a-zäöüß]+\W*$"
 )
 
 
@@ -217,8 +225,16 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             cuts.append((match.start(), match.end()))
     cuts += _semicolon_cuts(text, masked)
     cuts += _contrast_cuts(text, masked)
-    if _SUBORDINATE_OPENING.match(text):
-        return sorted(set(cuts))
+    cuts += clauses.main_clause_cuts(text, masked)
+    cuts += clauses.comma_main_clause_cuts(text, masked)
+    if not _SUBORDINATE_OPENING.match(text):
+        cuts += _clause_cuts(text, masked)
+    return sorted(set(cuts))
+
+
+def _clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
+    """Cuts at "und" or a comma between two clauses that each end in their verb."""
+    cuts: list[tuple[int, int]] = []
     for pattern, need_subject in ((_UND, False), (_COMMA, True)):
         for match in pattern.finditer(masked):
             left, right = text[: match.start()], text[match.end() :]
@@ -230,6 +246,12 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             )
             second_predicate = pattern is _UND and _second_predicate(left, right)
             if subordinate or not (_OWN_OBJECT.match(right) or second_predicate):
+                continue
+            if _adjectives_of_one_noun(left, right) or clauses.LONE_WORD_AFTER_COMMA.search(left):
+                continue
+            # "..., um die Luft zu verbessern und den Lärm zu senken" (written): the parts
+            # of a purpose clause say why, they commit to nothing of their own.
+            if "," in left and clauses.PURPOSE.match(left.rsplit(",", 1)[-1]):
                 continue
             if not _ends_with_verb(left) or _tokens(left) < MIN_PART_TOKENS:
                 continue
@@ -251,7 +273,33 @@ def _cuts(text: str) -> list[tuple[int, int]]:
             ):
                 continue
             cuts.append((match.start(), match.start() + len(match.group())))
-    return sorted(set(cuts))
+    return cuts
+
+
+# Words before an attributive adjective, where a verb ending its clause would not stand
+# right after them: "Wir wollen gesunden und nachhaltigen Tourismus fördern" (written)
+# coordinates two adjectives of one noun, "Gebühren senken und kostenlose Kurse anbieten"
+# two clauses (the verb follows its object).
+_BEFORE_ADJECTIVE_TEXT = (
+    "wir ihr sie uns es für mit von vom zu zur zum in im an am auf bei nach aus durch über "
+    "unter gegen ohne um und oder sowie wollen möchten sollen müssen werden will soll muss "
+    "sehr besonders mehr noch"
+)
+_BEFORE_ADJECTIVE = frozenset(_BEFORE_ADJECTIVE_TEXT.split())
+
+
+def _adjectives_of_one_noun(left: str, right: str) -> bool:
+    """Whether "und" joins two adjectives of one noun rather than two clauses: the right
+    opens with an adjective whose ending the left's last word shares, and that word stands
+    where an adjective stands, not after its object."""
+    if not re.match(_ADJECTIVE_BEFORE_NOUN, right):
+        return False
+    found = cues.words(left)
+    adjective = cues.words(right)[0]
+    ending = re.search(r"(?:e|en|em|er|es)$", adjective)
+    if not found or ending is None or not found[-1].endswith(ending.group()):
+        return False
+    return len(found) < 2 or found[-2].lower() in _BEFORE_ADJECTIVE
 
 
 def _contrast_cuts(text: str, masked: str) -> list[tuple[int, int]]:
@@ -327,8 +375,11 @@ def _infinitive_chain(left: str, right: str, at_comma: bool) -> bool:
 
 # "die Seilbahn erhalten und in den Nahverkehr einbinden": a second predicate that
 # brings its own prepositional complement can be fulfilled on its own.
+# The complement may open with an adjective instead of an article ("den Vollzugsdienst
+# stärken und mit modernen Funkgeräten ausrüsten", "im ländlichen Raum ansiedeln", written).
 _PREPOSITIONAL_START = re.compile(
-    rf"^(?:in|an|auf|mit|für|zu|zur|zum|im|am|ins|ans|über|unter)\s+{_ARTICLE}\s"
+    rf"^(?:in|an|auf|mit|für|zu|zur|zum|im|am|ins|ans|über|unter)\s+"
+    rf"(?:{_ARTICLE}\s|{_ADJECTIVE_BEFORE_NOUN})"
 )
 
 
