@@ -324,3 +324,8 @@ def test_a_main_clause_with_its_own_subject_and_modal_after_a_comma_splits() -> 
 )
 def test_a_relative_clause_or_a_clause_after_dass_is_no_main_clause(text: str) -> None:
     assert parts(text) == [text.rstrip(".")]
+
+
+def test_no_cut_after_a_word_that_shares_its_head_with_the_next() -> None:
+    text = "Wir wollen das Konzept der kurzen Wege bei der Stadt- und Verkehrswegeplanung stärken"
+    assert split_text(text) == [(0, len(text))]

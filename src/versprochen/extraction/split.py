@@ -229,7 +229,9 @@ def _cuts(text: str) -> list[tuple[int, int]]:
     cuts += clauses.comma_main_clause_cuts(text, masked)
     if not _SUBORDINATE_OPENING.match(text):
         cuts += _clause_cuts(text, masked)
-    return sorted(set(cuts))
+    # "Stadt- und Verkehrswegeplanung": a word cut short before the conjunction
+    # shares its head with the next word, so the two are one word.
+    return sorted({cut for cut in cuts if not text[: cut[0]].endswith("-")})
 
 
 def _clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
