@@ -325,13 +325,13 @@ def is_trailing_direction(text: str) -> bool:
     for. What makes the direction concrete may stand before or after it.
     """
     text = text.strip()
-    found = _TRAILING_DIRECTION.search(text) or _quality_raised(text)
+    found = _trailing(_TRAILING_DIRECTION, _DIRECTION_STEMS, text) or _quality_raised(text)
     # A second sentence or what follows a colon may name the measure ("...
     # fördern. Dazu richten wir ... ein", "... fördern: Wir bezuschussen ...");
     # only a pledge of one sentence is judged by its main clause.
     head_end = _AFTER_MAIN_CLAUSE.search(text)
     if found is None and head_end and ":" not in text and not _SENTENCE_END.search(text):
-        found = _TRAILING_DIRECTION.search(text[: head_end.start()])
+        found = _trailing(_TRAILING_DIRECTION, _DIRECTION_STEMS, text[: head_end.start()])
     if found is None:
         return False
     # Only the verb of a raised quality is left out of what may make it concrete.
@@ -345,8 +345,23 @@ def is_trailing_direction(text: str) -> bool:
     )
 
 
+# The verbs the two patterns above end in, as they appear in a text's last
+# words: a pledge ending otherwise is ruled out without the regexes, which try
+# every word of every pledge.
+_DIRECTION_STEMS = ("stärk", "förder", "unterstütz", "voran", "entwickel", "verbesser")
+_RAISING_STEMS = ("ausbau", "ausgebaut", "erhöh", "steiger")
+_TAIL = 60
+
+
+def _trailing(pattern: re.Pattern[str], stems: tuple[str, ...], text: str) -> re.Match[str] | None:
+    tail = text[-_TAIL:].lower()
+    if not any(stem in tail for stem in stems):
+        return None
+    return pattern.search(text)
+
+
 def _quality_raised(text: str) -> re.Match[str] | None:
-    found = _QUALITY_RAISED.search(text)
+    found = _trailing(_QUALITY_RAISED, _RAISING_STEMS, text)
     if found is None:
         return None
     before = text[: found.start()].split()[-3:]
