@@ -47,11 +47,20 @@ def bullets(size: int) -> str:
     return "Wir fordern:\n\n" + BULLETS * (size // len(BULLETS) + 1)
 
 
+def long_toc(size: int) -> str:
+    """A table of contents as long as the text, none of whose titles the text shows."""
+    count = size // 160 + 1
+    toc = "\n".join(f"Kapitel {i} Thema ........ {i % 99 + 1}" for i in range(count))
+    body = "\n\n".join(f"Wir bauen in Ort {i} eine Schule bis 2030." for i in range(count))
+    return f"Inhalt\n\n{toc}\n\n{body}\n"[:size]
+
+
 INPUTS: dict[str, Callable[[int], str]] = {
     "ordinary prose": prose,
     "'Wir wer-' lines": hyphenated_lines,
     "one sentence, no full stop": one_sentence,
     "bullet list": bullets,
+    "TOC of unseen titles": long_toc,
 }
 
 

@@ -9,6 +9,7 @@ heading where its section begins (`restore.restore_start`).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
@@ -26,11 +27,17 @@ from versprochen.extraction.toc import (
     unglue_listed_headings,
 )
 from versprochen.extraction.types import (
+    Block,
     BlockRole,
     CleanDocument,
     OutlinedDocument,
     Section,
 )
+
+# A line longer than this is no title a TOC lists.
+_LONGEST_TITLE = 300
+# How many times over its blocks the restoring of lost headings may look.
+_RESTORE_BUDGET = 10
 
 
 @dataclass(slots=True)
@@ -107,42 +114,93 @@ def _apply_toc(doc: CleanDocument, toc: Toc, headings: list[_Heading]) -> list[_
     ]
     paged = len({b.page for b in blocks}) > 1 and bool(offsets)
     page_shift = sorted(offsets)[len(offsets) // 2] if paged else 0
-    # Entries without a heading: first an unmarked line that says the same.
     anchors = {e: after[p].block for e, p in matched.items()}
     heading_blocks = {h.block for h in kept}
+    body_from = max(toc.blocks) + 1
+    kept += _promote_lines(blocks, body_from, entries, anchors, heading_blocks)
+    restored = _restore_lost(blocks, toc, entries, anchors, page_shift if paged else None)
+    return sorted(kept + restored, key=lambda h: (h.block, h.level))
+
+
+def _next_anchors(anchors: dict[int, int], count: int, end: int) -> list[int]:
+    """For each entry, the first block of the anchored entries after it (else `end`)."""
+    out = [end] * count
+    nearest = end
+    for e in range(count - 1, -1, -1):
+        out[e] = nearest
+        if e in anchors:
+            nearest = min(nearest, anchors[e])
+    return out
+
+
+def _promote_lines(
+    blocks: tuple[Block, ...],
+    body_from: int,
+    entries: tuple[Entry, ...],
+    anchors: dict[int, int],
+    heading_blocks: set[int],
+) -> list[_Heading]:
+    """Entries without a heading: an unmarked line that says the same becomes it.
+
+    Each entry looks between the anchored entries around it. The lines are
+    found through an index of the short blocks' words, so a long list of
+    entries costs no more than reading the text once.
+    """
+    by_title: defaultdict[str, list[int]] = defaultdict(list)
+    for i in range(body_from, len(blocks)):
+        if i not in heading_blocks and len(blocks[i].text) <= _LONGEST_TITLE:
+            by_title[normalize(blocks[i].text)].append(i)
+    stops = _next_anchors(anchors, len(entries), len(blocks))
+    promoted: list[_Heading] = []
+    last = body_from - 1
     for e, entry in enumerate(entries):
         if e in anchors:
+            last = max(last, anchors[e])
             continue
-        first = max((b for f, b in anchors.items() if f < e), default=max(toc.blocks)) + 1
-        stop = min((b for f, b in anchors.items() if f > e), default=len(blocks))
-        promoted = next(
-            (
-                i
-                for i in range(first, stop)
-                if i not in heading_blocks and normalize(blocks[i].text) == normalize(entry.title)
-            ),
-            None,
-        )
-        if promoted is not None:
-            kept.append(_Heading(promoted, entry.title, entry.level, entry=entry))
-            anchors[e] = promoted
-    # Then restore the rest where their sections begin.
-    titles = {e: entries[e].title for e in anchors}
+        candidates = by_title.get(normalize(entry.title), [])
+        at = bisect_right(candidates, last)
+        if at < len(candidates) and candidates[at] < stops[e]:
+            promoted.append(_Heading(candidates[at], entry.title, entry.level, entry=entry))
+            anchors[e] = last = candidates[at]
+    return promoted
+
+
+def _restore_lost(
+    blocks: tuple[Block, ...],
+    toc: Toc,
+    entries: tuple[Entry, ...],
+    anchors: dict[int, int],
+    page_shift: int | None,
+) -> list[_Heading]:
+    """The remaining entries, restored where their sections begin.
+
+    Each looks at the blocks between its anchored neighbours; a TOC whose
+    entries the text hardly shows (hostile input, a TOC of another document)
+    would make that the whole text for every entry, so the blocks looked at
+    in all are bounded by a multiple of the text's.
+    """
+    budget = _RESTORE_BUDGET * len(blocks) + 1000
+    stops = _next_anchors(anchors, len(entries), len(blocks))
     restored: list[_Heading] = []
+    previous: int | None = None
     for e, entry in enumerate(entries):
         if e in anchors:
+            previous = e
             continue
-        previous = max((f for f in anchors if f < e), default=None)
         first = anchors[previous] + 1 if previous is not None else max(toc.blocks) + 1
-        stop = min((b for f, b in anchors.items() if f > e), default=len(blocks))
-        prev_title = titles[previous] if previous is not None else ""
-        target = entry.page + page_shift if paged and entry.page is not None else None
-        start = restore_start(blocks, first, stop, prev_title, entry.title, target)
+        budget -= max(stops[e] - first, 0)
+        if budget < 0:
+            break
+        prev_title = entries[previous].title if previous is not None else ""
+        target = None
+        if page_shift is not None and entry.page is not None:
+            target = entry.page + page_shift
+        start = restore_start(blocks, first, stops[e], prev_title, entry.title, target)
         if start is not None and start not in toc.blocks:
             restored.append(_Heading(start, entry.title, entry.level, True, entry))
             anchors[e] = start
-            titles[e] = entry.title
-    return sorted(kept + restored, key=lambda h: (h.block, h.level))
+            previous = e
+    return restored
 
 
 @stage("outline", 3)

@@ -10,6 +10,7 @@ section's subject and before the first that speaks of the lost one's.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from versprochen.extraction.types import Block
 
@@ -53,8 +54,14 @@ def _mentions(block: Block, stems: list[str]) -> int:
     """How many of the stems begin a word of the block ("Sport" in "Sportstätten")."""
     if not stems:
         return 0
-    starts = {w.casefold()[:6] for w in _WORD.findall(block.text)}
+    starts = _starts(block.text)
     return sum(1 for stem in stems if any(s.startswith(stem) for s in starts))
+
+
+@lru_cache(maxsize=8192)
+def _starts(text: str) -> frozenset[str]:
+    """The words' beginnings of a block; every lost heading near it asks again."""
+    return frozenset(w.casefold()[:6] for w in _WORD.findall(text))
 
 
 def restore_start(
