@@ -108,3 +108,12 @@ def test_a_heading_outweighs_a_list_of_words_from_another_field() -> None:
     # "Schulen, Kitas und Hochschulen ... mit dem Bus" under a transport heading.
     text = "Schulen, Kitas und Hochschulen sollen mit dem Bus besser erreichbar sein"
     assert code_area(text, ("Mobilität und Verkehr",)) == "mobilitaet"
+
+
+def test_a_chapter_about_being_on_the_move_is_about_mobility() -> None:
+    # "Gut unterwegs" titles the transport chapter of many programs; under it a
+    # pledge whose words name no field of their own is about getting around.
+    text = "die Informationen an allen Haltepunkten verbessern"
+    assert code_area("Wir wollen, dass alle sicher unterwegs sind", ()) == "mobilitaet"
+    assert code_area(text, ()) != "mobilitaet"
+    assert code_area(text, ("Schnell und bequem in der Stadt unterwegs",)) == "mobilitaet"
