@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz
@@ -243,27 +245,53 @@ def unglue_listed_headings(doc: CleanDocument, toc: Toc) -> CleanDocument:
     Only titles the TOC lists, in its order, and only where no block holds the
     title alone: the TOC is the evidence that the line was a heading. Blocks
     before the end of the TOC keep their indices, so `toc.blocks` stays valid.
+    Each block's openings are looked up among the titles, so a long TOC costs
+    no more than a long text.
     """
-    blocks = list(doc.blocks)
-    alone = {normalize(b.text) for b in blocks}
-    position = max(toc.blocks) + 1
+    blocks = doc.blocks
+    alone = {normalize(b.text) for b in blocks if len(b.text) <= _LONGEST_GLUED}
+    wanted = {
+        entry.title.strip()
+        for entry in toc.entries
+        if normalize(entry.title) not in alone and len(entry.title.split()) <= _TITLE_WORDS
+    }
+    body_from = max(toc.blocks) + 1
+    opened_by: defaultdict[str, list[int]] = defaultdict(list)
+    for index in range(body_from, len(blocks)):
+        for title in _openings(blocks[index].text):
+            if title in wanted and _glued_at(blocks[index], title) is not None:
+                opened_by[title].append(index)
+    cuts: dict[int, str] = {}
+    position = body_from
     for entry in toc.entries:
-        title = entry.title.strip()
-        if normalize(title) in alone or len(title.split()) > 14:
-            continue
-        at = next(
-            (i for i in range(position, len(blocks)) if _glued_at(blocks[i], title) is not None),
-            None,
-        )
-        if at is None:
-            continue
-        block = blocks[at]
-        cut = _glued_at(block, title)
-        assert cut is not None
-        head = replace(block, text=title, end=block.start + len(title))
-        body = replace(block, text=block.text[cut:], start=block.start + cut)
-        blocks[at : at + 1] = [head, body]
-        position = at + 2
-    if len(blocks) == len(doc.blocks):
+        candidates = opened_by.get(entry.title.strip(), [])
+        at = bisect_left(candidates, position)
+        if at < len(candidates):
+            cuts[candidates[at]] = entry.title.strip()
+            position = candidates[at] + 1
+    if not cuts:
         return doc
-    return replace(doc, blocks=tuple(blocks))
+    out: list[Block] = []
+    for index, block in enumerate(blocks):
+        listed = cuts.get(index)
+        cut = _glued_at(block, listed) if listed is not None else None
+        if listed is None or cut is None:
+            out.append(block)
+            continue
+        out.append(replace(block, text=listed, end=block.start + len(listed)))
+        out.append(replace(block, text=block.text[cut:], start=block.start + cut))
+    return replace(doc, blocks=tuple(out))
+
+
+_TITLE_WORDS = 14
+_LONGEST_GLUED = 300
+
+
+def _openings(text: str) -> Iterator[str]:
+    """The text's first one, two, … `_TITLE_WORDS` words, as it spells them."""
+    end = 0
+    for _ in range(_TITLE_WORDS):
+        end = text.find(" ", end + 1)
+        if end < 0:
+            return
+        yield text[:end]
