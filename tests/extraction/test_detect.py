@@ -597,7 +597,6 @@ def test_a_stated_need_is_a_demand(text: str) -> None:
         "Deutschland hat alles, was es braucht.",
         "Insbesondere für Frauen ist es wichtig, nach einer Familienphase ihre beruflichen Pläne "
         "voll verwirklichen zu können.",
-        "Wir setzen uns für eine Politik ein, die allen Stadtteilen gerecht wird.",
     ],
 )
 def test_a_need_that_leads_on_or_gives_a_reason_is_none(text: str) -> None:
@@ -613,3 +612,16 @@ def test_a_stated_need_after_a_pledge_stands_alone() -> None:
         ),
     )
     assert len(detect(doc).candidates) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nachhaltige Landwirtschaft und Naturschutz sind keine Gegensätze.",
+        "Denkmalschutz und Klimaschutz sind kein Widerspruch, sondern ergänzen sich.",
+        "Klimaschutz und Wirtschaft sind für uns keine Gegensätze, sondern müssen zusammen "
+        "gedacht werden.",
+    ],
+)
+def test_aims_declared_compatible_are_a_principle(text: str) -> None:
+    assert judge(text, agreement=True).reason == "a principle, not a measure"

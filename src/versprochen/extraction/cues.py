@@ -221,9 +221,7 @@ VISION = Folded(
     r"(?:\b(?:schaffen|gestalten|wollen|möchten)\s+wir|\bwir\s+(?:schaffen|gestalten|wollen|möchten)|"
     r"\bwir\s+stehen\s+für|\bstehen\s+wir\s+für)\s+(?:eine|ein|diese|unsere?)\s+"
     r"(?:[a-zäöüß]+(?:e|es|en)(?:,\s*|\s+und\s+|\s+))+(?:stadt|politik|gesellschaft|heimat)\b(?!-)|"
-    # "Wir setzen uns für eine Politik ein, die ..." (written) is the same self-description
-    # with its verb's particle before the comma.
-    r"\bfür\s+eine\s+politik(?:\s+ein)?\s*,\s*die\b|"
+    r"\bfür\s+eine\s+politik\s*,\s*die\b|"
     # "Wir stehen für diese Politik" (Münster SPD 2014): their politics as a whole, even
     # without an adjective.
     r"\b(?:wir\s+stehen|stehen\s+wir)\s+für\s+(?:diese|unsere)\s+politik\b|"
@@ -257,8 +255,16 @@ ANAPHORIC_OPENERS = re.compile(
     r"^(?:\S+\s+){1,5}?(dies|dafür|dazu|hierfür|hierzu|davon|daran)\b",
     re.IGNORECASE,
 )
-# A principle, not a measure: "darf nicht vom Geldbeutel abhängen".
-PRINCIPLE = re.compile(r"\b(?:darf|dürfen)\b[^.]*\b(?:abhängen|abhängig\s+sein)\b", re.IGNORECASE)
+# A principle, not a measure: "darf nicht vom Geldbeutel abhängen"; "Nachhaltige
+# Landwirtschaft und Naturschutz sind keine Gegensätze" (Bund 2018), "Denkmalschutz und
+# Klimaschutz sind kein Widerspruch, sondern ergänzen sich" (Berlin 2021): two aims
+# declared compatible, with or without "sondern müssen zusammen gedacht werden".
+PRINCIPLE = re.compile(
+    r"\b(?:darf|dürfen)\b[^.]*\b(?:abhängen|abhängig\s+sein)\b|"
+    r"\b(?:ist|sind)\s+(?:für\s+uns\s+|\w+\s+)?kein(?:e|en)?\s+"
+    r"(?:widerspruch|widersprüche|gegensatz|gegensätze)\b",
+    re.IGNORECASE,
+)
 
 # A short pledge that only points back ("Deshalb darf hier nicht gespart werden")
 # needs the sentence before it to stand alone.
