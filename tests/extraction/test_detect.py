@@ -570,3 +570,58 @@ def test_das_before_its_verb_still_points_back(opening: str) -> None:
     doc = segmented(("p", f"Die Gebühren der Musikschule steigen jedes Jahr. {opening}"))
     candidates = detect(doc).candidates
     assert len(candidates) == 1 and len(candidates[0].segments) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # An impersonal need that opens its sentence (CDU/CSU 2025, Berlin 2021).
+        "Es braucht bessere Rahmenbedingungen für Vollzeitarbeit oder vollzeitnahe Arbeit.",
+        "Deshalb braucht es einen Umbau der Stadt, damit sie auch unter den veränderten "
+        "Bedingungen in Zukunft lebenswert bleibt.",
+        # What the authors call important, in a clause that names it (Münster SPD 2014).
+        "Für die Sicherheit ist es zudem wichtig, dass wir schrittweise unsere "
+        "Straßenbeleuchtung modernisieren.",
+    ],
+)
+def test_a_stated_need_is_a_demand(text: str) -> None:
+    verdict = judge(text)
+    assert verdict.pledge and verdict.strong, verdict.reason
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Doch es braucht noch mehr: Verbraucherinnen und Verbraucher benötigen handlungsfähige "
+        "Marktaufsichtsbehörden.",
+        "Deutschland hat alles, was es braucht.",
+        "Insbesondere für Frauen ist es wichtig, nach einer Familienphase ihre beruflichen Pläne "
+        "voll verwirklichen zu können.",
+    ],
+)
+def test_a_need_that_leads_on_or_gives_a_reason_is_none(text: str) -> None:
+    assert not judge(text).pledge, judge(text).reason
+
+
+def test_a_stated_need_after_a_pledge_stands_alone() -> None:
+    doc = segmented(
+        (
+            "p",
+            "Wir machen die Datenschutz-Grundverordnung alltagstauglich. "
+            "Es braucht mehr standardisierte Verfahren, etwa für Werkstätten und Arztpraxen.",
+        ),
+    )
+    assert len(detect(doc).candidates) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Nachhaltige Landwirtschaft und Naturschutz sind keine Gegensätze.",
+        "Denkmalschutz und Klimaschutz sind kein Widerspruch, sondern ergänzen sich.",
+        "Klimaschutz und Wirtschaft sind für uns keine Gegensätze, sondern müssen zusammen "
+        "gedacht werden.",
+    ],
+)
+def test_aims_declared_compatible_are_a_principle(text: str) -> None:
+    assert judge(text, agreement=True).reason == "a principle, not a measure"

@@ -329,3 +329,73 @@ def test_a_relative_clause_or_a_clause_after_dass_is_no_main_clause(text: str) -
 def test_no_cut_after_a_word_that_shares_its_head_with_the_next() -> None:
     text = "Wir wollen das Konzept der kurzen Wege bei der Stadt- und Verkehrswegeplanung stärken"
     assert split_text(text) == [(0, len(text))]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dafür stärken wir sowohl die Vermittlung auf den ersten Arbeitsmarkt als auch "
+            "Inklusionsbetriebe und Werkstätten.",
+            [
+                "Dafür stärken wir sowohl die Vermittlung auf den ersten Arbeitsmarkt",
+                "als auch Inklusionsbetriebe und Werkstätten",
+            ],
+        ),
+        (
+            "Deshalb wollen wir, dass die Infrastruktur ausgebaut, die Qualität gesteigert und "
+            "die Betreuungssituation verbessert wird.",
+            [
+                "Deshalb wollen wir, dass die Infrastruktur ausgebaut",
+                "die Qualität gesteigert",
+                "die Betreuungssituation verbessert wird",
+            ],
+        ),
+        (
+            "Das BB-OL setzt sich dafür ein, dass Sozialquoten bei Neubauprojekten konsequent "
+            "eingehalten werden, dass die Wohngesellschaft schnell handlungsfähig wird und dass "
+            "mehr erschwinglicher Mietraum geschaffen wird.",
+            [
+                "Das BB-OL setzt sich dafür ein, dass Sozialquoten bei Neubauprojekten konsequent "
+                "eingehalten werden",
+                "dass die Wohngesellschaft schnell handlungsfähig wird",
+                "dass mehr erschwinglicher Mietraum geschaffen wird",
+            ],
+        ),
+        (
+            "Gerade in der Innenstadt ist es wichtig, dass kein Müll herumfliegt und dass nach "
+            "Großveranstaltungen Abfälle schnell beseitigt werden.",
+            [
+                "Gerade in der Innenstadt ist es wichtig, dass kein Müll herumfliegt",
+                "dass nach Großveranstaltungen Abfälle schnell beseitigt werden",
+            ],
+        ),
+    ],
+)
+def test_both_and_and_dass_lists_are_split(text: str, expected: list[str]) -> None:
+    assert parts(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The pair widens one measure's scope, or the verb follows it.
+        "Die Kurse gelten sowohl für Kinder als auch für Erwachsene.",
+        "Wir wollen sowohl die Musikschule als auch die Stadtbibliothek stärken.",
+        "Dazu gehören die Vervollständigung sowohl der Energieunion als auch der Kapitalmarktunion.",
+        "Wir prüfen eine Servicestelle, die sowohl die Verwaltung als auch Vereine berät.",
+        # A relative clause, a shared pronoun subject, a dependent "dass", a second predicate.
+        "Wir stellen sicher, dass öffentliche Gelder nicht an Einrichtungen vergeben werden, "
+        "die verfassungsfeindliche Tendenzen aufweisen.",
+        "Europol muss so weiterentwickelt werden, dass es eine Zentralstelle für Europa wird "
+        "und ein gemeinsames Informationshaus bereitstellt.",
+        "Wir machen darauf aufmerksam, dass die Weltgesundheitsorganisation empfiehlt, dass der "
+        "Fluglärm reduziert werden soll und das Umweltbundesamt ein Nachtflugverbot fordert.",
+        "Wir wollen, dass die Menschen bei uns die vielfältigen Chancen nutzen und in "
+        "Sicherheit leben können.",
+        "Wir wollen auch, dass die Verwaltungen vollständig auf Einwegplastik verzichten und "
+        "auf Alternativen umsteigen.",
+    ],
+)
+def test_scopes_relatives_and_shared_subjects_stay_whole(text: str) -> None:
+    assert len(parts(text)) == 1

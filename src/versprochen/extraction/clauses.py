@@ -109,3 +109,105 @@ def comma_main_clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
             continue
         cuts.append((match.start(), match.end()))
     return cuts
+
+
+# "Deshalb wollen wir, dass die Infrastruktur ausgebaut, die Qualität gesteigert und die
+# Betreuungssituation verbessert wird" (CDU/CSU 2025), "Das BB-OL setzt sich dafür ein, dass
+# Sozialquoten ... eingehalten werden, dass die Wohngesellschaft schnell handlungsfähig wird
+# und dass ... mehr erschwinglicher Mietraum geschaffen wird" (Oldenburg BB-OL 2026): a
+# "dass" clause that lists outcomes, each with its own subject and verb, bundles
+# commitments that can be fulfilled alone (guideline §1). A conjunct opens with "dass", an
+# article and its noun (an article before a lower-case word is a relative pronoun: "..., die
+# alle Dokumente bündelt") or a preposition and its noun ("an Schulen ... gelebt wird").
+_DASS_START = re.compile(r",\s+dass\s+")
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:(?:es|er|sie|wir|ihr|man)\s|dies(?:e[rs]?)?\s+(?-i:[a-zäöüß]))", re.IGNORECASE
+)
+_ARTICLE_START = re.compile(r"(?:der|die|das|den|dem|ein|eine|einen|einem|kein|keine|mehr|alle)\s")
+_CLOSING_DASS = re.compile(r"\s(?:und|oder)\s+dass\s")
+_CONJUNCT_SEPARATOR = re.compile(r",\s+(?:(?:und|oder)\s+)?|\s+(?:und|oder)\s+")
+_CONJUNCT_START = re.compile(
+    r"^(?:dass\s|(?:der|die|das|den|dem|ein|eine|einen|einem|kein|keine|mehr|alle)\s+"
+    r"(?!(?:alle|allen|keine|keinen|diese|diesen|eine|einen|ihre|ihren|seine|unsere|jede|"
+    r"jeden|viele|vielen|beide|sich|der|die|das|den|dem)\s)(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}[A-ZÄÖÜ]|"
+    r"(?:an|in|auf|bei|für|mit)\s+[A-ZÄÖÜ])"
+)
+# A conjunct ends in its verb or auxiliary ("... handlungsfähig wird").
+_AUXILIARY_END = re.compile(
+    r"\s(?:wird|werden|ist|sind|bleibt|bleiben|kann|können|soll|sollen|muss|müssen)\W*$"
+)
+# A relative clause inside a conjunct ("..., die alle Dokumente bündelt und ..."): its
+# "und" joins two predicates of the relative pronoun.
+# A subordinate clause inside a conjunct ("..., indem Angebote verstärkt werden und der
+# Maßstab angepasst wird", Berlin 2021) says how or why; its "und" lists no outcome.
+_CLAUSE_INSIDE = re.compile(
+    r"^\s*(?:(?:der|die|das|denen|dem|deren|dessen|welche[rsnm]?)\s+(?!(?-i:[A-ZÄÖÜ]))|"
+    r"(?:indem|wenn|weil|damit|um|ob|wie|bis|sodass|falls|sofern|soweit|obwohl|während|"
+    r"nachdem|bevor)\b)",
+    re.IGNORECASE,
+)
+# A conjunct without its own "dass" shares the auxiliary of the list ("die Qualität
+# gesteigert und die Betreuungssituation verbessert wird"), so it holds a past participle
+# at its end, or before its auxiliaries. An active verb there ("und in Sicherheit leben
+# können", Bund 2018; "die die Beschäftigungschancen stärkt", Bund 2021) belongs to the
+# subject or the relative pronoun before it: no outcome of its own.
+_PARTICIPLE = (
+    r"\s(?:[a-zäöüß]*ge[a-zäöüß]+(?:t|en)|(?:be|er|ver|ent|zer)[a-zäöüß]+t|[a-zäöüß]+iert)"
+)
+_AUXILIARIES = (
+    r"(?:\s+(?:werden|worden))?"
+    r"\s+(?:wird|werden|ist|sind|bleibt|bleiben|kann|können|muss|müssen|soll|sollen)(?:\s|$)"
+)
+_PARTICIPLE_END = re.compile(rf"{_PARTICIPLE}(?:\W*$|{_AUXILIARIES})")
+# A conjunct that opens with a preposition ("an Schulen ... Inklusion gelebt wird") is
+# one only as a passive with its own subject: "und auf Augenhöhe berät" (Oldenburg Volt
+# 2026) is a second predicate of the subject before it.
+_PASSIVE = re.compile(rf"{_PARTICIPLE}{_AUXILIARIES}")
+# "so frühzeitig erkannt werden, dass ..." (consequence), "nicht dazu führt, dass ..." (the
+# object of the verb before): the next "dass" depends on the clause before it.
+_GOVERNS_NEXT_DASS = re.compile(
+    r"\b(?:so|derart|sodass|da(?:r)?(?:zu|für|auf|an|um|über|nach|von|bei|mit|in|aus))\b",
+    re.IGNORECASE,
+)
+
+
+def _is_conjunct(right: str) -> bool:
+    if not _CONJUNCT_START.match(right):
+        return False
+    clause = right.split(",")[0]
+    if right.startswith("dass"):
+        return cues.ends_with_verb(clause) or bool(_AUXILIARY_END.search(clause))
+    if right[:1].islower() and not _ARTICLE_START.match(right):
+        return bool(_PASSIVE.search(clause))
+    return bool(_PARTICIPLE_END.search(clause))
+
+
+def dass_list_cuts(text: str, masked: str) -> list[tuple[int, int]]:
+    """Cuts between the conjuncts of a "dass" clause that lists outcomes."""
+    opening = _DASS_START.search(masked)
+    if opening is None or "und" not in masked[opening.end() :].split():
+        return []
+    cuts: list[tuple[int, int]] = []
+    start = opening.end()
+    # "..., dass es eine Zentralstelle wird und ein Informationshaus bereitstellt" (CDU/CSU
+    # 2025): after a pronoun subject the conjuncts share it; only a repeated "dass" lists.
+    shared_subject = bool(_PRONOUN_SUBJECT.match(masked, opening.end()))
+    for match in _CONJUNCT_SEPARATOR.finditer(masked, opening.end()):
+        left, right = text[start : match.start()], text[match.end() :]
+        ends_clause = cues.ends_with_verb(left) or bool(_AUXILIARY_END.search(left))
+        if not ends_clause or _tokens(left) < MIN_PART_TOKENS:
+            continue
+        if "," in left and _CLAUSE_INSIDE.match(left.rsplit(",", 1)[-1]):
+            continue
+        # A repeated "dass" lists only where "und dass" closes the list; otherwise it
+        # depends on the clause before ("..., dass die WHO empfiehlt, dass ...").
+        if right.startswith("dass") and (
+            _GOVERNS_NEXT_DASS.search(left) or not _CLOSING_DASS.search(masked, match.start())
+        ):
+            break
+        if shared_subject and not right.startswith("dass"):
+            continue
+        if _is_conjunct(right) and _tokens(right.split(",")[0]) >= MIN_PART_TOKENS:
+            cuts.append((match.start(), match.end()))
+            start = match.end()
+    return cuts

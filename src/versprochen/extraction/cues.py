@@ -100,6 +100,11 @@ DEMAND = Folded(
     r"sprechen\s+(?:wir\s+)?(?:uns|sich)\b[^.]*?\b(?:da)?(?:für|gegen)\b[^.]*?\baus|"
     r"spricht\s+sich\b[^.]*?\baus|gilt\s+es\b|es\s+gilt\b[^.]*\bzu\s+\w+(?:en|ln|rn)\b|"
     r"ist\s+es\s+(?:nötig|notwendig|erforderlich|geboten|unerlässlich)\b|"
+    # "Für die Sicherheit ist es zudem wichtig, dass wir schrittweise unsere
+    # Straßenbeleuchtung modernisieren" (Münster SPD 2014): what the authors call important,
+    # in a clause that names it, they demand; not a reason ("Für Frauen ist es wichtig, ...
+    # verwirklichen zu können", Bund 2018).
+    r"ist\s+es\s+(?:uns\s+|\w+\s+)?wichtig(?=\s*,)(?![^.]*\bzu\s+können\b)|"
     r"könnten?\b[^.]*\b[a-zäöüß]+(?:t|en)\s+werden\b|"
     r"überfällig|"
     r"bekenn(?:en|t)\s+sich|lehnen\b[^.]*?\bab|lehnt\b[^.]*?\bab|"
@@ -113,6 +118,12 @@ DEMAND = Folded(
     # "Wir sehen die Notwendigkeit, ...", "sehen wir Handlungsbedarf": a need the
     # authors take on.
     r"(?:wir\s+sehen|sehen\s+wir)\s+(?:\w+\s+){0,2}(?:notwendigkeit|handlungsbedarf|bedarf)|"
+    # "Es braucht bessere Rahmenbedingungen für Vollzeitarbeit" (CDU/CSU 2025), "Deshalb
+    # braucht es einen Umbau der Stadt" (Berlin 2021): an impersonal need that opens its
+    # sentence demands what it names. Not "was es braucht" (a clause), "Dazu braucht es"
+    # (points back, completes the sentence before) or "Doch es braucht noch mehr:" (a lead).
+    r"^(?:(?:deshalb|daher|darum|deswegen|jetzt|doch|jedoch)\s+)?(?:es\s+braucht|"
+    r"(?<=\s)braucht\s+es)\b(?!\s+noch\s+mehr\b)|"
     # "X ist uns ein besonderes Anliegen", "ist für uns ein zentrales Ziel".
     r"(?:ist|sind)\s+(?:für\s+)?uns\b[^.]{0,80}?\bein\w*\s+(?:[a-zäöüß]+\s+)?(?:anliegen|ziel))\b"
 )
@@ -244,8 +255,16 @@ ANAPHORIC_OPENERS = re.compile(
     r"^(?:\S+\s+){1,5}?(dies|dafür|dazu|hierfür|hierzu|davon|daran)\b",
     re.IGNORECASE,
 )
-# A principle, not a measure: "darf nicht vom Geldbeutel abhängen".
-PRINCIPLE = re.compile(r"\b(?:darf|dürfen)\b[^.]*\b(?:abhängen|abhängig\s+sein)\b", re.IGNORECASE)
+# A principle, not a measure: "darf nicht vom Geldbeutel abhängen"; "Nachhaltige
+# Landwirtschaft und Naturschutz sind keine Gegensätze" (Bund 2018), "Denkmalschutz und
+# Klimaschutz sind kein Widerspruch, sondern ergänzen sich" (Berlin 2021): two aims
+# declared compatible, with or without "sondern müssen zusammen gedacht werden".
+PRINCIPLE = re.compile(
+    r"\b(?:darf|dürfen)\b[^.]*\b(?:abhängen|abhängig\s+sein)\b|"
+    r"\b(?:ist|sind)\s+(?:für\s+uns\s+|\w+\s+)?kein(?:e|en)?\s+"
+    r"(?:widerspruch|widersprüche|gegensatz|gegensätze)\b",
+    re.IGNORECASE,
+)
 
 # A short pledge that only points back ("Deshalb darf hier nicht gespart werden")
 # needs the sentence before it to stand alone.

@@ -90,6 +90,17 @@ _POINTS_BACK_RIGHT = re.compile(
     r"^(?:\w+\s+){0,2}(?:es|dies|dieses|das|diese|dieser)\b"
     r"(?!\s+(?:[A-ZÄÖÜ]|[a-zäöüß]+(?:e|en|es|er)\s+[A-ZÄÖÜ]))"
 )
+# "Es braucht sowohl Parkplätze als auch Radwege", "Wir fördern sowohl die Musikschule als
+# auch die Stadtbibliothek" (written): the verb stands before "sowohl", and each conjunct
+# names its own object that can be provided alone (guideline §1). Cut before "als auch".
+# Not where the conjuncts only widen one measure's scope ("sowohl für Kinder als auch für
+# Erwachsene", "sowohl im niedrigen als auch im mittleren Preissegment", Berlin 2021), nor
+# where the verb follows the pair ("sowohl X als auch Y stärken"): a part would lose it.
+_SOWOHL = re.compile(r"\bsowohl\s+")
+_ALS_AUCH = re.compile(r",?\s+(?=als\s+auch\s)")
+_ALS_AUCH_WORDS = re.compile(r"^als\s+auch\s+")
+_ARTICLE_WORD_TEXT = "der die das den dem des ein eine einer eines einen einem"
+_ARTICLE_WORDS = frozenset(_ARTICLE_WORD_TEXT.split())
 _BRACKETS = re.compile(r"\([^()]*\)|„[^“]*“|\"[^\"]*\"|›[^‹]*‹|»[^«]*«")
 
 
@@ -224,9 +235,11 @@ def _cuts(text: str) -> list[tuple[int, int]]:
         ):
             cuts.append((match.start(), match.end()))
     cuts += _semicolon_cuts(text, masked)
+    cuts += _both_and_cuts(text, masked)
     cuts += _contrast_cuts(text, masked)
     cuts += clauses.main_clause_cuts(text, masked)
     cuts += clauses.comma_main_clause_cuts(text, masked)
+    cuts += clauses.dass_list_cuts(text, masked)
     if not _SUBORDINATE_OPENING.match(text):
         cuts += _clause_cuts(text, masked)
     # "Stadt- und Verkehrswegeplanung": a word cut short before the conjunction
@@ -328,6 +341,37 @@ def _contrast_cuts(text: str, masked: str) -> list[tuple[int, int]]:
         if left_commits and (_starts_with_action(rest) or own_clause):
             cuts.append((match.start(), match.end()))
     return cuts
+
+
+def _both_and_cuts(text: str, masked: str) -> list[tuple[int, int]]:
+    """Cuts before "als auch" in "sowohl X als auch Y" where X and Y are objects of a verb
+    that stands before "sowohl"."""
+    sowohl = _SOWOHL.search(masked)
+    if sowohl is None:
+        return []
+    before = text[: sowohl.start()]
+    # The verb governs the pair: "stärken wir sowohl", "Es braucht sowohl"; not a noun's
+    # attributes ("die Vervollständigung sowohl der Energieunion als auch ...", CDU/CSU
+    # 2025) nor a relative clause ("..., die sowohl die Verwaltung als auch ... berät").
+    previous = cues.words(before)[-1:]
+    if not previous or not previous[0].islower() or previous[0] in _ARTICLE_WORDS:
+        return []
+    if "," in before and cues.SUBORDINATE_CLAUSE.match(before.rsplit(",", 1)[-1]):
+        return []
+    match = _ALS_AUCH.search(masked, sowohl.end())
+    if match is None:
+        return []
+    first, right = text[sowohl.end() : match.start()], text[match.end() :]
+    second = right[_ALS_AUCH_WORDS.match(right).end() :]  # type: ignore[union-attr]
+    # The pair ends the clause: no verb after it, up to a comma or the end.
+    tail = second.split(",")[0]
+    if cues.ends_with_verb(tail):
+        return []
+    if not (_OWN_OBJECT.match(first) and _OWN_OBJECT.match(second)):
+        return []
+    if _tokens(first) < 1 or _tokens(second) < 1:
+        return []
+    return [(match.start(), match.end())]
 
 
 def _semicolon_cuts(text: str, masked: str) -> list[tuple[int, int]]:
