@@ -407,3 +407,12 @@ def test_a_toc_without_page_numbers_lists_short_lines_until_its_first_title_retu
         ("Busse stärken", 2),
     ]
     assert doc.block_roles[:6] == ("toc",) * 6
+
+
+def test_a_footnote_mark_on_a_listed_heading_is_dropped() -> None:
+    doc = from_text(
+        "Inhalt\n\nUmwelt … 2\n\nVerkehr … 3\n\nUmwelt2\n\nWir pflanzen Bäume.\n\n"
+        "Verkehr\n\nWir bauen Radwege.",
+        fmt="text",
+    )
+    assert [s.title for s in doc.sections] == ["Umwelt", "Verkehr"]

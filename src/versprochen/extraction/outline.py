@@ -34,6 +34,7 @@ from versprochen.extraction.types import (
     Section,
 )
 
+_FOOTNOTE_MARKS = "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*"
 # A line longer than this is no title a TOC lists.
 _LONGEST_TITLE = 300
 # How many times over its blocks the restoring of lost headings may look.
@@ -52,6 +53,9 @@ class _Heading:
 def _toc_title(heading: str, entry: str) -> str:
     """The TOC's spelling for a heading set in capitals or differing only in case."""
     if is_caps(heading) or heading.casefold() == entry.casefold():
+        return entry
+    # A footnote mark glued to the heading ("Wirtschaft und Finanzen1") is no part of it.
+    if heading.rstrip(_FOOTNOTE_MARKS) == entry.strip():
         return entry
     return heading
 
