@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 
 _ESCAPE = re.compile(r"\\.")
+# The text lower-cased last by `Folded`, and its lower case.
+_last_lowered: tuple[str | None, str] = (None, "")
 
 
 class Folded:
@@ -34,7 +36,15 @@ class Folded:
         self._any_case: re.Pattern[str] | None = None
 
     def _prepared(self, text: str) -> tuple[re.Pattern[str], str]:
-        lowered = text.lower()
+        global _last_lowered
+        # Detect and split try several patterns on one text in turn: it is
+        # lower-cased once (one text remembered, so no lock is needed).
+        last = _last_lowered
+        if last[0] is text:
+            lowered = last[1]
+        else:
+            lowered = text.lower()
+            _last_lowered = (text, lowered)
         # Lower-casing keeps the length of German text; where it would not
         # ("İ"), the spans would shift, so the text is matched as it is.
         if len(lowered) == len(text):
@@ -402,6 +412,10 @@ def has_finite_verb(text: str) -> bool:
     found = words(text)
     for index, word in enumerate(found[1:], start=1):
         lower = word.lower()
+        # Only a word in -t can be the verb: the other words are passed over
+        # before the tests below (one of them a regex over the whole text).
+        if not lower.endswith("t") or lower.startswith("ge"):
+            continue
         if not word[0].islower() or lower in _NOT_VERBS or len(lower) < 4:
             continue
         # No finite verb follows its article: "ein breit gefächertes Angebot".
@@ -411,10 +425,9 @@ def has_finite_verb(text: str) -> bool:
         # participle after a comma that names its agent is no finite verb.
         if _PARTICIPLE_WITH_AGENT.search(text) and lower in _agent_participles(text):
             continue
-        if lower.endswith("t") and not lower.startswith("ge"):
-            if lower.endswith(("ent", "ant", "ist", "ust", "est")) and lower not in {"ist"}:
-                continue
-            return True
+        if lower.endswith(("ent", "ant", "ist", "ust", "est")) and lower not in {"ist"}:
+            continue
+        return True
     return False
 
 
@@ -424,6 +437,5 @@ def ends_with_verb(text: str) -> bool:
     if not found:
         return False
     last = found[-1]
-    return last[0].islower() and (
-        last.endswith(("en", "ern", "eln")) or bool(re.search(r"(iert|ert|elt|t)$", last))
-    )
+    # (-iert, -ert and -elt end in -t too.)
+    return last[0].islower() and last.endswith(("en", "ern", "eln", "t"))

@@ -111,12 +111,18 @@ def recap_statements(doc: CodedDocument, blocks: list[int]) -> list[bool]:
     ]
 
 
-def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) -> list[list[int]]:
+def group_statements(
+    doc: CodedDocument,
+    profiles: list[Profile] | None = None,
+    blocks: list[int] | None = None,
+    in_recap: list[bool] | None = None,
+) -> list[list[int]]:
     """Indices of the statements that make up each pledge, in document order.
 
     An inverted index over tokens finds the earlier statements that share
     anything with the current one, so the cost grows with the overlap, not with
-    the square of the document's length.
+    the square of the document's length. `blocks` and `in_recap` are
+    `blocks_of(doc)` and `recap_statements(doc, blocks)`, where already known.
     """
     statements = [cs.statement for cs in doc.statements]
     if profiles is None:
@@ -125,8 +131,10 @@ def group_statements(doc: CodedDocument, profiles: list[Profile] | None = None) 
     totals = [weights.total(p.tokens) for p in profiles]
     recap = recap_sections(doc.outlined)
     previews = frozenset(i for i in recap if _PREVIEW_TITLE.search(doc.outlined.sections[i].title))
-    blocks = blocks_of(doc)
-    in_recap = recap_statements(doc, blocks)
+    if blocks is None:
+        blocks = blocks_of(doc)
+    if in_recap is None:
+        in_recap = recap_statements(doc, blocks)
     first_with_text: dict[object, int] = {}
     index: dict[str, list[int]] = defaultdict(list)
     every: dict[str, list[int]] = defaultdict(list)
@@ -260,11 +268,12 @@ def merge(doc: CodedDocument) -> Extraction:
 
     clean = doc.outlined.clean
     profiles = [Profile.of(cs.statement.text) for cs in doc.statements]
-    in_recap = recap_statements(doc, blocks_of(doc))
+    blocks = blocks_of(doc)
+    in_recap = recap_statements(doc, blocks)
     letters = _letter_sections(doc.outlined)
     groups = [
         members
-        for members in group_statements(doc, profiles)
+        for members in group_statements(doc, profiles, blocks, in_recap)
         if not all(doc.statements[m].statement.section in letters for m in members)
     ]
     pledges = []

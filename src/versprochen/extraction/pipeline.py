@@ -7,7 +7,7 @@ from pathlib import Path
 
 from versprochen import __version__
 from versprochen.extraction import clean, code, detect, merge, outline, read, segment, split
-from versprochen.extraction.coding import gates
+from versprochen.extraction.coding import gates, places
 from versprochen.extraction.types import Extraction, Source
 from versprochen.matching.tokens import content_tokens
 
@@ -54,3 +54,4 @@ def forget_texts() -> None:
     content_tokens.cache_clear()
     gates.words.cache_clear()
     gates.text_cues.cache_clear()
+    places.find_places.cache_clear()

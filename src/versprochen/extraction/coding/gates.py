@@ -41,9 +41,9 @@ _MAX_WORDS = 1 << 17
 _Need = tuple[frozenset[str], ...]
 
 
-@lru_cache(maxsize=256)
 # The lexicons and gated regexes of detect and code ask for the words and cues
-# of the same statements in turn; both are pure functions of the text.
+# of the same statements in turn; both are pure functions of the text. (One
+# cache each: `forget_texts` and `_Cues.add` empty it.)
 @lru_cache(maxsize=1 << 14)
 def words(text: str) -> frozenset[str] | None:
     """The distinct lower-cased words of `text`; None where lower case misleads."""
@@ -114,7 +114,6 @@ class _Cues:
 _CUES = _Cues()
 
 
-@lru_cache(maxsize=64)
 @lru_cache(maxsize=1 << 14)
 def text_cues(text: str) -> frozenset[str] | None:
     """The cues of every gated regex that `text` has; None: try every branch."""

@@ -203,11 +203,12 @@ def find_places(text: str) -> tuple[str, ...]:
         if _evidence(word)[0] is False or _FRAGMENT.match(text, token.end()):
             i += 1
             continue
-        if _in_term(text, token) or _is_reference(text, token):
-            i += 1
-            continue
         previous = tokens[i - 1].group() if i else ""
-        if _is_name_at(word, previous, text, token.start()):
+        # Few words are names: the terms and references they might be part of
+        # are looked for only then.
+        if _is_name_at(word, previous, text, token.start()) and not (
+            _in_term(text, token) or _is_reference(text, token)
+        ):
             first = i
             # A capitalised adjective of place before the name ("Herner Stadtgarten").
             if first and _joins_name(tokens, first - 1, text):

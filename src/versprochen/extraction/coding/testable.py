@@ -274,15 +274,37 @@ def testable_cues(
         place=any(not is_institution(p) for p in places),
         institution=bool(places) and all(is_institution(p) for p in places),
         named=_QUOTED_NAME.search(text) is not None
-        or _LEGAL_SECTION.search(text) is not None
+        or (("§" in text or "Art" in text) and _LEGAL_SECTION.search(text) is not None)
         or ("gesetz" in text and _NAMED_LAW.search(text) is not None),
         leading_direction=_LEADING_DIRECTION.search(text) is not None,
         leading_measure=_LEADING_MEASURE.search(text) is not None,
         comparative_goal=_has_comparative_goal(without_purpose),
-        stance=_STANCE.search(text) is not None or _DECLARED_STANCE.match(text) is not None,
+        stance=_is_stance(text),
         rule=is_rule(text),
         trailing_direction=is_trailing_direction(text),
     )
+
+
+# Every branch of `_STANCE` holds one of these words. Where `re` would match a
+# letter that lower case does not give ("ı" as "i", "İ", "ſ"), the regex
+# decides alone.
+_STANCE_WORDS = ("für", "plädier", "überzeugt", "vorrang", "vordergrund")
+_UNFOLDED = re.compile("[İıſ]")
+
+
+def _may_hold(text: str, lowered: str, needed: tuple[str, ...]) -> bool:
+    """Whether `text` may match a case-insensitive regex that needs one of `needed`.
+
+    Spares the regex on most pledges, which hold none of its words.
+    """
+    return any(map(lowered.__contains__, needed)) or _UNFOLDED.search(text) is not None
+
+
+def _is_stance(text: str) -> bool:
+    lowered = text.lower()
+    return (
+        _may_hold(text, lowered, _STANCE_WORDS) and _STANCE.search(text) is not None
+    ) or _DECLARED_STANCE.match(text) is not None
 
 
 # A comparative goal ends in one of these; the regex tries a clause from every
@@ -306,12 +328,34 @@ def is_rule(text: str) -> bool:
     lowered = text.lower()
     # Most pledges hold none of the words a rule needs; they are ruled out
     # without the regular expressions, which run on every pledge of a document.
-    if any(word in lowered for word in _RULE_WORDS) and _RULE.search(text):
+    if (
+        any(word in lowered for word in _RULE_WORDS)
+        and _may_be_rule(text, lowered)
+        and _RULE.search(text)
+    ):
         return True
     if not any(word in lowered for word in _STATE_WORDS):
         return False
     main = main_clause(text)
     return _MODAL.search(main) is not None and _STATE_END.search(main) is not None
+
+
+# What a match of `_RULE` needs: one of its closing verbs, or "so" with a
+# "das(s)" after it.
+_RULE_VERBS = (
+    "zu berücksichtigen",
+    "zu achten",
+    "zu beachten",
+    "zu erfolgen",
+    "einzuhalten",
+)
+
+
+def _may_be_rule(text: str, lowered: str) -> bool:
+    if _may_hold(text, lowered, _RULE_VERBS):
+        return True
+    so = lowered.find("so")
+    return so >= 0 and "das" in lowered[so:]
 
 
 def is_trailing_direction(text: str) -> bool:
@@ -326,6 +370,10 @@ def is_trailing_direction(text: str) -> bool:
     """
     text = text.strip()
     found = _trailing(_TRAILING_DIRECTION, _DIRECTION_STEMS, text) or _quality_raised(text)
+    # The main clause is looked for only where a direction may end it: the
+    # end of a part of the text holds a stem only where the whole text does.
+    if found is None and not any(map(text.lower().__contains__, _DIRECTION_STEMS)):
+        return False
     # A second sentence or what follows a colon may name the measure ("...
     # fördern. Dazu richten wir ... ein", "... fördern: Wir bezuschussen ...");
     # only a pledge of one sentence is judged by its main clause.
