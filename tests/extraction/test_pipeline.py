@@ -1,5 +1,6 @@
 """The whole pipeline on every real document: no crash, sane counts, nothing empty or twice."""
 
+import gc
 from collections import Counter
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 
 from tests.conftest import SHARED_DATA
 from versprochen.extraction import PIPELINE_VERSION, STAGES, extract
+from versprochen.extraction.errors import InputError
 
 DOCUMENTS = sorted(
     p
@@ -58,3 +60,12 @@ def test_every_real_document_extracts_cleanly(path: Path) -> None:
 def test_extraction_from_bytes_equals_extraction_from_a_path() -> None:
     path = SHARED_DATA / "seeds" / "herne-2030-eckpunktevereinbarung.md"
     assert extract(path.read_bytes(), filename=path.name) == extract(path)
+
+
+def test_extraction_leaves_the_cycle_collector_as_it_found_it() -> None:
+    assert gc.isenabled()
+    extract(b"# Umwelt\n\nWir pflanzen bis 2030 tausend Baeume.\n", filename="t.md")
+    assert gc.isenabled()
+    with pytest.raises(InputError):
+        extract(b"%PDF-1.4 broken", filename="t.pdf")
+    assert gc.isenabled()
