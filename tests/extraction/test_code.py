@@ -661,3 +661,8 @@ def test_stage_codes_each_statement_with_its_heading_path() -> None:
 def test_home_places_are_counted_from_places_already_found() -> None:
     found = [("Herne",), ("Herne", "Bochum"), ("Herne",), ()]
     assert home_of(found) == frozenset({"Herne"})  # named in three statements, Bochum in one
+
+
+def test_a_word_ending_in_and_joins_no_term() -> None:
+    # "Strand" ends in "and" but is no "Park and Ride" joint (written).
+    assert find_places("Am Strand Wannsee bauen wir Toiletten.") == ("Wannsee",)

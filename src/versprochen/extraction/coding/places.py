@@ -36,7 +36,10 @@ _FRAGMENT = re.compile(r"-(?:[\s,;]|$)|[*:_/]in(?:nen)?\b")
 # parts of a name are capitalised ("Rhein-Herne-Kanal").
 _LOWER_PART = re.compile(r"-[a-zäöüß]+-")
 # Words joined by "+" or "and" make a term as "&" does ("Park+Ride", "Park and Ride").
-_TERM_JOINT = re.compile(r"[&+]|\band\b")
+# Searched in the text itself, not in a slice of it, so that "\b" sees the
+# letter before "and": "im Land Brandenburg" joins nothing.
+_JOINT_BEFORE = re.compile(r"(?:[&+]|\band)\s*$")
+_JOINT_AFTER = re.compile(r"\s*(?:[&+]|and\b)")
 # Derived abstract nouns are never places, though the lemma list may not know
 # them ("Ambulantisierung", "Reparierbarkeit", "Modularität").
 _ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tät", "täten", "ismus")
@@ -238,12 +241,9 @@ def _in_term(text: str, token: re.Match[str]) -> bool:
     """Whether the token is part of a term joined by "&" or by lower-case hyphen parts."""
     if _LOWER_PART.search(token.group()):
         return True
-    before = text[max(0, token.start() - 5) : token.start()].rstrip()
-    after = text[token.end() : token.end() + 5].lstrip()
-    joint_before = _TERM_JOINT.search(before[-3:])
-    return bool(
-        (joint_before and before[-3:].endswith(joint_before.group())) or _TERM_JOINT.match(after)
-    )
+    start = token.start()
+    before = _JOINT_BEFORE.search(text, max(0, start - 8), start)
+    return bool(before or _JOINT_AFTER.match(text, token.end()))
 
 
 def _is_reference(text: str, token: re.Match[str]) -> bool:
