@@ -26,7 +26,8 @@ PURPOSE = re.compile(r"^\s*(?:um|damit|indem|ohne|statt|anstatt)\b", re.IGNORECA
 LONE_WORD_AFTER_COMMA = re.compile(r",\s*[a-zäöüß]+\W*$")
 
 
-def _tokens(text: str) -> int:
+def part_tokens(text: str) -> int:
+    """The content words of a part; a part needs `MIN_PART_TOKENS` to stand alone."""
     return len(content_tokens(text))
 
 
@@ -58,7 +59,7 @@ def main_clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
     for pattern in (_UND_WE, _UND_VERB, _UND_DEMAND_VERB):
         for match in pattern.finditer(masked):
             left, right = text[: match.start()], text[match.end() :]
-            if _tokens(left) < MIN_PART_TOKENS or _tokens(right) < MIN_PART_TOKENS:
+            if part_tokens(left) < MIN_PART_TOKENS or part_tokens(right) < MIN_PART_TOKENS:
                 continue
             if LONE_WORD_AFTER_COMMA.search(left):
                 continue
@@ -195,7 +196,7 @@ def dass_list_cuts(text: str, masked: str) -> list[tuple[int, int]]:
     for match in _CONJUNCT_SEPARATOR.finditer(masked, opening.end()):
         left, right = text[start : match.start()], text[match.end() :]
         ends_clause = cues.ends_with_verb(left) or bool(_AUXILIARY_END.search(left))
-        if not ends_clause or _tokens(left) < MIN_PART_TOKENS:
+        if not ends_clause or part_tokens(left) < MIN_PART_TOKENS:
             continue
         if "," in left and _CLAUSE_INSIDE.match(left.rsplit(",", 1)[-1]):
             continue
@@ -207,7 +208,7 @@ def dass_list_cuts(text: str, masked: str) -> list[tuple[int, int]]:
             break
         if shared_subject and not right.startswith("dass"):
             continue
-        if _is_conjunct(right) and _tokens(right.split(",")[0]) >= MIN_PART_TOKENS:
+        if _is_conjunct(right) and part_tokens(right.split(",")[0]) >= MIN_PART_TOKENS:
             cuts.append((match.start(), match.end()))
             start = match.end()
     return cuts

@@ -410,6 +410,7 @@ def has_finite_verb(text: str) -> bool:
     """A rough test for a finite verb after the first word (German has no reliable
     capital-letter cue for verbs, but finite 3rd-person forms end in -t)."""
     found = words(text)
+    agents: set[str] | None = None
     for index, word in enumerate(found[1:], start=1):
         lower = word.lower()
         # Only a word in -t can be the verb: the other words are passed over
@@ -423,7 +424,9 @@ def has_finite_verb(text: str) -> bool:
             continue
         # "..., betreut von Lehramtsstudierenden", "..., finanziert durch den Bund": a
         # participle after a comma that names its agent is no finite verb.
-        if _PARTICIPLE_WITH_AGENT.search(text) and lower in _agent_participles(text):
+        if agents is None:
+            agents = _agent_participles(text)
+        if lower in agents:
             continue
         if lower.endswith(("ent", "ant", "ist", "ust", "est")) and lower not in {"ist"}:
             continue

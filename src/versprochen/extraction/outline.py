@@ -18,6 +18,7 @@ from versprochen.extraction.headings import find_candidates, is_caps, rank_level
 from versprochen.extraction.restore import restore_start
 from versprochen.extraction.stage import stage
 from versprochen.extraction.toc import (
+    LONGEST_TITLE,
     Entry,
     Toc,
     find_toc,
@@ -35,8 +36,6 @@ from versprochen.extraction.types import (
 )
 
 _FOOTNOTE_MARKS = "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*"
-# A line longer than this is no title a TOC lists.
-_LONGEST_TITLE = 300
 # How many times over its blocks the restoring of lost headings may look.
 _RESTORE_BUDGET = 10
 
@@ -152,7 +151,7 @@ def _promote_lines(
     """
     by_title: defaultdict[str, list[int]] = defaultdict(list)
     for i in range(body_from, len(blocks)):
-        if i not in heading_blocks and len(blocks[i].text) <= _LONGEST_TITLE:
+        if i not in heading_blocks and len(blocks[i].text) <= LONGEST_TITLE:
             by_title[normalize(blocks[i].text)].append(i)
     stops = _next_anchors(anchors, len(entries), len(blocks))
     promoted: list[_Heading] = []

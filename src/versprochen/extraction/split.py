@@ -18,9 +18,8 @@ from collections.abc import Iterator
 from versprochen.extraction import clauses, cues
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import DetectedDocument, SplitDocument, Statement
-from versprochen.matching.tokens import content_tokens
 
-MIN_PART_TOKENS = 2
+MIN_PART_TOKENS = clauses.MIN_PART_TOKENS
 
 _ARTICLE = cues.ARTICLE
 _SOWIE = re.compile(r",?\s+sowie\s+")
@@ -109,8 +108,7 @@ def _masked(text: str) -> str:
     return _BRACKETS.sub(lambda m: "\0" * len(m.group()), text)
 
 
-def _tokens(text: str) -> int:
-    return len(content_tokens(text))
+_tokens = clauses.part_tokens
 
 
 def _starts_with_action(text: str) -> bool:

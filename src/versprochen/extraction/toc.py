@@ -249,7 +249,7 @@ def unglue_listed_headings(doc: CleanDocument, toc: Toc) -> CleanDocument:
     no more than a long text.
     """
     blocks = doc.blocks
-    alone = {normalize(b.text) for b in blocks if len(b.text) <= _LONGEST_GLUED}
+    alone = {normalize(b.text) for b in blocks if len(b.text) <= LONGEST_TITLE}
     wanted = {
         entry.title.strip()
         for entry in toc.entries
@@ -284,7 +284,8 @@ def unglue_listed_headings(doc: CleanDocument, toc: Toc) -> CleanDocument:
 
 
 _TITLE_WORDS = 14
-_LONGEST_GLUED = 300
+# A line longer than this is no title a TOC lists.
+LONGEST_TITLE = 300
 
 
 def _openings(text: str) -> Iterator[str]:

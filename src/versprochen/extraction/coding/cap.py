@@ -31,23 +31,9 @@ AREA_TOPICS: dict[str, tuple[int, ...]] = {
     "demokratie_beteiligung": (20, 2),
     "koalition_personal": (20,),
 }
-# The CAP topic that an area stands for unless the words say otherwise.
-DEFAULT_CAP: dict[str, int] = {
-    "wirtschaft_arbeit": 15,
-    "bildung": 6,
-    "kinder_jugend_familie": 13,
-    "mobilitaet": 10,
-    "sicherheit_ordnung": 12,
-    "digitalisierung_verwaltung": 20,
-    "soziales_gesundheit": 13,
-    "sport": 23,
-    "umwelt_klima_energie": 7,
-    "kultur": 23,
-    "wohnen_stadtentwicklung": 14,
-    "finanzen": 1,
-    "demokratie_beteiligung": 20,
-    "koalition_personal": 20,
-}
+# The CAP topic that an area stands for unless the words say otherwise: the
+# first it covers.
+DEFAULT_CAP: dict[str, int] = {area: topics[0] for area, topics in AREA_TOPICS.items()}
 # Areas whose topic the words never move: who holds which post, and how the
 # coalition works together, is Government Operations whatever department
 # it names ("Vorstand der Entsorgungsbetriebe" is not Environment). Traffic
