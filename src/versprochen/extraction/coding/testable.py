@@ -64,9 +64,11 @@ _COMPARATIVE_GOAL = re.compile(
 )
 # A stance names what the authors are for or believe, not what they will do
 # ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor",
-# "Wir sind davon überzeugt, dass ...").
+# "Wir sind davon überzeugt, dass ...", "Wir stehen zur Sozialen
+# Marktwirtschaft").
 _STANCE = re.compile(
     r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bplädier"
+    r"|\bwir stehen zu[mr]?\b|\bstehen wir zu[mr]?\b"
     r"|\b(?:wir sind|sind wir) (?:\w+ )?(?:davon )?überzeugt\b"
     r"|\bvorrang\b|\bim vordergrund\b",
     re.IGNORECASE,
@@ -288,7 +290,7 @@ def testable_cues(
 # Every branch of `_STANCE` holds one of these words. Where `re` would match a
 # letter that lower case does not give ("ı" as "i", "İ", "ſ"), the regex
 # decides alone.
-_STANCE_WORDS = ("für", "plädier", "überzeugt", "vorrang", "vordergrund")
+_STANCE_WORDS = ("für", "stehen", "plädier", "überzeugt", "vorrang", "vordergrund")
 _UNFOLDED = re.compile("[İıſ]")
 
 
