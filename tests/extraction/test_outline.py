@@ -198,6 +198,22 @@ def test_unmarked_toc_line_in_text_is_promoted() -> None:
     assert [(s.title, s.restored) for s in doc.sections] == [("Arbeit", False), ("Umwelt", False)]
 
 
+def test_a_listed_title_heads_its_own_line_not_the_preview_item_before_it() -> None:
+    # A chapter's box previews its sections, each item led by a section's title.
+    source = (
+        f"# Inhalt\n\n- Demokratie\n- Jugend beteiligen\n\n# Demokratie\n\n{PROSE}\n\n"
+        f"➔ Jugend beteiligen:\n\nJugendparlamente in allen Stadtteilen einrichten.\n\n"
+        f"Jugend beteiligen\n\n{PROSE}"
+    )
+    doc = from_text(source)
+    assert titles(doc) == [("Demokratie", 1), ("Jugend beteiligen", 1)]
+    second = doc.clean.text.index("Jugend beteiligen\n\n" + PROSE)
+    assert doc.sections[1].start == second
+    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    assert roles["➔ Jugend beteiligen:"] == "body"
+    assert roles["Jugendparlamente in allen Stadtteilen einrichten."] == "body"
+
+
 def test_signatures_and_dates_are_furniture() -> None:
     source = "\n".join(
         [

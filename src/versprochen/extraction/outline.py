@@ -9,6 +9,7 @@ heading where its section begins (`restore.restore_start`).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
@@ -38,6 +39,10 @@ from versprochen.extraction.types import (
 _FOOTNOTE_MARKS = "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*"
 # How many times over its blocks the restoring of lost headings may look.
 _RESTORE_BUDGET = 10
+# A heading that opens with a list marker or ends in a colon ("➔ Verkehrsberuhigte
+# Innenstadt:") leads into the text after it, as the items of a chapter's preview
+# box do; a section's own heading stands alone.
+_LEAD_IN = re.compile(r"^[^\w„\"(]|:\s*$")
 
 
 @dataclass(slots=True)
@@ -149,10 +154,13 @@ def _promote_lines(
     found through an index of the short blocks' words, so a long list of
     entries costs no more than reading the text once.
     """
-    by_title: defaultdict[str, list[int]] = defaultdict(list)
+    # A line of its own goes before a lead-in that says the same (see `_LEAD_IN`).
+    own_lines: defaultdict[str, list[int]] = defaultdict(list)
+    lead_ins: defaultdict[str, list[int]] = defaultdict(list)
     for i in range(body_from, len(blocks)):
-        if i not in heading_blocks and len(blocks[i].text) <= LONGEST_TITLE:
-            by_title[normalize(blocks[i].text)].append(i)
+        text = blocks[i].text.strip()
+        if i not in heading_blocks and len(text) <= LONGEST_TITLE:
+            (lead_ins if _LEAD_IN.search(text) else own_lines)[normalize(text)].append(i)
     stops = _next_anchors(anchors, len(entries), len(blocks))
     promoted: list[_Heading] = []
     last = body_from - 1
@@ -160,11 +168,13 @@ def _promote_lines(
         if e in anchors:
             last = max(last, anchors[e])
             continue
-        candidates = by_title.get(normalize(entry.title), [])
-        at = bisect_right(candidates, last)
-        if at < len(candidates) and candidates[at] < stops[e]:
-            promoted.append(_Heading(candidates[at], entry.title, entry.level, entry=entry))
-            anchors[e] = last = candidates[at]
+        key = normalize(entry.title)
+        for candidates in (own_lines.get(key, []), lead_ins.get(key, [])):
+            at = bisect_right(candidates, last)
+            if at < len(candidates) and candidates[at] < stops[e]:
+                promoted.append(_Heading(candidates[at], entry.title, entry.level, entry=entry))
+                anchors[e] = last = candidates[at]
+                break
     return promoted
 
 
