@@ -625,3 +625,20 @@ def test_a_stated_need_after_a_pledge_stands_alone() -> None:
 )
 def test_aims_declared_compatible_are_a_principle(text: str) -> None:
     assert judge(text, agreement=True).reason == "a principle, not a measure"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "https://www.akwasser.de/node/9 Kap.: Versiegelung verringern",
+        "- www.stadt-beispiel.de/klimaplan",
+        "Quelle: https://www.example.org/bericht.pdf",
+    ],
+)
+def test_a_web_address_is_a_reference_not_a_pledge(text: str) -> None:
+    assert judge(text, list_item=True).reason == "a web address"
+
+
+def test_a_pledge_that_names_a_web_address_still_commits() -> None:
+    text = "Wir wollen die Plattform www.lebensmittelwarnung.de mit den Ländern überarbeiten."
+    assert judge(text).pledge

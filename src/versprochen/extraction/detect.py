@@ -108,6 +108,20 @@ class Judgement:
     strong: bool = False
 
 
+# A list of sources ("- https://www.akwasser.de/node/9 Kap.: Versiegelung verringern",
+# Volt Oldenburg 2026) gives where to read more, not what the authors will do; a
+# sentence that names a web address in passing ("Die Plattform
+# www.lebensmittelwarnung.de wird ... überarbeitet") still commits.
+_WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+
+
+def _is_web_reference(text: str) -> bool:
+    """An address opens the text, or addresses make up half of it or more."""
+    if _WEB_ADDRESS.match(text):
+        return True
+    return 2 * sum(len(m.group()) for m in _WEB_ADDRESS.finditer(text)) >= len(text)
+
+
 def is_agreement(text: str) -> bool:
     """An agreement between partners, judged by how often it names the partners."""
     return len(_AGREEMENT_PARTIES.findall(text)) >= 3
@@ -140,6 +154,8 @@ def judge(
         return Judgement(False, "signature or date")
     if _REFERENCE.search(lowered) and len(tokens) < 8:
         return Judgement(False, "cross-reference")
+    if ("//" in stripped or "www." in lowered) and _is_web_reference(stripped):
+        return Judgement(False, "a web address")
     if _LEGAL_FORM.search(stripped) and not _FINITE.search(stripped) and len(tokens) <= 8:
         return Judgement(False, "name of an organisation")
     if cues.NON_COMMITMENT_OPENERS.match(stripped):
