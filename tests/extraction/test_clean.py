@@ -355,3 +355,16 @@ def test_a_short_first_line_with_a_finished_sentence_is_running_text() -> None:
         )
     )
     assert doc.blocks[0].text == "Das Bad bleibt. Wir sanieren es Stück für Stück bis 2030."
+
+
+def test_a_short_line_ending_in_a_quoted_name_goes_on_in_lower_case() -> None:
+    wide = "Wir wollen die Innenstadt für alle Menschen öffnen und die Plätze neu gestalten."
+    doc = clean(
+        raw(
+            f"{wide}\n{wide}\nKonkret werden wir die Straße „Schlossplatz“\n"
+            "für den Fuß- und Radverkehr öffnen.\n"
+            f"{wide}\nDas hat die Stadt schon lange gesagt.“\nDanach geht es weiter."
+        )
+    )
+    assert texts(doc)[0].endswith("„Schlossplatz“ für den Fuß- und Radverkehr öffnen.")
+    assert texts(doc)[-1] == "Danach geht es weiter."

@@ -41,6 +41,10 @@ _OPEN_ABBREVIATION = re.compile(
     r"(?<![\w.])(?:bzw|bspw|ggf|vgl|inkl|insb|insbes|sog|evtl|bzgl|z\.\s?b|u\.\s?a|d\.\s?h)\.\s*$",
     re.IGNORECASE,
 )
+# A quotation mark closes a sentence only after its punctuation ("... gesagt.“");
+# after a word it closes a name inside the sentence, which a line in lower case
+# continues ("die Straße “Schlossplatz”" / "für den Fuß- und Radverkehr öffnen").
+_QUOTED_WORD_END = re.compile(r"[\w)][\"“”»«]\s*$")
 _LETTER = re.compile(r"[^\W\d_]")
 # What a title and the sentence under it begin with: a capital or a number.
 _TITLE_START = re.compile(r"[A-ZÄÖÜ0-9„\"»]")
@@ -189,6 +193,8 @@ class _Builder:
             return True
         tail = last.text.rstrip()
         if not _SENTENCE_END.search(tail) or _OPEN_ABBREVIATION.search(tail):
+            return False
+        if _QUOTED_WORD_END.search(tail) and line.text.lstrip()[:1].islower():
             return False
         if len(tail) < 0.85 * self.width:
             return True
