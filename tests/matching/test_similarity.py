@@ -1,3 +1,7 @@
+from __future__ import annotations
+
+import random
+
 from versprochen.matching.similarity import (
     Profile,
     TokenWeights,
@@ -57,3 +61,17 @@ def test_typo_neighbours_are_the_long_words_one_edit_apart() -> None:
     assert "schule" not in near  # no word one edit away
     assert "bus" not in near  # short words take no typo, as in fuzzy_shared
     assert all(fuzzy_shared(frozenset({w}), frozenset(near[w])) == {w} for w in near)
+
+
+def test_a_total_weight_does_not_depend_on_the_order_of_its_tokens() -> None:
+    # A set's order follows the process's string hashing; a total that changed
+    # with it in the last bit could cross a merge threshold in one run only.
+    passages = [frozenset({f"w{i}", f"w{i % 7}", f"w{i % 3}", "und"}) for i in range(40)]
+    weights = TokenWeights(passages)
+    tokens = [f"w{i}" for i in range(0, 40, 3)] + ["und", "neu"]
+    totals = {weights.total(tokens)}
+    rng = random.Random(7)
+    for _ in range(300):
+        rng.shuffle(tokens)
+        totals.add(weights.total(tokens))
+    assert len(totals) == 1

@@ -131,7 +131,10 @@ class TokenWeights:
 
     def total(self, tokens: Iterable[str]) -> float:
         # Called for every pair of candidate statements: `map` keeps the loop in C.
-        return sum(map(self._weights.get, tokens, repeat(self._unseen)))
+        # `fsum` is exact, so the total does not depend on the order of a set,
+        # which changes with the process's string hashing: a plain sum could put
+        # an overlap just above a threshold in one run and below it in the next.
+        return math.fsum(map(self._weights.get, tokens, repeat(self._unseen)))
 
     def overlap(self, a: frozenset[str], b: frozenset[str]) -> float:
         """Weighted overlap coefficient: the shared weight over the lighter side's weight."""
