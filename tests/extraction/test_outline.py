@@ -214,6 +214,28 @@ def test_a_listed_title_heads_its_own_line_not_the_preview_item_before_it() -> N
     assert roles["Jugendparlamente in allen Stadtteilen einrichten."] == "body"
 
 
+def test_the_back_matter_states_no_pledge() -> None:
+    source = (
+        f"# Mobilität\n\n{PROSE}\n\n# Glossar\n\nBarrierearm: Hindernisse reduziert.\n\n"
+        f"## P\n\nP&R: Parken und mit dem Bus weiterfahren.\n\n# Quellen und Verweise\n\n"
+        f"- https://www.example.org/bericht\n\n# Impressum\n\nHerausgegeben vom Vorstand."
+    )
+    doc = from_text(source)
+    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    assert roles[PROSE] == "body"
+    assert roles["Barrierearm: Hindernisse reduziert."] == "furniture"
+    assert roles["P&R: Parken und mit dem Bus weiterfahren."] == "furniture"
+    assert roles["https://www.example.org/bericht"] == "furniture"
+    assert roles["Herausgegeben vom Vorstand."] == "furniture"
+    assert [s.title for s in doc.sections] == [
+        "Mobilität",
+        "Glossar",
+        "P",
+        "Quellen und Verweise",
+        "Impressum",
+    ]
+
+
 def test_signatures_and_dates_are_furniture() -> None:
     source = "\n".join(
         [

@@ -216,6 +216,26 @@ def _restore_lost(
     return restored
 
 
+# The back matter explains, cites and credits the program; it states no pledge:
+# a glossary ("Barrierearm: Hindernisse reduziert, aber noch vorhanden"), the
+# sources ("Quellen und Verweise"), notes, the abbreviations and the imprint.
+_BACK_MATTER_TITLE = re.compile(
+    r"^\W*(?:\d+\.?\s+)?(?:glossar|begriffserklärung(?:en)?|abkürzungen|abkürzungsverzeichnis"
+    r"|quellen(?:verzeichnis|angaben|\s+und\s+verweise)?|literatur(?:verzeichnis)?"
+    r"|(?:fuß|end)noten|anmerkungen|bildnachweis(?:e)?|impressum)\W*$",
+    re.IGNORECASE,
+)
+
+
+def back_matter(sections: list[Section]) -> frozenset[int]:
+    """The sections of the back matter and everything under them."""
+    back: set[int] = set()
+    for index, section in enumerate(sections):
+        if _BACK_MATTER_TITLE.match(section.title) or section.parent in back:
+            back.add(index)
+    return frozenset(back)
+
+
 @stage("outline", 3)
 def outline(doc: CleanDocument) -> OutlinedDocument:
     toc = find_toc(doc.blocks)
@@ -263,6 +283,7 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
         stack.append(len(sections) - 1)
         starts[h.block].append(len(sections) - 1)
 
+    back = back_matter(sections)
     block_sections: list[int | None] = []
     roles: list[BlockRole] = []
     current: int | None = None
@@ -274,7 +295,7 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
             roles.append("toc")
         elif index in heading_blocks:
             roles.append("heading")
-        elif index in furniture:
+        elif index in furniture or current in back:
             roles.append("furniture")
         else:
             roles.append("body")
