@@ -522,6 +522,12 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         # A site named for its district, also in the genitive (written, Münster CDU 2014).
         ("Erhalt des Volkshauses Röhlinghausen", {"Volkshaus Röhlinghausen"}),
         ("Sanierung der Akademie Mont-Cenis", {"Akademie Mont-Cenis"}),
+        # A capitalised adjective in the nominative and a numbered part belong
+        # to the name (Berlin 2021, written).
+        ("Die Freiwillige Feuerwehr stärken", {"Freiwillige Feuerwehr"}),
+        ("Das Gewerbegebiet in Hiltrup II erweitern", {"Hiltrup II"}),
+        # English words are terms, names only where a place is expected.
+        ("Housing First und Carbon Leakage, ein Büro in Windhoek", {"Windhoek"}),
         # A plural, a dative or an agent before a name is no part of it.
         ("Mit dem Anbieter Plenum-TV und auf allen Systemen OpenPGP", {"Plenum-TV", "OpenPGP"}),
         # Sites and houses named by a hyphenated or compound name (non-gold: Berlin

@@ -135,3 +135,22 @@ def compound_of_known(word: str) -> bool:
         if any(known(m.capitalize()) for m in stems if len(m) >= 3):
             return True
     return False
+
+
+@cache
+def _english_forms() -> list[bytes] | None:
+    try:
+        return _read_forms("en")
+    except (ImportError, AttributeError, LookupError, TypeError, ValueError, OSError):
+        return None
+
+
+@lru_cache(maxsize=65536)
+def english_word(word: str) -> bool:
+    """Whether simplemma's English dictionary has `word` in lower case: a common English word.
+
+    Names of places are written with a capital there ("Paris", "Boston"), so
+    "light", "privacy" and "sharing" are found, "Windhoek" is not.
+    """
+    forms = _english_forms()
+    return forms is not None and _has(forms, word.lower().encode())

@@ -18,6 +18,7 @@ import simplemma
 
 from versprochen.extraction.coding.gates import Parts
 from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
+from versprochen.extraction.coding.lemmas import english_word as _english_word
 from versprochen.extraction.coding.lemmas import known as _known
 from versprochen.extraction.coding.lexicon import load
 
@@ -161,6 +162,11 @@ def _evidence(word: str) -> _Evidence:
     # "KiTa", "BürgerInnen": house spellings of ordinary words.
     unknown = not _known(word) and not _known(word.capitalize())
     if unknown and not (_compound_of_known(word) or _short_head_compound(word)):
+        # An English word in a German text is a term ("Carbon Leakage",
+        # "Sharing", "Perfect Forward Privacy"; Bund 2021, Berlin 2021), a
+        # name only where a place is expected ("in London").
+        if _english_word(word):
+            return None, (), True, False
         return True, (), False, False
     if not unknown and _inflected_noun(word):
         return False, (), False, False
@@ -330,7 +336,9 @@ def find_places(text: str) -> tuple[str, ...]:
                 # ("Herner Stadtgarten"); after a noun only another name does
                 # ("Kreis Heinsberg Stipendien" is two things).
                 current = tokens[last].group()
-                named = _is_name(following, current, False)
+                # A numbered part of a site belongs to its name: "Netz Spandau
+                # II" (Berlin 2021), "das Gewerbegebiet Hiltrup II" (written).
+                named = _is_name(following, current, False) or bool(_ROMAN.match(following))
                 if not current.endswith("er") and not named:
                     break
                 # An adjective of place before a plural or an abstract noun
@@ -528,6 +536,11 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
         if _plural(text, hit.end, tokens[index]) and not _determined(text, tokens[index].start()):
             continue
         start, end = tokens[index].start(), max(tokens[index].end(), hit.end)
+        # "die Freiwillige Feuerwehr" (Berlin 2021), "Städtisches Klinikum": a
+        # capitalised adjective belongs to the body's name, given where it is
+        # in the nominative; "des Kommunalen Ordnungsdienstes" keeps the body.
+        if index and _joins(tokens, index - 1, text) and _titled_adjective(tokens[index - 1], text):
+            start = tokens[index - 1].start()
         # "Stadtbibliothek Herne", "Polizeiinspektion Solingen": the body's own name.
         end_index = next((k for k, t in enumerate(tokens) if t.start() < end <= t.end()), index)
         nxt = end_index + 1
@@ -545,6 +558,17 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
             end = remit.end() if remit else opening.start()
         spans.append((start, end))
     return spans
+
+
+def _titled_adjective(token: re.Match[str], text: str) -> bool:
+    """Whether a capitalised adjective in the nominative (-e, -er, -es) opens a body's name."""
+    word = token.group()
+    if not word[0].isupper() or not word.endswith(("e", "er", "es")):
+        return False
+    if word.lower() in _word_lists()["not_a_name"] or _starts_sentence(text, token.start()):
+        return False
+    lower = word.lower()
+    return _known(lower) and _lemma(lower)[:1].islower() and _lemma(lower) != lower
 
 
 def _determined(text: str, start: int) -> bool:
