@@ -78,6 +78,8 @@ _NO_GENITIVE_ENDINGS = ("us", "is", "os", "as", "ss", "ys", "ß")
 # Bürgerbeteiligung, Sicherheit und Ordnung").
 _REMIT = re.compile(r" [A-ZÄÖÜ][\wÄÖÜäöüß-]*(?:(?:, | und )[A-ZÄÖÜ][\wÄÖÜäöüß-]*)*")
 _OPEN_REMIT = re.compile(r" für$")
+# The longest ending a body's name takes in a text ("Stadtbibliotheken").
+_MAX_ENDING = 3
 # Where the head noun of a name ends: the words after it qualify it ("Rat der
 # Stadt Solingen", "Ausschuss für Umwelt"), and only the head is inflected.
 _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
@@ -534,6 +536,14 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
         if index is None or not tokens[index].group()[0].isupper():
             continue
         if _plural(text, hit.end, tokens[index]) and not _determined(text, tokens[index].start()):
+            continue
+        # The body must be the word's head: "Bundestagsbeschlüsse",
+        # "Landtagswahlen", "Stadtratsfraktion" (Bund 2018, 2021) are things
+        # of the body; an ending ("Jobcentern", "des Hauptbahnhofes") is no
+        # head, and a site named for the body is a place ("Rathausplatz").
+        word = tokens[index].group()
+        rest = text[hit.end : tokens[index].end()]
+        if len(rest) > _MAX_ENDING and "-" not in rest and not _names_site(word):
             continue
         start, end = tokens[index].start(), max(tokens[index].end(), hit.end)
         # "die Freiwillige Feuerwehr" (Berlin 2021), "Städtisches Klinikum": a
