@@ -16,6 +16,8 @@ from functools import cache, lru_cache
 import simplemma
 
 _MIN_COMPOUND_HEAD = 5
+# A first part this long may be a compound itself.
+_MIN_COMPOUND_MODIFIER = 6
 
 
 @lru_cache(maxsize=65536)
@@ -133,6 +135,10 @@ def compound_of_known(word: str) -> bool:
         modifier = lower[:i]
         stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
         if any(known(m.capitalize()) for m in stems if len(m) >= 3):
+            return True
+        # A first part that is a compound itself: "Stromgebots-zone",
+        # "Markthoch-lauf" (Bund 2025).
+        if any(compound_of_known(m) for m in stems if len(m) >= _MIN_COMPOUND_MODIFIER):
             return True
     return False
 
