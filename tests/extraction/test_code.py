@@ -595,6 +595,7 @@ def test_ordinary_nouns_are_not_places(text: str) -> None:
     [
         # common acronyms, also in the plural (non-gold and written)
         "Mehr LKWs auf die Schiene, weniger PKW und MIV in der Innenstadt",
+        "Züge mit flächendeckendem W-LAN",
         "Leistungen nach dem SGB und Artikel 3 GG, Förderung der KMU",
         "Wir unterstützen die Prävention von HIV",
         "Die GRÜNEN und wir",

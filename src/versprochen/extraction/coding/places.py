@@ -154,6 +154,10 @@ def _evidence(word: str) -> _Evidence:
             return False, (), False, False
         return True, (), False, False
     parts = word.split("-")
+    # A common acronym spelt with a hyphen is as common: "W-LAN" (the 2021
+    # manifesto sample: "Züge mit flächendeckendem W-LAN").
+    if len(parts) > 1 and "".join(parts).upper() in lists["common_acronym"]:
+        return False, (), False, False
     if len(parts) > 1:
         named = tuple(p for p in parts if p[:1].isupper())
         if not named or _thing_head(parts[-1]):
