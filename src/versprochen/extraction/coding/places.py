@@ -83,12 +83,13 @@ _MAX_ENDING = 3
 # Where the head noun of a name ends: the words after it qualify it ("Rat der
 # Stadt Solingen", "Ausschuss für Umwelt"), and only the head is inflected.
 _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
-# A name followed by a year is an event or an edition, not a place: "BuGa
-# 2029", "IGA 2027", "EXPO 2000" (Bund 2025 CDU/CSU: "Olympische Spiele 2036").
+# A name followed by a year is an event, an edition or a programme, not a
+# place: "Masterplan „BNE 2030“" (Berlin 2021), "Natura 2000" (Bund 2018),
+# "die BuGa 2029".
 _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 # A noun right after "als" says what something is or should be, not where:
-# "Oldenburg als Universitätsstadt", "Berlin als Einwanderungsstadt"
-# (Berlin 2021), "als Einkaufsstadt"; a named place after "als" is a
+# "Münster als Universitätsstadt" (Münster CDU 2014), "die Anerkennung als
+# Universitätsklinikum" (Oldenburg BB 2026); a named place after "als" is a
 # comparison ("mehr als ...") too rare to keep the rule from.
 _ROLE_BEFORE = re.compile(r"\bals\s+$")
 # Heads of three letters that end ordinary compounds after a known first part
@@ -97,8 +98,8 @@ _ROLE_BEFORE = re.compile(r"\bals\s+$")
 _MIN_SHORT_HEAD_MODIFIER = 5
 # Longer heads that a compound ends in although a toponym ending closes them:
 # "Transparenzportal" ("tal"), "Energiemonitoring" ("ring"), "Wachstumsumfeld"
-# ("feld"), "Volksentscheid" ("scheid"), "Wissenschaftshauptstadt" (Bund 2021,
-# Berlin 2021) name things, not places.
+# ("feld"), "Wissenschaftshauptstadt" (Bund 2021, Oldenburg Grüne 2026,
+# SPD 2025, Berlin 2021) name things, not places.
 _MIN_EMBEDDING_HEAD = 5
 
 
@@ -169,8 +170,8 @@ def _evidence(word: str) -> _Evidence:
     unknown = not _known(word) and not _known(word.capitalize())
     if unknown and not (_compound_of_known(word) or _short_head_compound(word)):
         # An English word in a German text is a term ("Carbon Leakage",
-        # "Sharing", "Perfect Forward Privacy"; Bund 2021, Berlin 2021), a
-        # name only where a place is expected ("in London").
+        # "Vision Zero", "Housing First"; Bund 2021, Berlin 2021), a name
+        # only where a place is expected ("in London").
         if _english_word(word):
             return None, (), True, False
         return True, (), False, False
@@ -185,9 +186,9 @@ def _evidence(word: str) -> _Evidence:
 def _shouted(word: str) -> bool:
     """Whether an all-capital word is an ordinary word set in capitals for stress.
 
-    "OHNE Anmeldung", "die FREIEN WÄHLER" (Oldenburg BB 2026: "FÜR Oldenburg"):
-    a word that the lemma list knows in lower case as an adjective, verb or
-    particle is no acronym. Nouns in capitals ("NATO", "UNESCO") stay names.
+    "der Aktionsplan „In FORM“" (Bund 2018), "OHNE Anmeldung": a word that
+    the lemma list knows in lower case as an adjective, verb or particle is
+    no acronym. Nouns in capitals ("NATO", "UNESCO") stay names.
     """
     if len(word) < 4:
         return False
@@ -228,8 +229,8 @@ def _embedded_ending(word: str) -> bool:
     """Whether the word's toponym ending is only the end of a longer ordinary head.
 
     "Transparenzportal" ends in "Portal", "Energiemonitoring" in "Monitoring",
-    "Volksentscheid" in "Entscheid", "Wissenschaftshauptstadt" (Bund 2021) in
-    "Hauptstadt": a known noun longer than the place ending, and no kind of
+    "Sozialhilfeportal" (Berlin 2021) in "Portal", "Wissenschaftshauptstadt"
+    in "Hauptstadt": a known noun longer than the place ending, and no kind of
     site itself (the "Bahnhof" of "Nordbahnhof" is one), makes a thing.
     """
     lower = word.lower()
@@ -348,10 +349,10 @@ def find_places(text: str) -> tuple[str, ...]:
                 if not current.endswith("er") and not named:
                     break
                 # An adjective of place before a plural or an abstract noun
-                # names the town's people, firms or affairs, no place:
-                # "Münsteraner Bürgerinnen", "Oldenburger Betriebe",
-                # "Berliner Bevölkerung" (Münster SPD 2014, Oldenburg 2026,
-                # Berlin 2021). A singular thing may be one ("Cranger Kirmes").
+                # names people or affairs, no place: "die Minsker
+                # Vereinbarungen" (Bund 2018), "der Stadt Münster Männer und
+                # Frauen" (Münster SPD 2014). A singular thing may be one
+                # ("Cranger Kirmes").
                 if last == i and not named and _many_or_abstract(following):
                     of_people = True
                 last += 1
@@ -412,13 +413,13 @@ def _joins_name(tokens: list[re.Match[str]], index: int, text: str) -> bool:
 def _site_before_name(word: str) -> bool:
     """Whether a known noun for a kind of site heads the name after it.
 
-    "Schlosspark Nordkirchen", "des Freibads Stapelfeld", "Volkshaus
-    Röhlinghausen" (Münster CDU 2014: "Freibad Hiltrup"): the site is named
+    "bis zum Bahnhof Gartenfeld", "Sportforum Hohenschönhausen" (Berlin
+    2021), "des Bürgerhauses Ofenerdiek" (Oldenburg 2026): the site is named
     for its district, and the pledge is tied to the site. "Stadt", "Kreis"
     and the like only say that a town's name follows ("Stadt Solingen").
     """
     lower = word.lower()
-    # "Partnerstadt Windhoek", "Kreis Heinsberg": a town's name follows.
+    # "Partnerstadt Windhoek" (Berlin 2021), "Kreis Heinsberg": a town's name follows.
     if lower in _word_lists()["place_cue"] or lower.endswith(
         tuple(_word_lists()["strong_place_cue"])
     ):
@@ -429,7 +430,7 @@ def _site_before_name(word: str) -> bool:
 
 
 def _names_site(word: str) -> bool:
-    """Whether a noun's head is a kind of site or house ("Freibad", "Volkshauses", "Rathaus")."""
+    """Whether a noun's head is a kind of site or house ("Freibad", "Bürgerhauses", "Rathaus")."""
     for form in {word, word.removesuffix("s"), word.removesuffix("es")}:
         lower = form.lower()
         if _has_toponym_ending(form) or lower in _toponym_endings():
@@ -445,10 +446,10 @@ def _names_site(word: str) -> bool:
 def _singular_noun(word: str) -> bool:
     """Whether a noun may head the name after it: in the singular, and no agent.
 
-    "Akademie Mont-Cenis", "des Volkshauses Röhlinghausen" name one house;
-    a plural or dative ("in den Gewerbegebieten Nord-West", "auf allen
-    Systemen OpenPGP") or an agent ("mit dem Anbieter Plenum-TV", Berlin
-    2021: "der Betreiber ...") stands before the name of another thing.
+    "Akademie Mont-Cenis", "des Bürgerhauses Ofenerdiek" name one house; a
+    plural or dative ("in Bündnissen NATO", Bund 2018; "die Stadtquartiere
+    Gartenfeld", Berlin 2021) or an agent ("mit dem Anbieter ...") stands
+    before the name of another thing.
     """
     if not _known(word):
         return True
@@ -476,9 +477,8 @@ def _adjective_of_place(word: str) -> bool:
     """Whether a capitalised word ending like an adjective is one, not a noun.
 
     Nouns in the dative plural end in "-en" and agents in "-er" as adjectives
-    do: "in den Gewerbegebieten Nord-West", "mit dem Anbieter Plenum-TV",
-    "auf allen Systemen OpenPGP" (Berlin 2021: "den Bezirken Lichtenberg")
-    name a thing before the name, which does not belong to it. An adjective
+    do: "in Bündnissen NATO" (Bund 2018), "mit dem Anbieter ..." name a
+    thing before the name, which does not belong to it. An adjective
     is unknown to the lemma list ("Herner"), lemmatised in lower case
     ("Städtischen" -> "städtisch"), or a town's "-er" form that is no agent
     of a verb ("Leipziger", not "Anbieter" from "anbieten").
@@ -542,9 +542,10 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
         if _plural(text, hit.end, tokens[index]) and not _determined(text, tokens[index].start()):
             continue
         # The body must be the word's head: "Bundestagsbeschlüsse",
-        # "Landtagswahlen", "Stadtratsfraktion" (Bund 2018, 2021) are things
-        # of the body; an ending ("Jobcentern", "des Hauptbahnhofes") is no
-        # head, and a site named for the body is a place ("Rathausplatz").
+        # "Landtagswahlen", "Bundestagsfraktionen", "Feuerwehrleute" (Bund
+        # 2018/2021, Berlin 2021) are things or people of the body; an ending
+        # ("Jobcentern", "des Hauptbahnhofes") is no head, and a site named
+        # for the body is a place ("Rathausblock", Berlin 2021).
         word = tokens[index].group()
         rest = text[hit.end : tokens[index].end()]
         if len(rest) > _MAX_ENDING and "-" not in rest and not _names_site(word):
@@ -619,8 +620,8 @@ def _uninflected(text: str, start: int, name: str) -> str:
     under those names.
     """
     first, space, rest_of_name = name.partition(" ")
-    # A site before its district's name in the genitive: "des Freibads
-    # Stapelfeld", "des Volkshauses Röhlinghausen".
+    # A site before its district's name in the genitive: "des Bürgerhauses
+    # Ofenerdiek" (Oldenburg 2026), "des Flughafens Tegel" (Berlin 2021).
     if (
         space
         and first.endswith("s")
