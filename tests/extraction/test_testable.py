@@ -73,7 +73,7 @@ def test_a_public_body_by_its_kind_is_an_institution_not_a_proper_name() -> None
     [
         # A public body named by its kind does not turn a direction into a
         # measure ...
-        ("Wir stärken und verbessern die Stadtverwaltung", ("Stadtverwaltung",), False),
+        ("Wir stärken und verbessern das Jobcenter", ("Jobcenter",), False),
         # ... while a place by its proper name ties it down (unless the
         # direction is the pledge's only act at its end: see
         # test_a_trailing_direction_is_vague).

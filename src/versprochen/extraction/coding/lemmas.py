@@ -16,6 +16,8 @@ from functools import cache, lru_cache
 import simplemma
 
 _MIN_COMPOUND_HEAD = 5
+# A first part this long may be a compound itself.
+_MIN_COMPOUND_MODIFIER = 6
 
 
 @lru_cache(maxsize=65536)
@@ -134,4 +136,27 @@ def compound_of_known(word: str) -> bool:
         stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
         if any(known(m.capitalize()) for m in stems if len(m) >= 3):
             return True
+        # A first part that is a compound itself: "Stromgebots-zone",
+        # "Markthoch-lauf" (Bund 2025).
+        if any(compound_of_known(m) for m in stems if len(m) >= _MIN_COMPOUND_MODIFIER):
+            return True
     return False
+
+
+@cache
+def _english_forms() -> list[bytes] | None:
+    try:
+        return _read_forms("en")
+    except (ImportError, AttributeError, LookupError, TypeError, ValueError, OSError):
+        return None
+
+
+@lru_cache(maxsize=65536)
+def english_word(word: str) -> bool:
+    """Whether simplemma's English dictionary has `word` in lower case: a common English word.
+
+    Names of places are written with a capital there ("Paris", "Boston"), so
+    "light", "privacy" and "sharing" are found, "Windhoek" is not.
+    """
+    forms = _english_forms()
+    return forms is not None and _has(forms, word.lower().encode())

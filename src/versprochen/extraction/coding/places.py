@@ -14,8 +14,11 @@ import re
 from functools import cache, lru_cache
 from importlib.resources import files
 
+import simplemma
+
 from versprochen.extraction.coding.gates import Parts
 from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
+from versprochen.extraction.coding.lemmas import english_word as _english_word
 from versprochen.extraction.coding.lemmas import known as _known
 from versprochen.extraction.coding.lexicon import load
 
@@ -75,9 +78,29 @@ _NO_GENITIVE_ENDINGS = ("us", "is", "os", "as", "ss", "ys", "ß")
 # Bürgerbeteiligung, Sicherheit und Ordnung").
 _REMIT = re.compile(r" [A-ZÄÖÜ][\wÄÖÜäöüß-]*(?:(?:, | und )[A-ZÄÖÜ][\wÄÖÜäöüß-]*)*")
 _OPEN_REMIT = re.compile(r" für$")
+# The longest ending a body's name takes in a text ("Stadtbibliotheken").
+_MAX_ENDING = 3
 # Where the head noun of a name ends: the words after it qualify it ("Rat der
 # Stadt Solingen", "Ausschuss für Umwelt"), and only the head is inflected.
 _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
+# A name followed by a year is an event, an edition or a programme, not a
+# place: "Masterplan „BNE 2030“" (Berlin 2021), "Natura 2000" (Bund 2018),
+# "die BuGa 2029".
+_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+# A noun right after "als" says what something is or should be, not where:
+# "Münster als Universitätsstadt" (Münster CDU 2014), "die Anerkennung als
+# Universitätsklinikum" (Oldenburg BB 2026); a named place after "als" is a
+# comparison ("mehr als ...") too rare to keep the rule from.
+_ROLE_BEFORE = re.compile(r"\bals\s+$")
+# Heads of three letters that end ordinary compounds after a known first part
+# of at least this many letters: "Städtebau", "Antriebsart" ("Bau", "Art");
+# shorter first parts leave names ("Frontex", "Ahrtal") alone.
+_MIN_SHORT_HEAD_MODIFIER = 5
+# Longer heads that a compound ends in although a toponym ending closes them:
+# "Transparenzportal" ("tal"), "Energiemonitoring" ("ring"), "Wachstumsumfeld"
+# ("feld"), "Wissenschaftshauptstadt" (Bund 2021, Oldenburg Grüne 2026,
+# SPD 2025, Berlin 2021) name things, not places.
+_MIN_EMBEDDING_HEAD = 5
 
 
 @cache
@@ -128,8 +151,14 @@ def _evidence(word: str) -> _Evidence:
         return False, (), False, False
     if _ACRONYM.match(word) or _ACRONYM.match(word.removesuffix("s")):
         # "LKWs": the plural of a common acronym is as common.
-        return word.removesuffix("s") not in lists["common_acronym"], (), False, False
+        if word.removesuffix("s") in lists["common_acronym"] or _shouted(word):
+            return False, (), False, False
+        return True, (), False, False
     parts = word.split("-")
+    # A common acronym spelt with a hyphen is as common: "W-LAN" (the 2021
+    # manifesto sample: "Züge mit flächendeckendem W-LAN").
+    if len(parts) > 1 and "".join(parts).upper() in lists["common_acronym"]:
+        return False, (), False, False
     if len(parts) > 1:
         named = tuple(p for p in parts if p[:1].isupper())
         if not named or _thing_head(parts[-1]):
@@ -139,9 +168,97 @@ def _evidence(word: str) -> _Evidence:
         return False, (), False, False
     # "KiTa", "BürgerInnen": house spellings of ordinary words.
     unknown = not _known(word) and not _known(word.capitalize())
-    if unknown and not _compound_of_known(word):
+    if unknown and not (_compound_of_known(word) or _short_head_compound(word)):
+        # An English word in a German text is a term ("Carbon Leakage",
+        # "Vision Zero", "Housing First"; Bund 2021, Berlin 2021), a name
+        # only where a place is expected ("in London").
+        if _english_word(word):
+            return None, (), True, False
         return True, (), False, False
-    return None, (), _has_toponym_ending(word), unknown
+    if not unknown and _inflected_noun(word):
+        return False, (), False, False
+    # A known word keeps its ending: it needs a place cue before it anyway
+    # ("im Bahnhofsumfeld" is somewhere in town).
+    toponym = _has_toponym_ending(word) and not (unknown and _embedded_ending(word))
+    return None, (), toponym, unknown
+
+
+def _shouted(word: str) -> bool:
+    """Whether an all-capital word is an ordinary word set in capitals for stress.
+
+    "der Aktionsplan „In FORM“" (Bund 2018), "OHNE Anmeldung": a word that
+    the lemma list knows in lower case as an adjective, verb or particle is
+    no acronym. Nouns in capitals ("NATO", "UNESCO") stay names.
+    """
+    if len(word) < 4:
+        return False
+    lower = word.lower()
+    lemma = _lemma(lower)
+    return _known(lower) and lemma[:1].islower() and lemma != lower.removesuffix("s")
+
+
+@lru_cache(maxsize=65536)
+def _lemma(word: str) -> str:
+    return str(simplemma.lemmatize(word, lang="de"))
+
+
+def _short_head_compound(word: str) -> bool:
+    """Whether `word` ends in a known three-letter noun after a known first part.
+
+    "Städtebau", "Radwegebau", "Kulturzug" (Bund 2021, Münster SPD 2014,
+    Berlin 2021): the lemma list knows the parts, and the compound is as
+    ordinary as they are.
+    """
+    lower = word.lower()
+    head, modifier = lower[-3:], lower[:-3]
+    # The head is a noun ("Bau", "Art"), not a word run on from the next
+    # ("Wohn- und" read as "Wohnund").
+    if len(modifier) < _MIN_SHORT_HEAD_MODIFIER or not _lemma(head.capitalize())[:1].isupper():
+        return False
+    # A place's or a body's head keeps the name ("Weißensee", "Ernährungsrat",
+    # Berlin 2021), and so do capitals inside the word ("CityLAB").
+    if head in _toponym_endings() or _begins_institution(head) or not word[1:].islower():
+        return False
+    if not _known(head.capitalize()):
+        return False
+    stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
+    return any(len(m) >= _MIN_SHORT_HEAD_MODIFIER and _known(m.capitalize()) for m in stems)
+
+
+def _embedded_ending(word: str) -> bool:
+    """Whether the word's toponym ending is only the end of a longer ordinary head.
+
+    "Transparenzportal" ends in "Portal", "Energiemonitoring" in "Monitoring",
+    "Sozialhilfeportal" (Berlin 2021) in "Portal", "Wissenschaftshauptstadt"
+    in "Hauptstadt": a known noun longer than the place ending, and no kind of
+    site itself (the "Bahnhof" of "Nordbahnhof" is one), makes a thing.
+    """
+    lower = word.lower()
+    endings, sites = _toponym_endings(), _word_lists()["site_head"]
+    for n in range(_MIN_EMBEDDING_HEAD, len(lower) - 2):
+        head = lower[-n:]
+        if head in endings or any(head.endswith(site) for site in sites):
+            continue
+        closed = any(head.endswith(e) for e in endings if len(e) < n)
+        if closed and _known(head.capitalize()):
+            return True
+    return False
+
+
+def _inflected_noun(word: str) -> bool:
+    """Whether a known word is a common noun in a form other than its own.
+
+    Place names take no endings but the genitive "s": "Flüchtlingen" (Bund
+    2018: "von Flüchtlingen") is "Flüchtling" in the dative plural, however
+    much "-ingen" looks like "Solingen".
+    """
+    lemma = _lemma(word)
+    return (
+        lemma[:1].isupper()
+        and lemma != word
+        and lemma not in {word.removesuffix("s"), word.removesuffix("es")}
+        and _known(lemma)
+    )
 
 
 def _thing_head(head: str) -> bool:
@@ -210,25 +327,38 @@ def find_places(text: str) -> tuple[str, ...]:
         # Few words are names: the terms and references they might be part of
         # are looked for only then.
         if _is_name_at(word, previous, text, token.start()) and not (
-            _in_term(text, token) or _is_reference(text, token)
+            _in_term(text, token) or _is_reference(text, token) or _is_role(text, token)
         ):
             first = i
             # A capitalised adjective of place before the name ("Herner Stadtgarten").
             if first and _joins_name(tokens, first - 1, text):
                 first -= 1
             last = i
+            of_people = False
             while last + 1 < len(tokens) and _joins(tokens, last, text):
                 following = tokens[last + 1].group()
                 if not following[0].isupper() or following.lower() in _word_lists()["not_a_name"]:
                     break
-                # After an adjective of place any noun belongs to the name
+                # After an adjective of place a site belongs to the name
                 # ("Herner Stadtgarten"); after a noun only another name does
                 # ("Kreis Heinsberg Stipendien" is two things).
                 current = tokens[last].group()
-                if not current.endswith("er") and not _is_name(following, current, False):
+                # A numbered part of a site belongs to its name: "Netz Spandau
+                # II" (Berlin 2021), "das Gewerbegebiet Hiltrup II" (written).
+                named = _is_name(following, current, False) or bool(_ROMAN.match(following))
+                if not current.endswith("er") and not named:
                     break
+                # An adjective of place before a plural or an abstract noun
+                # names people or affairs, no place: "die Minsker
+                # Vereinbarungen" (Bund 2018), "der Stadt Münster Männer und
+                # Frauen" (Münster SPD 2014). A singular thing may be one
+                # ("Cranger Kirmes").
+                if last == i and not named and _many_or_abstract(following):
+                    of_people = True
                 last += 1
-            spans.append((tokens[first].start(), tokens[last].end()))
+            # "BuGa 2029", "IGA 2027": a name followed by a year is an event.
+            if not of_people and not _YEAR_AFTER.match(text, tokens[last].end()):
+                spans.append((tokens[first].start(), tokens[last].end()))
             i = last + 1
             continue
         i += 1
@@ -244,6 +374,13 @@ def _in_term(text: str, token: re.Match[str]) -> bool:
     start = token.start()
     before = _JOINT_BEFORE.search(text, max(0, start - 8), start)
     return bool(before or _JOINT_AFTER.match(text, token.end()))
+
+
+def _is_role(text: str, token: re.Match[str]) -> bool:
+    """Whether a compound of known words after "als" says what a town is, not where."""
+    if _evidence(token.group())[0] is not None:
+        return False
+    return bool(_ROLE_BEFORE.search(text, max(0, token.start() - 8), token.start()))
 
 
 def _is_reference(text: str, token: re.Match[str]) -> bool:
@@ -263,10 +400,96 @@ def _joins_name(tokens: list[re.Match[str]], index: int, text: str) -> bool:
         return False
     if word.lower() in _word_lists()["not_a_name"]:
         return False
+    if _site_before_name(word):
+        return True
     # Only adjectives of place join ("Herner", "Wanne-Eickeler", "Städtische").
     if not word.endswith(("er", "e", "en")) or word.endswith(("ern", "hen")):
         return False
+    if not (_adjective_of_place(word) or _singular_noun(word)):
+        return False
     return not (_starts_sentence(text, tokens[index].start()) and _known(word))
+
+
+def _site_before_name(word: str) -> bool:
+    """Whether a known noun for a kind of site heads the name after it.
+
+    "bis zum Bahnhof Gartenfeld", "Sportforum Hohenschönhausen" (Berlin
+    2021), "des Bürgerhauses Ofenerdiek" (Oldenburg 2026): the site is named
+    for its district, and the pledge is tied to the site. "Stadt", "Kreis"
+    and the like only say that a town's name follows ("Stadt Solingen").
+    """
+    lower = word.lower()
+    # "Partnerstadt Windhoek" (Berlin 2021), "Kreis Heinsberg": a town's name follows.
+    if lower in _word_lists()["place_cue"] or lower.endswith(
+        tuple(_word_lists()["strong_place_cue"])
+    ):
+        return False
+    if not (_known(word) or _compound_of_known(word)) or not _names_site(word):
+        return False
+    return _singular_noun(word) and _lemma(word)[:1].isupper()
+
+
+def _names_site(word: str) -> bool:
+    """Whether a noun's head is a kind of site or house ("Freibad", "Bürgerhauses", "Rathaus")."""
+    for form in {word, word.removesuffix("s"), word.removesuffix("es")}:
+        lower = form.lower()
+        if _has_toponym_ending(form) or lower in _toponym_endings():
+            return True
+        if any(lower.endswith(site) for site in _word_lists()["site_head"]):
+            return True
+        hits = load(PLACES_LEXICON).hits(form)
+        if any(h.end == len(form) for h in hits if h.label == "institution"):
+            return True
+    return False
+
+
+def _singular_noun(word: str) -> bool:
+    """Whether a noun may head the name after it: in the singular, and no agent.
+
+    "Akademie Mont-Cenis", "des Bürgerhauses Ofenerdiek" name one house; a
+    plural or dative ("in Bündnissen NATO", Bund 2018; "die Stadtquartiere
+    Gartenfeld", Berlin 2021) or an agent ("mit dem Anbieter ...") stands
+    before the name of another thing.
+    """
+    if not _known(word):
+        return True
+    lemma = _lemma(word)
+    if lemma not in {word, word.removesuffix("s"), word.removesuffix("es")}:
+        return False
+    return not (word.endswith("er") and _known(word.lower()[:-2] + "en"))
+
+
+def _many_or_abstract(word: str) -> bool:
+    """Whether a known noun names an abstract thing, or several that are no sites.
+
+    "Buckower Felder" (Berlin 2021) are fields, a site; "Betriebe" are not.
+    """
+    if word.lower().endswith(_ABSTRACT_ENDINGS):
+        return True
+    if not _known(word):
+        return False
+    lemma = _lemma(word).replace("ß", "ss")
+    plural = len(lemma) < len(word.replace("ß", "ss")) and lemma != word.removesuffix("s")
+    return plural and _thing_head(lemma)
+
+
+def _adjective_of_place(word: str) -> bool:
+    """Whether a capitalised word ending like an adjective is one, not a noun.
+
+    Nouns in the dative plural end in "-en" and agents in "-er" as adjectives
+    do: "in Bündnissen NATO" (Bund 2018), "mit dem Anbieter ..." name a
+    thing before the name, which does not belong to it. An adjective
+    is unknown to the lemma list ("Herner"), lemmatised in lower case
+    ("Städtischen" -> "städtisch"), or a town's "-er" form that is no agent
+    of a verb ("Leipziger", not "Anbieter" from "anbieten").
+    """
+    lower = word.lower()
+    if not _known(word) and not _known(lower):
+        return True
+    lemma = _lemma(lower)
+    if lemma[:1].islower():
+        return True
+    return word.endswith("er") and lemma == word and not _known(lower[:-2] + "en")
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -318,7 +541,21 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
             continue
         if _plural(text, hit.end, tokens[index]) and not _determined(text, tokens[index].start()):
             continue
+        # The body must be the word's head: "Bundestagsbeschlüsse",
+        # "Landtagswahlen", "Bundestagsfraktionen", "Feuerwehrleute" (Bund
+        # 2018/2021, Berlin 2021) are things or people of the body; an ending
+        # ("Jobcentern", "des Hauptbahnhofes") is no head, and a site named
+        # for the body is a place ("Rathausblock", Berlin 2021).
+        word = tokens[index].group()
+        rest = text[hit.end : tokens[index].end()]
+        if len(rest) > _MAX_ENDING and "-" not in rest and not _names_site(word):
+            continue
         start, end = tokens[index].start(), max(tokens[index].end(), hit.end)
+        # "die Freiwillige Feuerwehr" (Berlin 2021), "Städtisches Klinikum": a
+        # capitalised adjective belongs to the body's name, given where it is
+        # in the nominative; "des Kommunalen Ordnungsdienstes" keeps the body.
+        if index and _joins(tokens, index - 1, text) and _titled_adjective(tokens[index - 1], text):
+            start = tokens[index - 1].start()
         # "Stadtbibliothek Herne", "Polizeiinspektion Solingen": the body's own name.
         end_index = next((k for k, t in enumerate(tokens) if t.start() < end <= t.end()), index)
         nxt = end_index + 1
@@ -336,6 +573,17 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
             end = remit.end() if remit else opening.start()
         spans.append((start, end))
     return spans
+
+
+def _titled_adjective(token: re.Match[str], text: str) -> bool:
+    """Whether a capitalised adjective in the nominative (-e, -er, -es) opens a body's name."""
+    word = token.group()
+    if not word[0].isupper() or not word.endswith(("e", "er", "es")):
+        return False
+    if word.lower() in _word_lists()["not_a_name"] or _starts_sentence(text, token.start()):
+        return False
+    lower = word.lower()
+    return _known(lower) and _lemma(lower)[:1].islower() and _lemma(lower) != lower
 
 
 def _determined(text: str, start: int) -> bool:
@@ -371,6 +619,18 @@ def _uninflected(text: str, start: int, name: str) -> str:
     Rat, Sodingen and the Ausschuss für Umwelt, and a reader looks them up
     under those names.
     """
+    first, space, rest_of_name = name.partition(" ")
+    # A site before its district's name in the genitive: "des Bürgerhauses
+    # Ofenerdiek" (Oldenburg 2026), "des Flughafens Tegel" (Berlin 2021).
+    if (
+        space
+        and first.endswith("s")
+        and not first.endswith(_NO_GENITIVE_ENDINGS)
+        and _GENITIVE_ARTICLE.search(text, max(0, start - 3 * _LOOKBACK), start)
+    ):
+        for stem in (first[:-2], first[:-1]):
+            if stem and _site_before_name(stem):
+                return f"{stem} {rest_of_name}"
     after_head = _AFTER_HEAD.search(name)
     cut = after_head.start() if after_head else len(name)
     head, rest = name[:cut], name[cut:]
