@@ -32,6 +32,7 @@ RULE_MODULES = (
     "coding.kind",
     "coding.testable",
     "coding.places",
+    "coding.place_words",
     "coding.quantities",
     "coding.area",
     "coding.cap",

@@ -1,35 +1,42 @@
 """Named places and institutions a pledge is tied to, without a gazetteer.
 
-German capitalises every noun, so capitals alone do not mark a name. A word
-counts as a name when the German lemma list does not know it and it is not
-a compound of known words ("Sodingen", "Strünkede"), when it has the shape of
-a place name and stands where places stand ("in Solingen", "Stadtteil Wald"),
-or when it is an acronym. Public bodies ("Rat", "Bezirksvertretungen",
-"Stadtbibliothek") come from a short list of institution nouns.
+A run of capitalised words is a name when one of them is judged a name on
+its own or after a place cue (`place_words`), unless it is part of a term
+("Park & Ride"), a reference ("§ 34 BauGB") or an event ("BuGa 2029").
+Public bodies ("Rat", "Bezirksvertretungen", "Stadtbibliothek") come from a
+short list of institution nouns.
 """
 
 from __future__ import annotations
 
 import re
-from functools import cache, lru_cache
-from importlib.resources import files
+from functools import lru_cache
 
-import simplemma
-
-from versprochen.extraction.coding.gates import Parts
 from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
-from versprochen.extraction.coding.lemmas import english_word as _english_word
 from versprochen.extraction.coding.lemmas import known as _known
 from versprochen.extraction.coding.lexicon import load
-
-PLACES_LEXICON = "coding-places.txt"
-NAME_LISTS = "coding-names.txt"
+from versprochen.extraction.coding.place_words import (
+    PLACES_LEXICON,
+    ROMAN,
+    adjective_of_place,
+    begins_institution,
+    evidence,
+    has_toponym_ending,
+    institution_heads,
+    is_name,
+    lemma_of,
+    many_or_abstract,
+    named_by_context,
+    names_site,
+    singular_noun,
+    site_before_name,
+    word_lists,
+)
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß0-9][\wÄÖÜäöüß]*(?:-[\wÄÖÜäöüß]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[„\"'‚›»(–-]\s*)$")
 # How far back a sentence start is looked for: punctuation plus some spaces.
 _LOOKBACK = 8
-_ACRONYM = re.compile(r"^[A-ZÄÖÜ]{2,6}$")
 # The first part of a compound whose head is left to the next word
 # ("Planungs- und Genehmigungsverfahren") or of a gendered form
 # ("Ärzt*innen", "Pädagog:innen") is no word of its own, let alone a name.
@@ -43,18 +50,11 @@ _LOWER_PART = re.compile(r"-[a-zäöüß]+-")
 # letter before "and": "im Land Brandenburg" joins nothing.
 _JOINT_BEFORE = re.compile(r"(?:[&+]|\band)\s*$")
 _JOINT_AFTER = re.compile(r"\s*(?:[&+]|and\b)")
-# Derived abstract nouns are never places, though the lemma list may not know
-# them ("Ambulantisierung", "Reparierbarkeit", "Modularität").
-_ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tät", "täten", "ismus")
-# A hyphenated compound is named for its first part and is the kind of thing
-# its last part says: "ODA-Quote", "EEG-Umlage" and "VHS-Kursen" are no places,
-# "Schumacher-Quartier" and "Picasso-Museum" are (see `_thing_head`).
 # A reference abbreviation of a law, article or paragraph ("Abs. 3", "Art. 5",
 # "§ 16h SGB II", "§ 34 BauGB", "Artikel 3 Abs. 3 GG") names a rule, not a place.
 _MAX_ABBREVIATION = 5
 _ABBREVIATION_DOT = re.compile(r"\.\s*\d")
 _AFTER_REFERENCE = re.compile(r"(?:§§?|\bAbs\.|\bArt\.|\bArtikel|\bSatz|\bNr\.)\s*\d+[a-z]?\s+$")
-_ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV)$")
 _ROMAN_AFTER = re.compile(r"\s+(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3})\b")
 # A public body named in the plural stands for one town's bodies only with a
 # determiner ("die Hochschulen", "den Berliner Hochschulen", "allen
@@ -92,222 +92,16 @@ _YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
 # Universitätsklinikum" (Oldenburg BB 2026); a named place after "als" is a
 # comparison ("mehr als ...") too rare to keep the rule from.
 _ROLE_BEFORE = re.compile(r"\bals\s+$")
-# Heads of three letters that end ordinary compounds after a known first part
-# of at least this many letters: "Städtebau", "Antriebsart" ("Bau", "Art");
-# shorter first parts leave names ("Frontex", "Ahrtal") alone.
-_MIN_SHORT_HEAD_MODIFIER = 5
-# Longer heads that a compound ends in although a toponym ending closes them:
-# "Transparenzportal" ("tal"), "Energiemonitoring" ("ring"), "Wachstumsumfeld"
-# ("feld"), "Wissenschaftshauptstadt" (Bund 2021, Oldenburg Grüne 2026,
-# SPD 2025, Berlin 2021) name things, not places.
-_MIN_EMBEDDING_HEAD = 5
-
-
-@cache
-def _word_lists() -> dict[str, frozenset[str]]:
-    """The plain word lists of the names data file, by section."""
-    text = files("versprochen.extraction").joinpath(f"data/{NAME_LISTS}").read_text("utf-8")
-    lists: dict[str, set[str]] = {}
-    section = ""
-    for raw in text.splitlines():
-        line = raw.split("#", 1)[0].strip()
-        if line.startswith("["):
-            section = line.strip("[]")
-        elif line:
-            lists.setdefault(section, set()).update(w.lstrip("~") for w in line.split())
-    return {k: frozenset(v) for k, v in lists.items()}
-
-
-@cache
-def _toponym_endings() -> frozenset[str]:
-    return _word_lists()["toponym"]
-
-
-@lru_cache(maxsize=65536)
-def _has_toponym_ending(word: str) -> bool:
-    lower = word.lower()
-    endings = _toponym_endings()
-    # The ending leaves at least three letters of the name before it.
-    return any(lower[-n:] in endings for n in range(1, len(lower) - 2))
-
-
-# What a word alone says about being (part of) a name; see `_is_name`.
-_Evidence = tuple[bool | None, tuple[str, ...], bool, bool]
-
-
-@lru_cache(maxsize=65536)
-def _evidence(word: str) -> _Evidence:
-    """Whether `word` is a name whatever stands around it (True or False), or None.
-
-    With None follow the capitalised parts of a hyphenated word, each judged
-    on its own, or else whether the word has a place-name ending and whether
-    it is unknown: then the words around it decide.
-    """
-    lists = _word_lists()
-    if word.lower() in lists["not_a_name"] or not word[0].isupper():
-        return False, (), False, False
-    if _ROMAN.match(word):
-        # "SGB XII", "Teil IV": a number, not a name.
-        return False, (), False, False
-    if _ACRONYM.match(word) or _ACRONYM.match(word.removesuffix("s")):
-        # "LKWs": the plural of a common acronym is as common.
-        if word.removesuffix("s") in lists["common_acronym"] or _shouted(word):
-            return False, (), False, False
-        return True, (), False, False
-    parts = word.split("-")
-    # A common acronym spelt with a hyphen is as common: "W-LAN" (the 2021
-    # manifesto sample: "Züge mit flächendeckendem W-LAN").
-    if len(parts) > 1 and "".join(parts).upper() in lists["common_acronym"]:
-        return False, (), False, False
-    if len(parts) > 1:
-        named = tuple(p for p in parts if p[:1].isupper())
-        if not named or _thing_head(parts[-1]):
-            return False, (), False, False
-        return None, named, False, False
-    if len(word) < 3 or word.isdigit() or word.lower().endswith(_ABSTRACT_ENDINGS):
-        return False, (), False, False
-    # "KiTa", "BürgerInnen": house spellings of ordinary words.
-    unknown = not _known(word) and not _known(word.capitalize())
-    if unknown and not (_compound_of_known(word) or _short_head_compound(word)):
-        # An English word in a German text is a term ("Carbon Leakage",
-        # "Vision Zero", "Housing First"; Bund 2021, Berlin 2021), a name
-        # only where a place is expected ("in London").
-        if _english_word(word):
-            return None, (), True, False
-        return True, (), False, False
-    if not unknown and _inflected_noun(word):
-        return False, (), False, False
-    # A known word keeps its ending: it needs a place cue before it anyway
-    # ("im Bahnhofsumfeld" is somewhere in town).
-    toponym = _has_toponym_ending(word) and not (unknown and _embedded_ending(word))
-    return None, (), toponym, unknown
-
-
-def _shouted(word: str) -> bool:
-    """Whether an all-capital word is an ordinary word set in capitals for stress.
-
-    "der Aktionsplan „In FORM“" (Bund 2018), "OHNE Anmeldung": a word that
-    the lemma list knows in lower case as an adjective, verb or particle is
-    no acronym. Nouns in capitals ("NATO", "UNESCO") stay names.
-    """
-    if len(word) < 4:
-        return False
-    lower = word.lower()
-    lemma = _lemma(lower)
-    return _known(lower) and lemma[:1].islower() and lemma != lower.removesuffix("s")
-
-
-@lru_cache(maxsize=65536)
-def _lemma(word: str) -> str:
-    return str(simplemma.lemmatize(word, lang="de"))
-
-
-def _short_head_compound(word: str) -> bool:
-    """Whether `word` ends in a known three-letter noun after a known first part.
-
-    "Städtebau", "Radwegebau", "Kulturzug" (Bund 2021, Münster SPD 2014,
-    Berlin 2021): the lemma list knows the parts, and the compound is as
-    ordinary as they are.
-    """
-    lower = word.lower()
-    head, modifier = lower[-3:], lower[:-3]
-    # The head is a noun ("Bau", "Art"), not a word run on from the next
-    # ("Wohn- und" read as "Wohnund").
-    if len(modifier) < _MIN_SHORT_HEAD_MODIFIER or not _lemma(head.capitalize())[:1].isupper():
-        return False
-    # A place's or a body's head keeps the name ("Weißensee", "Ernährungsrat",
-    # Berlin 2021), and so do capitals inside the word ("CityLAB").
-    if head in _toponym_endings() or _begins_institution(head) or not word[1:].islower():
-        return False
-    if not _known(head.capitalize()):
-        return False
-    stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
-    return any(len(m) >= _MIN_SHORT_HEAD_MODIFIER and _known(m.capitalize()) for m in stems)
-
-
-def _embedded_ending(word: str) -> bool:
-    """Whether the word's toponym ending is only the end of a longer ordinary head.
-
-    "Transparenzportal" ends in "Portal", "Energiemonitoring" in "Monitoring",
-    "Sozialhilfeportal" (Berlin 2021) in "Portal", "Wissenschaftshauptstadt"
-    in "Hauptstadt": a known noun longer than the place ending, and no kind of
-    site itself (the "Bahnhof" of "Nordbahnhof" is one), makes a thing.
-    """
-    lower = word.lower()
-    endings, sites = _toponym_endings(), _word_lists()["site_head"]
-    for n in range(_MIN_EMBEDDING_HEAD, len(lower) - 2):
-        head = lower[-n:]
-        if head in endings or any(head.endswith(site) for site in sites):
-            continue
-        closed = any(head.endswith(e) for e in endings if len(e) < n)
-        if closed and _known(head.capitalize()):
-            return True
-    return False
-
-
-def _inflected_noun(word: str) -> bool:
-    """Whether a known word is a common noun in a form other than its own.
-
-    Place names take no endings but the genitive "s": "Flüchtlingen" (Bund
-    2018: "von Flüchtlingen") is "Flüchtling" in the dative plural, however
-    much "-ingen" looks like "Solingen".
-    """
-    lemma = _lemma(word)
-    return (
-        lemma[:1].isupper()
-        and lemma != word
-        and lemma not in {word.removesuffix("s"), word.removesuffix("es")}
-        and _known(lemma)
-    )
-
-
-def _thing_head(head: str) -> bool:
-    """Whether the last part of a hyphenated word is an ordinary noun, not a site.
-
-    A site's kind ("-Kanal", "-Platz", "-Areal": the toponym endings) or a
-    house's ("-Museum", "-Schule": the site heads and institutions) makes the
-    compound a place; any other known noun makes it a thing.
-    """
-    # An acronym names something ("Plenum-TV"); a genitive keeps its site ("des ...-Kanals").
-    if not head[:1].isupper() or _ACRONYM.match(head):
-        return False
-    for form in {head, head.removesuffix("s"), head.removesuffix("es")}:
-        lower = form.lower()
-        if _has_toponym_ending(form) or lower in _toponym_endings() or _begins_institution(form):
-            return False
-        if any(lower.endswith(site) for site in _word_lists()["site_head"]):
-            return False
-    return _known(head) or _compound_of_known(head)
-
-
-def _is_name(word: str, previous: str, sentence_start: bool) -> bool:
-    """Whether `word`, after `previous`, is (part of) a proper name."""
-    verdict, parts, toponym, unknown = _evidence(word)
-    if verdict is not None:
-        return verdict
-    if parts:
-        return any(_is_name(p, previous, sentence_start) for p in parts)
-    return not sentence_start and _named_by_context(previous, toponym, unknown)
 
 
 def _is_name_at(word: str, previous: str, text: str, position: int) -> bool:
-    """`_is_name` for the word at `position`, looking for a sentence start only if it matters."""
-    verdict, parts, toponym, unknown = _evidence(word)
+    """`is_name` for the word at `position`, looking for a sentence start only if it matters."""
+    verdict, parts, toponym, unknown = evidence(word)
     if verdict is not None:
         return verdict
     if parts:
         return any(_is_name_at(p, previous, text, position) for p in parts)
-    return _named_by_context(previous, toponym, unknown) and not _starts_sentence(text, position)
-
-
-def _named_by_context(previous: str, toponym: bool, unknown: bool) -> bool:
-    """Whether a word that might be a name is one where no sentence starts with it."""
-    if toponym and unknown:
-        return True
-    cue = previous.lower()
-    if cue in _word_lists()["strong_place_cue"]:
-        return True
-    return cue in _word_lists()["place_cue"] and toponym
+    return named_by_context(previous, toponym, unknown) and not _starts_sentence(text, position)
 
 
 @lru_cache(maxsize=8192)
@@ -320,7 +114,7 @@ def find_places(text: str) -> tuple[str, ...]:
         token = tokens[i]
         word = token.group()
         # Most words are no name wherever they stand: no need to look around.
-        if _evidence(word)[0] is False or _FRAGMENT.match(text, token.end()):
+        if evidence(word)[0] is False or _FRAGMENT.match(text, token.end()):
             i += 1
             continue
         previous = tokens[i - 1].group() if i else ""
@@ -337,7 +131,7 @@ def find_places(text: str) -> tuple[str, ...]:
             of_people = False
             while last + 1 < len(tokens) and _joins(tokens, last, text):
                 following = tokens[last + 1].group()
-                if not following[0].isupper() or following.lower() in _word_lists()["not_a_name"]:
+                if not following[0].isupper() or following.lower() in word_lists()["not_a_name"]:
                     break
                 # After an adjective of place a site belongs to the name
                 # ("Herner Stadtgarten"); after a noun only another name does
@@ -345,7 +139,7 @@ def find_places(text: str) -> tuple[str, ...]:
                 current = tokens[last].group()
                 # A numbered part of a site belongs to its name: "Netz Spandau
                 # II" (Berlin 2021), "das Gewerbegebiet Hiltrup II" (written).
-                named = _is_name(following, current, False) or bool(_ROMAN.match(following))
+                named = is_name(following, current, False) or bool(ROMAN.match(following))
                 if not current.endswith("er") and not named:
                     break
                 # An adjective of place before a plural or an abstract noun
@@ -353,7 +147,7 @@ def find_places(text: str) -> tuple[str, ...]:
                 # Vereinbarungen" (Bund 2018), "der Stadt Münster Männer und
                 # Frauen" (Münster SPD 2014). A singular thing may be one
                 # ("Cranger Kirmes").
-                if last == i and not named and _many_or_abstract(following):
+                if last == i and not named and many_or_abstract(following):
                     of_people = True
                 last += 1
             # "BuGa 2029", "IGA 2027": a name followed by a year is an event.
@@ -378,7 +172,7 @@ def _in_term(text: str, token: re.Match[str]) -> bool:
 
 def _is_role(text: str, token: re.Match[str]) -> bool:
     """Whether a compound of known words after "als" says what a town is, not where."""
-    if _evidence(token.group())[0] is not None:
+    if evidence(token.group())[0] is not None:
         return False
     return bool(_ROLE_BEFORE.search(text, max(0, token.start() - 8), token.start()))
 
@@ -398,98 +192,16 @@ def _joins_name(tokens: list[re.Match[str]], index: int, text: str) -> bool:
     word = tokens[index].group()
     if not _joins(tokens, index, text) or not word[0].isupper():
         return False
-    if word.lower() in _word_lists()["not_a_name"]:
+    if word.lower() in word_lists()["not_a_name"]:
         return False
-    if _site_before_name(word):
+    if site_before_name(word):
         return True
     # Only adjectives of place join ("Herner", "Wanne-Eickeler", "Städtische").
     if not word.endswith(("er", "e", "en")) or word.endswith(("ern", "hen")):
         return False
-    if not (_adjective_of_place(word) or _singular_noun(word)):
+    if not (adjective_of_place(word) or singular_noun(word)):
         return False
     return not (_starts_sentence(text, tokens[index].start()) and _known(word))
-
-
-def _site_before_name(word: str) -> bool:
-    """Whether a known noun for a kind of site heads the name after it.
-
-    "bis zum Bahnhof Gartenfeld", "Sportforum Hohenschönhausen" (Berlin
-    2021), "des Bürgerhauses Ofenerdiek" (Oldenburg 2026): the site is named
-    for its district, and the pledge is tied to the site. "Stadt", "Kreis"
-    and the like only say that a town's name follows ("Stadt Solingen").
-    """
-    lower = word.lower()
-    # "Partnerstadt Windhoek" (Berlin 2021), "Kreis Heinsberg": a town's name follows.
-    if lower in _word_lists()["place_cue"] or lower.endswith(
-        tuple(_word_lists()["strong_place_cue"])
-    ):
-        return False
-    if not (_known(word) or _compound_of_known(word)) or not _names_site(word):
-        return False
-    return _singular_noun(word) and _lemma(word)[:1].isupper()
-
-
-def _names_site(word: str) -> bool:
-    """Whether a noun's head is a kind of site or house ("Freibad", "Bürgerhauses", "Rathaus")."""
-    for form in {word, word.removesuffix("s"), word.removesuffix("es")}:
-        lower = form.lower()
-        if _has_toponym_ending(form) or lower in _toponym_endings():
-            return True
-        if any(lower.endswith(site) for site in _word_lists()["site_head"]):
-            return True
-        hits = load(PLACES_LEXICON).hits(form)
-        if any(h.end == len(form) for h in hits if h.label == "institution"):
-            return True
-    return False
-
-
-def _singular_noun(word: str) -> bool:
-    """Whether a noun may head the name after it: in the singular, and no agent.
-
-    "Akademie Mont-Cenis", "des Bürgerhauses Ofenerdiek" name one house; a
-    plural or dative ("in Bündnissen NATO", Bund 2018; "die Stadtquartiere
-    Gartenfeld", Berlin 2021) or an agent ("mit dem Anbieter ...") stands
-    before the name of another thing.
-    """
-    if not _known(word):
-        return True
-    lemma = _lemma(word)
-    if lemma not in {word, word.removesuffix("s"), word.removesuffix("es")}:
-        return False
-    return not (word.endswith("er") and _known(word.lower()[:-2] + "en"))
-
-
-def _many_or_abstract(word: str) -> bool:
-    """Whether a known noun names an abstract thing, or several that are no sites.
-
-    "Buckower Felder" (Berlin 2021) are fields, a site; "Betriebe" are not.
-    """
-    if word.lower().endswith(_ABSTRACT_ENDINGS):
-        return True
-    if not _known(word):
-        return False
-    lemma = _lemma(word).replace("ß", "ss")
-    plural = len(lemma) < len(word.replace("ß", "ss")) and lemma != word.removesuffix("s")
-    return plural and _thing_head(lemma)
-
-
-def _adjective_of_place(word: str) -> bool:
-    """Whether a capitalised word ending like an adjective is one, not a noun.
-
-    Nouns in the dative plural end in "-en" and agents in "-er" as adjectives
-    do: "in Bündnissen NATO" (Bund 2018), "mit dem Anbieter ..." name a
-    thing before the name, which does not belong to it. An adjective
-    is unknown to the lemma list ("Herner"), lemmatised in lower case
-    ("Städtischen" -> "städtisch"), or a town's "-er" form that is no agent
-    of a verb ("Leipziger", not "Anbieter" from "anbieten").
-    """
-    lower = word.lower()
-    if not _known(word) and not _known(lower):
-        return True
-    lemma = _lemma(lower)
-    if lemma[:1].islower():
-        return True
-    return word.endswith("er") and lemma == word and not _known(lower[:-2] + "en")
 
 
 def _starts_sentence(text: str, position: int) -> bool:
@@ -514,21 +226,9 @@ def _may_name_institution(text: str, tokens: list[re.Match[str]]) -> bool:
     begins with one of its stems' first words, inside the capitalised word
     where it starts; "İ" lower-cases to two letters and moves the matches.
     """
-    if "İ" in text or _institution_heads() is None:
+    if "İ" in text or institution_heads() is None:
         return True
-    return any(t.group()[0].isupper() and _begins_institution(t.group()) for t in tokens)
-
-
-@cache
-def _institution_heads() -> Parts | None:
-    heads = load(PLACES_LEXICON).first_words()
-    return Parts(heads) if heads is not None else None
-
-
-@lru_cache(maxsize=65536)
-def _begins_institution(word: str) -> bool:
-    heads = _institution_heads()
-    return heads is None or bool(heads.find(word.lower()))
+    return any(t.group()[0].isupper() and begins_institution(t.group()) for t in tokens)
 
 
 def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
@@ -548,7 +248,7 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
         # for the body is a place ("Rathausblock", Berlin 2021).
         word = tokens[index].group()
         rest = text[hit.end : tokens[index].end()]
-        if len(rest) > _MAX_ENDING and "-" not in rest and not _names_site(word):
+        if len(rest) > _MAX_ENDING and "-" not in rest and not names_site(word):
             continue
         start, end = tokens[index].start(), max(tokens[index].end(), hit.end)
         # "die Freiwillige Feuerwehr" (Berlin 2021), "Städtisches Klinikum": a
@@ -563,8 +263,8 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
             name = tokens[nxt].group()
             if (
                 name[0].isupper()
-                and name.lower() not in _word_lists()["not_a_name"]
-                and (not _known(name) or _has_toponym_ending(name))
+                and name.lower() not in word_lists()["not_a_name"]
+                and (not _known(name) or has_toponym_ending(name))
             ):
                 end = tokens[nxt].end()
         opening = _OPEN_REMIT.search(text, start, end)
@@ -580,10 +280,10 @@ def _titled_adjective(token: re.Match[str], text: str) -> bool:
     word = token.group()
     if not word[0].isupper() or not word.endswith(("e", "er", "es")):
         return False
-    if word.lower() in _word_lists()["not_a_name"] or _starts_sentence(text, token.start()):
+    if word.lower() in word_lists()["not_a_name"] or _starts_sentence(text, token.start()):
         return False
     lower = word.lower()
-    return _known(lower) and _lemma(lower)[:1].islower() and _lemma(lower) != lower
+    return _known(lower) and lemma_of(lower)[:1].islower() and lemma_of(lower) != lower
 
 
 def _determined(text: str, start: int) -> bool:
@@ -629,7 +329,7 @@ def _uninflected(text: str, start: int, name: str) -> str:
         and _GENITIVE_ARTICLE.search(text, max(0, start - 3 * _LOOKBACK), start)
     ):
         for stem in (first[:-2], first[:-1]):
-            if stem and _site_before_name(stem):
+            if stem and site_before_name(stem):
                 return f"{stem} {rest_of_name}"
     after_head = _AFTER_HEAD.search(name)
     cut = after_head.start() if after_head else len(name)
@@ -639,12 +339,12 @@ def _uninflected(text: str, start: int, name: str) -> str:
     word = head.rpartition(" ")[2].rpartition("-")[2]
     after_article = _GENITIVE_ARTICLE.search(text, max(0, start - 3 * _LOOKBACK), start)
     # Without an article only a lone place name in -s is taken for a genitive.
-    lone_place = word == name and _has_toponym_ending(word[:-1]) and not _known(word)
+    lone_place = word == name and has_toponym_ending(word[:-1]) and not _known(word)
     if after_article is None and not lone_place:
         return name
     if word.endswith("es") and _is_word(word[:-2]):
         stem = word[:-2]
-    elif _is_word(word[:-1]) or _has_toponym_ending(word[:-1]) or word[:-1].isupper():
+    elif _is_word(word[:-1]) or has_toponym_ending(word[:-1]) or word[:-1].isupper():
         stem = word[:-1]
     else:
         # An unknown word whose "s" may be its own, or an English plural
