@@ -633,12 +633,20 @@ def test_aims_declared_compatible_are_a_principle(text: str) -> None:
         "https://www.akwasser.de/node/9 Kap.: Versiegelung verringern",
         "- www.stadt-beispiel.de/klimaplan",
         "Quelle: https://www.example.org/bericht.pdf",
+        "[1] https://www.akwasser.de/node/9 Kap.: Versiegelung verringern",
+        "Vgl. https://www.example.org/studie Kap.: Hitzeplanung",
     ],
 )
 def test_a_web_address_is_a_reference_not_a_pledge(text: str) -> None:
     assert judge(text, list_item=True).reason == "a web address"
 
 
-def test_a_pledge_that_names_a_web_address_still_commits() -> None:
-    text = "Wir wollen die Plattform www.lebensmittelwarnung.de mit den Ländern überarbeiten."
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wollen die Plattform www.lebensmittelwarnung.de mit den Ländern überarbeiten.",
+        "www.stadt-beispiel.de soll bis 2026 vollständig barrierefrei werden.",
+    ],
+)
+def test_a_pledge_that_names_a_web_address_still_commits(text: str) -> None:
     assert judge(text).pledge

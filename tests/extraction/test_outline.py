@@ -236,6 +236,12 @@ def test_the_back_matter_states_no_pledge() -> None:
     ]
 
 
+def test_a_literature_section_amid_the_chapters_is_no_back_matter() -> None:
+    source = f"# Kultur\n\n## Literatur\n\n{PROSE}\n\n# Bildung\n\nWir wollen Schulen sanieren."
+    doc = from_text(source)
+    assert set(doc.block_roles) == {"heading", "body"}
+
+
 def test_signatures_and_dates_are_furniture() -> None:
     source = "\n".join(
         [

@@ -19,6 +19,12 @@ from versprochen.extraction.coding import testable
         "die Schrottimmobilien am Bahnhof beseitigen",
         "Genehmigungsverfahren beschleunigen",
         "die Wartezeiten im Bürgerbüro verkürzen",
+        # Every district can be counted off ("jedem" like "jeden", "alle"); turning a
+        # named thing digital is done or not.
+        "möglichst in jedem Stadtbezirk einen Jugendraum schaffen",
+        "die Meldeverfahren möglichst digitalisieren",
+        # Standing by a promise or by keeping something restates the pledge.
+        "Wir stehen zum Erhalt des Hallenbads Nord",
     ],
 )
 def test_counted_and_visible_changes_are_testable(text: str) -> None:
@@ -44,6 +50,9 @@ def test_counted_and_visible_changes_are_testable(text: str) -> None:
         "flexiblere Regeln für Straßenfeste",
         # A capability is a quality.
         "die Zukunftsfähigkeit der Innenstadt sichern",
+        # Standing by a principle is a stance; less bureaucracy has no measure.
+        "Wir stehen zur Sozialen Marktwirtschaft",
+        "Bürokratie in den Ämtern abbauen",
     ],
 )
 def test_attitudes_and_directions_are_not_testable(text: str) -> None:

@@ -113,11 +113,19 @@ class Judgement:
 # sentence that names a web address in passing ("Die Plattform
 # www.lebensmittelwarnung.de wird ... überarbeitet") still commits.
 _WEB_ADDRESS = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
+# An address that opens a line, after a note's number or "Vgl." ("[3] https://...").
+_OPENING_ADDRESS = re.compile(
+    r"\W*(?:\[\d{1,3}\]|\d{1,3}[.)]|vgl\.|quelle:)?\s*(?:https?://|www\.)\S+", re.IGNORECASE
+)
 
 
 def _is_web_reference(text: str) -> bool:
-    """An address opens the text, or addresses make up half of it or more."""
-    if _WEB_ADDRESS.match(text):
+    """An address opens the text and no verb follows, or addresses are half of it.
+
+    "www.stadt.de soll barrierefrei werden" opens with an address and commits.
+    """
+    opening = _OPENING_ADDRESS.match(text)
+    if opening and not _FINITE.search(text[opening.end() :]):
         return True
     return 2 * sum(len(m.group()) for m in _WEB_ADDRESS.finditer(text)) >= len(text)
 

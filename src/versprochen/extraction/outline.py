@@ -39,10 +39,10 @@ from versprochen.extraction.types import (
 _FOOTNOTE_MARKS = "0123456789¹²³⁴⁵⁶⁷⁸⁹⁰*"
 # How many times over its blocks the restoring of lost headings may look.
 _RESTORE_BUDGET = 10
-# A heading that opens with a list marker or ends in a colon ("➔ Verkehrsberuhigte
-# Innenstadt:") leads into the text after it, as the items of a chapter's preview
-# box do; a section's own heading stands alone.
-_LEAD_IN = re.compile(r"^[^\w„\"(]|:\s*$")
+# A line that ends in a colon ("➔ Verkehrsberuhigte Innenstadt:") leads into the
+# text after it, as the items of a chapter's preview box do; a section's own
+# heading stands alone.
+_LEAD_IN = re.compile(r":\s*$")
 
 
 @dataclass(slots=True)
@@ -228,12 +228,21 @@ _BACK_MATTER_TITLE = re.compile(
 
 
 def back_matter(sections: list[Section]) -> frozenset[int]:
-    """The sections of the back matter and everything under them."""
-    back: set[int] = set()
-    for index, section in enumerate(sections):
-        if _BACK_MATTER_TITLE.match(section.title) or section.parent in back:
-            back.add(index)
-    return frozenset(back)
+    """The sections the document ends with that are back matter, and all under them.
+
+    Only the end counts: a "Literatur" or "Quellen" section amid the chapters
+    (libraries, springs) may hold pledges.
+    """
+    inside: list[bool] = []
+    for section in sections:
+        parent = section.parent
+        inside.append(
+            bool(_BACK_MATTER_TITLE.match(section.title)) or (parent is not None and inside[parent])
+        )
+    start = len(sections)
+    while start > 0 and inside[start - 1]:
+        start -= 1
+    return frozenset(range(start, len(sections)))
 
 
 @stage("outline", 3)

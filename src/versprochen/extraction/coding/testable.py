@@ -65,10 +65,11 @@ _COMPARATIVE_GOAL = re.compile(
 # A stance names what the authors are for or believe, not what they will do
 # ("Wir sind für den Ausbau ...", "Wir favorisieren ...", "hat Vorrang vor",
 # "Wir sind davon überzeugt, dass ...", "Wir stehen zur Sozialen
-# Marktwirtschaft").
+# Marktwirtschaft"); standing by one's word, a promise or the keeping of
+# something ("Wir stehen zum Erhalt des Hallenbads") restates the pledge.
 _STANCE = re.compile(
     r"\bwir (?:sind|stehen) für\b|\b(?:sind|stehen) wir für\b|\bplädier"
-    r"|\bwir stehen zu[mr]?\b|\bstehen wir zu[mr]?\b"
+    r"|\b(?:wir stehen|stehen wir) zu[mr]?\b(?!(?: \w+)? (?:wort|zusage|versprechen|erhalt)\b)"
     r"|\b(?:wir sind|sind wir) (?:\w+ )?(?:davon )?überzeugt\b"
     r"|\bvorrang\b|\bim vordergrund\b",
     re.IGNORECASE,
