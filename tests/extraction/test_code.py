@@ -562,6 +562,12 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
             {"Ausschuss für Soziales", "Ausschuss für Umwelt und Klima"},
         ),
         ("Der Ausschuss für die Vergabe tagt öffentlich", {"Ausschuss"}),
+        # A town's name keeps its year; an event or programme loses it (Berlin
+        # 2021, Bund 2018, written).
+        ("In Oldenburg 2027 eine Landesgartenschau ausrichten", {"Oldenburg"}),
+        ("Wir wollen Hiltrup 2030 klimaneutral machen", {"Hiltrup"}),
+        ("Die Special Olympics 2023 in Hiltrup nutzen", {"Hiltrup"}),
+        ("Der Masterplan BNE 2030 und die Natura 2000-Gebiete", set()),
         # Terms and parts of words are no places.
         ("Mehr Park & Ride am Stadtrand von Düsseldorf", {"Düsseldorf"}),
         ("Park-and-Ride mit Shuttle-Service aufbauen", set()),

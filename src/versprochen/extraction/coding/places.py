@@ -32,6 +32,7 @@ from versprochen.extraction.coding.place_words import (
     site_before_name,
     word_lists,
 )
+from versprochen.extraction.coding.quantities import YEAR
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß0-9][\wÄÖÜäöüß]*(?:-[\wÄÖÜäöüß]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[„\"'‚›»(–-]\s*)$")
@@ -84,9 +85,19 @@ _MAX_ENDING = 3
 # Stadt Solingen", "Ausschuss für Umwelt"), and only the head is inflected.
 _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
 # A name followed by a year is an event, an edition or a programme, not a
-# place: "Masterplan „BNE 2030“" (Berlin 2021), "Natura 2000" (Bund 2018),
-# "die BuGa 2029".
-_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+# place, when it is shaped like an abbreviation ("Masterplan „BNE 2030“",
+# Berlin 2021; "des NAP 2020", Bund 2018), takes an article as towns do not
+# ("Die Special Olympics 2023 in Berlin", "auf dem Weg zur Gesundheitsstadt
+# 2030", Berlin 2021), or heads a compound
+# ("Natura 2000-Gebiete", written). A place cue keeps a town's year ("in
+# Oldenburg 2027", written), and so does a town's name alone ("Herne 2030
+# klimaneutral machen", written).
+_YEAR_AFTER = re.compile(r"\s+" + YEAR)
+_COMPOUND_AFTER = re.compile(r"-|\s+[A-ZÄÖÜ]")
+_ARTICLE = re.compile(
+    r"der|die|das|des|dem|den|ein|eine[mnrs]?|zur|zum|vom|im|am|beim|ins", re.IGNORECASE
+)
+_INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ]\w*[A-ZÄÖÜ]")
 # A noun right after "als" says what something is or should be, not where:
 # "Münster als Universitätsstadt" (Münster CDU 2014), "die Anerkennung als
 # Universitätsklinikum" (Oldenburg BB 2026); a named place after "als" is a
@@ -150,8 +161,7 @@ def find_places(text: str) -> tuple[str, ...]:
                 if last == i and not named and many_or_abstract(following):
                     of_people = True
                 last += 1
-            # "BuGa 2029", "IGA 2027": a name followed by a year is an event.
-            if not of_people and not _YEAR_AFTER.match(text, tokens[last].end()):
+            if not of_people and not _is_event(text, tokens, first, last):
                 spans.append((tokens[first].start(), tokens[last].end()))
             i = last + 1
             continue
@@ -159,6 +169,28 @@ def find_places(text: str) -> tuple[str, ...]:
     if _may_name_institution(text, tokens):
         spans.extend(_institution_spans(text, tokens))
     return _distinct(text, spans)
+
+
+def _is_event(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    """Whether the name of tokens `first` to `last` is followed by a year that makes it an event."""
+    year = _YEAR_AFTER.match(text, tokens[last].end())
+    if year is None:
+        return False
+    words = [t.group() for t in tokens[first : last + 1]]
+    previous = tokens[first - 1].group() if first else ""
+    cue = previous.lower()
+    lists = word_lists()
+    if cue in lists["strong_place_cue"] or (
+        cue in lists["place_cue"] and any(has_toponym_ending(w) for w in words)
+    ):
+        return False
+    if any(_INNER_CAPITAL.match(part) for w in words for part in w.split("-")):
+        return True
+    # The article may stand before a word of the name the scan left out ("Special").
+    before = text[max(0, tokens[first].start() - 40) : tokens[first].start()].split()[-2:]
+    if any(_ARTICLE.fullmatch(word) for word in before):
+        return True
+    return bool(_COMPOUND_AFTER.match(text, year.end()))
 
 
 def _in_term(text: str, token: re.Match[str]) -> bool:
