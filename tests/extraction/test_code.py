@@ -562,6 +562,12 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
             {"Ausschuss für Soziales", "Ausschuss für Umwelt und Klima"},
         ),
         ("Der Ausschuss für die Vergabe tagt öffentlich", {"Ausschuss"}),
+        # A town whose ending closes a word is no compound ("Holst-erhausen",
+        # "Hat-tingen", "Stein-ach"; written).
+        ("Ein Jugendzentrum in Holsterhausen bauen", {"Holsterhausen"}),
+        ("Die Buslinie nach Hattingen verlängern", {"Hattingen"}),
+        ("Das Freibad in Steinach sanieren", {"Steinach"}),
+        ("Wir stärken Winterhausen und Westerhausen", {"Winterhausen", "Westerhausen"}),
         # A town's name keeps its year; an event or programme loses it (Berlin
         # 2021, Bund 2018, written).
         ("In Oldenburg 2027 eine Landesgartenschau ausrichten", {"Oldenburg"}),
@@ -620,6 +626,8 @@ def test_ordinary_nouns_are_not_places(text: str) -> None:
         # compounds that end in a known noun, or in one that ends like a place
         "Unabhängig von der Antriebsart, im Städtebau und im Transparenzportal",
         "Ein Energiemonitoring im Wachstumsumfeld der Wissenschaftshauptstadt",
+        "Ein Kinderchancenportal, Eigentumsart und Heizungsart, der Kulturzug",
+        "Im Bereich des SocialMediaMonitoring und im Lärmmonitoring",
         # what a town is ("als"), an event with its year, words set in capitals
         "Oldenburg als Einwanderungsstadt, mit Blick auf die BuGa 2029",
         "Mehr Angebote OHNE Anmeldung, Hilfe für Flüchtlingen",

@@ -117,6 +117,15 @@ def _read_forms(lang: str) -> list[bytes]:
     return forms
 
 
+def first_part_forms(modifier: str) -> set[str]:
+    """The first part of a compound with and without a linking "s" or "n".
+
+    "Antriebs-art", "Wachstums-umfeld" (Bund 2021, Oldenburg Grüne 2026):
+    the first part is "Antrieb", "Wachstum" once its linking "s" is gone.
+    """
+    return {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
+
+
 @lru_cache(maxsize=65536)
 def compound_of_known(word: str) -> bool:
     """Whether `word` is an ordinary compound: it ends in a known noun.
@@ -132,8 +141,7 @@ def compound_of_known(word: str) -> bool:
             continue
         if len(head) >= _MIN_COMPOUND_HEAD:
             return True
-        modifier = lower[:i]
-        stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
+        stems = first_part_forms(lower[:i])
         if any(known(m.capitalize()) for m in stems if len(m) >= 3):
             return True
         # A first part that is a compound itself: "Stromgebots-zone",

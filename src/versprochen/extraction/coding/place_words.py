@@ -19,6 +19,7 @@ import simplemma
 from versprochen.extraction.coding.gates import Parts
 from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
 from versprochen.extraction.coding.lemmas import english_word as _english_word
+from versprochen.extraction.coding.lemmas import first_part_forms
 from versprochen.extraction.coding.lemmas import known as _known
 from versprochen.extraction.coding.lexicon import load
 
@@ -39,8 +40,12 @@ _MIN_SHORT_HEAD_MODIFIER = 5
 # Longer heads that a compound ends in although a toponym ending closes them:
 # "Transparenzportal" ("tal"), "Energiemonitoring" ("ring"), "Wachstumsumfeld"
 # ("feld"), "Wissenschaftshauptstadt" (Bund 2021, Oldenburg Grüne 2026,
-# SPD 2025, Berlin 2021) name things, not places.
-_MIN_EMBEDDING_HEAD = 5
+# SPD 2025, Berlin 2021) name things, not places. The head is a noun of at
+# least this many letters after a known first part of at least
+# `_MIN_EMBEDDING_MODIFIER`: "Holst-erhausen" or "Hat-tingen" are no split
+# ("erhausen" is no noun, "Hat" too short), and the town keeps its ending.
+_MIN_EMBEDDING_HEAD = 6
+_MIN_EMBEDDING_MODIFIER = 4
 
 
 @cache
@@ -159,9 +164,11 @@ def _short_head_compound(word: str) -> bool:
     # Berlin 2021), and so do capitals inside the word ("CityLAB").
     if head in _toponym_endings() or begins_institution(head) or not word[1:].islower():
         return False
-    if not _known(head.capitalize()):
+    # A head that is a word of its own in lower case is no noun of a compound:
+    # "Stein-ach" ends in the interjection "ach", and the town keeps its name.
+    if not _known(head.capitalize()) or lemma_of(head) == head:
         return False
-    stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
+    stems = first_part_forms(modifier)
     return any(len(m) >= _MIN_SHORT_HEAD_MODIFIER and _known(m.capitalize()) for m in stems)
 
 
@@ -175,12 +182,20 @@ def _embedded_ending(word: str) -> bool:
     """
     lower = word.lower()
     endings, sites = _toponym_endings(), word_lists()["site_head"]
-    for n in range(_MIN_EMBEDDING_HEAD, len(lower) - 2):
-        head = lower[-n:]
+    for n in range(_MIN_EMBEDDING_HEAD, len(lower) - _MIN_EMBEDDING_MODIFIER + 1):
+        head, modifier = lower[-n:], lower[:-n]
         if head in endings or any(head.endswith(site) for site in sites):
             continue
-        closed = any(head.endswith(e) for e in endings if len(e) < n)
-        if closed and _known(head.capitalize()):
+        if not any(head.endswith(e) for e in endings if len(e) < n):
+            continue
+        if not (_known(head.capitalize()) and lemma_of(head.capitalize())[:1].isupper()):
+            continue
+        # A capital opens the head ("SocialMediaMonitoring", Bund 2025), or a
+        # known word or compound comes before it ("Kinderchancen-portal", Bund 2025).
+        if word[-n].isupper() or any(
+            len(m) >= _MIN_EMBEDDING_MODIFIER and (_known(m.capitalize()) or _compound_of_known(m))
+            for m in first_part_forms(modifier)
+        ):
             return True
     return False
 
