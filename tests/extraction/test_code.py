@@ -568,6 +568,13 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         ("Die Buslinie nach Hattingen verlängern", {"Hattingen"}),
         ("Das Freibad in Steinach sanieren", {"Steinach"}),
         ("Wir stärken Winterhausen und Westerhausen", {"Winterhausen", "Westerhausen"}),
+        # A kind of house counts with its name only (Oldenburg Grüne 2026, written).
+        ("Die Kooperation mit der Universität Oldenburg", {"Universität Oldenburg"}),
+        ("Die Universität Leipzig als Partner gewinnen", {"Universität Leipzig"}),
+        (
+            "Die Fachhochschule Bielefeld und die Hochschule Bochum",
+            {"Fachhochschule Bielefeld", "Hochschule Bochum"},
+        ),
         # A town's name keeps its year; an event or programme loses it (Berlin
         # 2021, Bund 2018, written).
         ("In Oldenburg 2027 eine Landesgartenschau ausrichten", {"Oldenburg"}),

@@ -304,7 +304,7 @@ def singular_noun(word: str) -> bool:
     lemma = lemma_of(word)
     if lemma not in {word, word.removesuffix("s"), word.removesuffix("es")}:
         return False
-    return not (word.endswith("er") and _known(word.lower()[:-2] + "en"))
+    return not _agent(word)
 
 
 def many_or_abstract(word: str) -> bool:
@@ -337,7 +337,25 @@ def adjective_of_place(word: str) -> bool:
     lemma = lemma_of(lower)
     if lemma[:1].islower():
         return True
-    return word.endswith("er") and lemma == word and not _known(lower[:-2] + "en")
+    return word.endswith("er") and lemma == word and not _agent(word)
+
+
+def town_with_adjective(word: str) -> bool:
+    """Whether a known word is a town's name: the lemma list knows its adjective of place.
+
+    "Universität Leipzig" (written), "Universität Oldenburg" (Oldenburg Grüne
+    2026): "Leipziger", "Oldenburger" are known, and a common noun forms no
+    such adjective ("Forschunger"). An agent of a verb ("Arbeiter" from
+    "arbeiten") shares the form, and so does no abstract noun.
+    """
+    if not word[:1].isupper() or word.lower().endswith(_ABSTRACT_ENDINGS):
+        return False
+    return _known(word + "er") and lemma_of(word) == word and not _agent(word + "er")
+
+
+def _agent(word: str) -> bool:
+    """Whether a word in "-er" names who does what a known verb says ("Anbieter": "anbieten")."""
+    return word.endswith("er") and _known(word.lower()[:-2] + "en")
 
 
 @cache

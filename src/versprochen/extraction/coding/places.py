@@ -30,6 +30,7 @@ from versprochen.extraction.coding.place_words import (
     names_site,
     singular_noun,
     site_before_name,
+    town_with_adjective,
     word_lists,
 )
 from versprochen.extraction.coding.quantities import YEAR
@@ -266,12 +267,13 @@ def _may_name_institution(text: str, tokens: list[re.Match[str]]) -> bool:
 def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for hit in load(PLACES_LEXICON).hits(text):
-        if hit.label != "institution":
+        if hit.label not in {"institution", "kind"}:
             continue
         index = next((k for k, t in enumerate(tokens) if t.start() <= hit.start < t.end()), None)
         if index is None or not tokens[index].group()[0].isupper():
             continue
-        if _plural(text, hit.end, tokens[index]) and not _determined(text, tokens[index].start()):
+        plural = _plural(text, hit.end, tokens[index])
+        if plural and (hit.label == "kind" or not _determined(text, tokens[index].start())):
             continue
         # The body must be the word's head: "Bundestagsbeschlüsse",
         # "Landtagswahlen", "Bundestagsfraktionen", "Feuerwehrleute" (Bund
@@ -296,9 +298,12 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
             if (
                 name[0].isupper()
                 and name.lower() not in word_lists()["not_a_name"]
-                and (not _known(name) or has_toponym_ending(name))
+                and (not _known(name) or has_toponym_ending(name) or town_with_adjective(name))
             ):
                 end = tokens[nxt].end()
+        # A kind of house without its name is any of its kind ("die Universität fördern").
+        if hit.label == "kind" and end <= max(tokens[index].end(), hit.end):
+            continue
         opening = _OPEN_REMIT.search(text, start, end)
         if opening:
             remit = _REMIT.match(text, end)
