@@ -8,7 +8,7 @@ import pytest
 import simplemma
 
 from versprochen.extraction.code import code, code_text
-from versprochen.extraction.coding import kind, places, quantities, testable
+from versprochen.extraction.coding import kind, lemmas, places, quantities, testable
 from versprochen.extraction.coding.context import document_title, home_of, home_places
 from versprochen.extraction.coding.gates import Gated, text_cues
 from versprochen.extraction.coding.lexicon import Lexicon
@@ -653,6 +653,21 @@ def test_common_words_references_and_any_bodies_are_not_places(text: str) -> Non
 def test_known_words_are_simplemmas(word: str) -> None:
     for form in (word, unicodedata.normalize("NFD", word), word.lower(), word.capitalize()):
         assert places._known(form) == bool(simplemma.is_known(form, lang="de"))
+
+
+def test_an_unreadable_english_dictionary_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(lang: str) -> list[bytes]:
+        raise ValueError("unexpected dictionary layout")
+
+    monkeypatch.setattr(lemmas, "_read_forms", unreadable)
+    lemmas._english_forms.cache_clear()
+    lemmas.english_word.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="English dictionary"):
+            lemmas.english_word("sharing")
+    finally:
+        lemmas._english_forms.cache_clear()
+        lemmas.english_word.cache_clear()
 
 
 # --- the stage ------------------------------------------------------------------

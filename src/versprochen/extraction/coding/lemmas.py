@@ -26,6 +26,17 @@ def known(word: str) -> bool:
     return _german()(word)
 
 
+@lru_cache(maxsize=65536)
+def lemma_of(word: str) -> str:
+    """simplemma's German lemma of `word`, in the case it gives ("Hochschulen" -> "Hochschule")."""
+    return str(simplemma.lemmatize(word, lang="de"))
+
+
+def genitive_forms(word: str) -> set[str]:
+    """`word` as written and without a genitive "s" or "es" ("des Bürgerhauses", "Rats")."""
+    return {word, word.removesuffix("s"), word.removesuffix("es")}
+
+
 def _simplemma_known(word: str) -> bool:
     return bool(simplemma.is_known(word, lang="de"))
 
@@ -152,11 +163,21 @@ def compound_of_known(word: str) -> bool:
 
 
 @cache
-def _english_forms() -> list[bytes] | None:
+def _english_forms() -> list[bytes]:
+    """The word forms of simplemma's English dictionary.
+
+    `english_word` tells English terms from names by them: without them the
+    rule would silently say no word is English, so a dictionary that cannot
+    be read is an error, not an empty list.
+    """
     try:
         return _read_forms("en")
-    except (ImportError, AttributeError, LookupError, TypeError, ValueError, OSError):
-        return None
+    except (ImportError, AttributeError, LookupError, TypeError, ValueError, OSError) as error:
+        raise RuntimeError(
+            "cannot read simplemma's English dictionary, which the places field needs "
+            f"to tell English terms from names ({type(error).__name__}: {error}); "
+            "install a simplemma version that stores its dictionaries front-coded"
+        ) from error
 
 
 @lru_cache(maxsize=65536)
@@ -166,5 +187,4 @@ def english_word(word: str) -> bool:
     Names of places are written with a capital there ("Paris", "Boston"), so
     "light", "privacy" and "sharing" are found, "Windhoek" is not.
     """
-    forms = _english_forms()
-    return forms is not None and _has(forms, word.lower().encode())
+    return _has(_english_forms(), word.lower().encode())

@@ -14,12 +14,10 @@ import re
 from functools import cache, lru_cache
 from importlib.resources import files
 
-import simplemma
-
 from versprochen.extraction.coding.gates import Parts
 from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
 from versprochen.extraction.coding.lemmas import english_word as _english_word
-from versprochen.extraction.coding.lemmas import first_part_forms
+from versprochen.extraction.coding.lemmas import first_part_forms, genitive_forms, lemma_of
 from versprochen.extraction.coding.lemmas import known as _known
 from versprochen.extraction.coding.lexicon import load
 
@@ -142,11 +140,6 @@ def _shouted(word: str) -> bool:
     return _known(lower) and lemma[:1].islower() and lemma != lower.removesuffix("s")
 
 
-@lru_cache(maxsize=65536)
-def lemma_of(word: str) -> str:
-    return str(simplemma.lemmatize(word, lang="de"))
-
-
 def _short_head_compound(word: str) -> bool:
     """Whether `word` ends in a known three-letter noun after a known first part.
 
@@ -208,12 +201,7 @@ def _inflected_noun(word: str) -> bool:
     much "-ingen" looks like "Solingen".
     """
     lemma = lemma_of(word)
-    return (
-        lemma[:1].isupper()
-        and lemma != word
-        and lemma not in {word.removesuffix("s"), word.removesuffix("es")}
-        and _known(lemma)
-    )
+    return lemma[:1].isupper() and lemma not in genitive_forms(word) and _known(lemma)
 
 
 def _thing_head(head: str) -> bool:
@@ -229,7 +217,7 @@ def _thing_head(head: str) -> bool:
     # An acronym names something ("Plenum-TV"); a genitive keeps its site ("des ...-Kanals").
     if not head[:1].isupper() or _ACRONYM.match(head):
         return False
-    for form in {head, head.removesuffix("s"), head.removesuffix("es")}:
+    for form in genitive_forms(head):
         lower = form.lower()
         if has_toponym_ending(form) or lower in _toponym_endings() or begins_institution(form):
             return False
@@ -279,7 +267,7 @@ def site_before_name(word: str) -> bool:
 
 def names_site(word: str) -> bool:
     """Whether a noun's head is a kind of site or house ("Freibad", "Bürgerhauses", "Rathaus")."""
-    for form in {word, word.removesuffix("s"), word.removesuffix("es")}:
+    for form in genitive_forms(word):
         lower = form.lower()
         if has_toponym_ending(form) or lower in _toponym_endings():
             return True
@@ -302,7 +290,7 @@ def singular_noun(word: str) -> bool:
     if not _known(word):
         return True
     lemma = lemma_of(word)
-    if lemma not in {word, word.removesuffix("s"), word.removesuffix("es")}:
+    if lemma not in genitive_forms(word):
         return False
     return not _agent(word)
 

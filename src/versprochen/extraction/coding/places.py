@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
 from versprochen.extraction.coding.lemmas import known as _known
+from versprochen.extraction.coding.lemmas import lemma_of
 from versprochen.extraction.coding.lexicon import load
 from versprochen.extraction.coding.place_words import (
     PLACES_LEXICON,
@@ -24,7 +25,6 @@ from versprochen.extraction.coding.place_words import (
     has_toponym_ending,
     institution_heads,
     is_name,
-    lemma_of,
     many_or_abstract,
     named_by_context,
     names_site,
