@@ -32,7 +32,8 @@ _ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tät",
 # site's name it numbers a part of the site ("Netz Spandau II").
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV)$")
 # Heads of three letters that end ordinary compounds after a known first part
-# of at least this many letters: "Städtebau", "Antriebsart" ("Bau", "Art");
+# of at least this many letters: "Städtebau", "Heizungsart" ("Bau", "Art";
+# Bund 2021, CDU/CSU 2025);
 # shorter first parts leave names ("Frontex", "Ahrtal") alone.
 _MIN_SHORT_HEAD_MODIFIER = 5
 # Longer heads that a compound ends in although a toponym ending closes them:
@@ -129,7 +130,8 @@ def evidence(word: str) -> Evidence:
 def _shouted(word: str) -> bool:
     """Whether an all-capital word is an ordinary word set in capitals for stress.
 
-    "der Aktionsplan „In FORM“" (Bund 2018), "OHNE Anmeldung": a word that
+    "der Aktionsplan „In FORM“" (Bund 2018), "OLDENBURG MIT SOLIDEN FINANZEN"
+    (Oldenburg Volt 2026): a word that
     the lemma list knows in lower case as an adjective, verb or particle is
     no acronym. Nouns in capitals ("NATO", "UNESCO") stay names.
     """
@@ -282,7 +284,8 @@ def names_site(word: str) -> bool:
 def singular_noun(word: str) -> bool:
     """Whether a noun may head the name after it: in the singular, and no agent.
 
-    "Akademie Mont-Cenis", "des Bürgerhauses Ofenerdiek" name one house; a
+    "Sportforum Hohenschönhausen" (Berlin 2021), "des Bürgerhauses
+    Ofenerdiek" (Oldenburg 2026) name one house; a
     plural or dative ("in Bündnissen NATO", Bund 2018; "die Stadtquartiere
     Gartenfeld", Berlin 2021) or an agent ("mit dem Anbieter ...") stands
     before the name of another thing.
@@ -315,7 +318,7 @@ def adjective_of_place(word: str) -> bool:
     Nouns in the dative plural end in "-en" and agents in "-er" as adjectives
     do: "in Bündnissen NATO" (Bund 2018), "mit dem Anbieter ..." name a
     thing before the name, which does not belong to it. An adjective
-    is unknown to the lemma list ("Herner"), lemmatised in lower case
+    is unknown to the lemma list ("Johannisthaler", Berlin 2021), lemmatised in lower case
     ("Städtischen" -> "städtisch"), or a town's "-er" form that is no agent
     of a verb ("Leipziger", not "Anbieter" from "anbieten").
     """

@@ -2,7 +2,7 @@
 
 A run of capitalised words is a name when one of them is judged a name on
 its own or after a place cue (`place_words`), unless it is part of a term
-("Park & Ride"), a reference ("§ 34 BauGB") or an event ("BuGa 2029").
+("Park & Ride"), a reference ("§ 34 BauGB") or an event ("BNE 2030").
 Public bodies ("Rat", "Bezirksvertretungen", "Stadtbibliothek") come from a
 short list of institution nouns.
 """
@@ -136,7 +136,8 @@ def find_places(text: str) -> tuple[str, ...]:
             _in_term(text, token) or _is_reference(text, token) or _is_role(text, token)
         ):
             first = i
-            # A capitalised adjective of place before the name ("Herner Stadtgarten").
+            # A capitalised adjective of place before the name ("Johannisthaler
+            # Chaussee", Berlin 2021).
             if first and _joins_name(tokens, first - 1, text):
                 first -= 1
             last = i
@@ -146,7 +147,7 @@ def find_places(text: str) -> tuple[str, ...]:
                 if not following[0].isupper() or following.lower() in word_lists()["not_a_name"]:
                     break
                 # After an adjective of place a site belongs to the name
-                # ("Herner Stadtgarten"); after a noun only another name does
+                # ("Johannisthaler Chaussee"); after a noun only another name does
                 # ("Kreis Heinsberg Stipendien" is two things).
                 current = tokens[last].group()
                 # A numbered part of a site belongs to its name: "Netz Spandau
@@ -158,7 +159,7 @@ def find_places(text: str) -> tuple[str, ...]:
                 # names people or affairs, no place: "die Minsker
                 # Vereinbarungen" (Bund 2018), "der Stadt Münster Männer und
                 # Frauen" (Münster SPD 2014). A singular thing may be one
-                # ("Cranger Kirmes").
+                # ("Johannisthaler Chaussee", Berlin 2021).
                 if last == i and not named and many_or_abstract(following):
                     of_people = True
                 last += 1
@@ -229,7 +230,7 @@ def _joins_name(tokens: list[re.Match[str]], index: int, text: str) -> bool:
         return False
     if site_before_name(word):
         return True
-    # Only adjectives of place join ("Herner", "Wanne-Eickeler", "Städtische").
+    # Only adjectives of place join ("Johannisthaler", Berlin 2021; "Städtische").
     if not word.endswith(("er", "e", "en")) or word.endswith(("ern", "hen")):
         return False
     if not (adjective_of_place(word) or singular_noun(word)):
@@ -287,7 +288,8 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
         start, end = tokens[index].start(), max(tokens[index].end(), hit.end)
         # "die Freiwillige Feuerwehr" (Berlin 2021), "Städtisches Klinikum": a
         # capitalised adjective belongs to the body's name, given where it is
-        # in the nominative; "des Kommunalen Ordnungsdienstes" keeps the body.
+        # in the nominative; "die Präsenz eines Kommunalen Ordnungsdienstes"
+        # (written) keeps the body.
         if index and _joins(tokens, index - 1, text) and _titled_adjective(tokens[index - 1], text):
             start = tokens[index - 1].start()
         # "Stadtbibliothek Herne", "Polizeiinspektion Solingen": the body's own name.
@@ -301,7 +303,8 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
                 and (not _known(name) or has_toponym_ending(name) or town_with_adjective(name))
             ):
                 end = tokens[nxt].end()
-        # A kind of house without its name is any of its kind ("die Universität fördern").
+        # A kind of house without its name is any of its kind ("Schulen
+        # kooperieren in vielen Projekten mit den Hochschulen", Münster SPD 2014).
         if hit.label == "kind" and end <= max(tokens[index].end(), hit.end):
             continue
         opening = _OPEN_REMIT.search(text, start, end)
