@@ -143,7 +143,7 @@ def compound_of_known(word: str) -> bool:
 
     "Klimaschutzsiedlung", "Inklusionsarbeit", "Nachtbuslinien". A head of
     four letters also needs a known first part, as short heads end names too
-    ("Gysen-berg").
+    ("Wol-beck", Münster SPD 2014).
     """
     lower = word.lower()
     for i in range(3, len(lower) - _MIN_COMPOUND_HEAD + 2):

@@ -2,9 +2,9 @@
 
 German capitalises every noun, so capitals alone do not mark a name. A word
 counts as a name when the German lemma list does not know it and it is not
-a compound of known words ("Sodingen", "Strünkede"), or when it is an
-acronym; a word with the shape of a place name is one where a place cue
-stands before it ("in Solingen", "Stadtteil Wald"). `places` scans a text
+a compound of known words ("Ofenerdiek", Oldenburg 2026; "Hiltrup", Münster
+CDU 2014), or when it is an acronym; a word with the shape of a place name
+is one where a place cue stands before it ("in Solingen", "Stadtteil Wald"). `places` scans a text
 with these judgements; they look at the word and at most the word before it.
 """
 

@@ -45,7 +45,7 @@ _LOOKBACK = 8
 _FRAGMENT = re.compile(r"-(?:[\s,;]|$)|[*:_/]in(?:nen)?\b")
 # Words joined by "&" make a term, not a name ("Park & Ride", "Bike & Ride");
 # so does a hyphenated word with a lower-case part ("Park-and-Ride"): the
-# parts of a name are capitalised ("Rhein-Herne-Kanal").
+# parts of a name are capitalised ("Marx-Engels-Forum", Berlin 2021).
 _LOWER_PART = re.compile(r"-[a-zäöüß]+-")
 # Words joined by "+" or "and" make a term as "&" does ("Park+Ride", "Park and Ride").
 # Searched in the text itself, not in a slice of it, so that "\b" sees the
@@ -69,7 +69,7 @@ _DETERMINER = re.compile(
     re.IGNORECASE,
 )
 # A genitive article right before a name ("des Rates", "eines Kommunalen ...",
-# "unseres Rhein-Herne-Kanals").
+# "des Flughafens Tegel", Berlin 2021).
 _GENITIVE_ARTICLE = re.compile(
     r"\b(?:des|eines|unseres|seines|ihres|dieses|jedes)\s+(?:[A-ZÄÖÜ]\w*\s+)?$"
 )
@@ -77,21 +77,21 @@ _GENITIVE_ARTICLE = re.compile(
 _NO_GENITIVE_ENDINGS = ("us", "is", "os", "as", "ss", "ys", "ß")
 # A body named by its remit ends in "für" in the lexicon ("Ausschuss für");
 # its name runs on over the fields that follow ("Ausschuss für
-# Bürgerbeteiligung, Sicherheit und Ordnung").
+# Integration und Migration", Oldenburg Grüne 2026).
 _REMIT = re.compile(r" [A-ZÄÖÜ][\wÄÖÜäöüß-]*(?:(?:, | und )[A-ZÄÖÜ][\wÄÖÜäöüß-]*)*")
 _OPEN_REMIT = re.compile(r" für$")
-# The longest ending a body's name takes in a text ("Stadtbibliotheken").
+# The longest ending a body's name takes in a text ("Jobcentern", Bund 2021).
 _MAX_ENDING = 3
 # Where the head noun of a name ends: the words after it qualify it ("Rat der
-# Stadt Solingen", "Ausschuss für Umwelt"), and only the head is inflected.
+# Stadt Oldenburg", "Ausschuss für Integration"; Oldenburg Grüne 2026), and
+# only the head is inflected.
 _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
 # A name followed by a year is an event, an edition or a programme, not a
 # place, when it is shaped like an abbreviation ("Masterplan „BNE 2030“",
 # Berlin 2021; "des NAP 2020", Bund 2018), takes an article as towns do not
 # ("Die Special Olympics 2023 in Berlin", "auf dem Weg zur Gesundheitsstadt
-# 2030", Berlin 2021), or heads a compound
-# ("Natura 2000-Gebiete", written). A place cue keeps a town's year ("in
-# Oldenburg 2027", written), and so does a town's name alone ("Herne 2030
+# 2030", Berlin 2021), or heads a compound ("Natura 2000-Gebiete", written). A place cue keeps a town's year ("in
+# Oldenburg 2027", written), and so does a town's name alone ("Hiltrup 2030
 # klimaneutral machen", written).
 _YEAR_AFTER = re.compile(r"\s+" + YEAR)
 _COMPOUND_AFTER = re.compile(r"-|\s+[A-ZÄÖÜ]")
@@ -292,7 +292,8 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
         # (written) keeps the body.
         if index and _joins(tokens, index - 1, text) and _titled_adjective(tokens[index - 1], text):
             start = tokens[index - 1].start()
-        # "Stadtbibliothek Herne", "Polizeiinspektion Solingen": the body's own name.
+        # "Klinikum Oldenburg" (Oldenburg BB 2026), "Stadtwerke Münster" (Münster
+        # SPD 2014): the body's own name.
         end_index = next((k for k, t in enumerate(tokens) if t.start() < end <= t.end()), index)
         nxt = end_index + 1
         if nxt < len(tokens) and _joins(tokens, end_index, text):
@@ -354,10 +355,10 @@ def _distinct(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
 def _uninflected(text: str, start: int, name: str) -> str:
     """`name` without the genitive ending it has in `text` at `start`.
 
-    "des Rhein-Herne-Kanals", "des Rates", "im Kern Sodingens", "des
-    Ausschusses für Umwelt": the pledge is tied to the Rhein-Herne-Kanal, the
-    Rat, Sodingen and the Ausschuss für Umwelt, and a reader looks them up
-    under those names.
+    "des Rates", "die Zugänge unseres Hauptbahnhofes", "im Kern Hattingens"
+    (written), "des Bürgerhauses Ofenerdiek" (Oldenburg 2026): the pledge is
+    tied to the Rat, the Hauptbahnhof, Hattingen and the Bürgerhaus
+    Ofenerdiek, and a reader looks them up under those names.
     """
     first, space, rest_of_name = name.partition(" ")
     # A site before its district's name in the genitive: "des Bürgerhauses
