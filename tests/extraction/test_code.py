@@ -8,7 +8,7 @@ import pytest
 import simplemma
 
 from versprochen.extraction.code import code, code_text
-from versprochen.extraction.coding import kind, places, quantities, testable
+from versprochen.extraction.coding import kind, lemmas, places, quantities, testable
 from versprochen.extraction.coding.context import document_title, home_of, home_places
 from versprochen.extraction.coding.gates import Gated, text_cues
 from versprochen.extraction.coding.lexicon import Lexicon
@@ -518,18 +518,26 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
             {"Stadtbibliotheken", "Herne", "Wanne-Eickel"},
         ),
         ("Stadtbibliotheken in Herne und Wanne-Eickel", {"Herne", "Wanne-Eickel"}),
-        ("Kooperationen mit den Berliner Musikschulen", {"Musikschulen"}),
-        # A site named for its district, also in the genitive (written, Münster CDU 2014).
-        ("Erhalt des Volkshauses Röhlinghausen", {"Volkshaus Röhlinghausen"}),
-        ("Sanierung der Akademie Mont-Cenis", {"Akademie Mont-Cenis"}),
+        (
+            "Kooperationen mit den Berliner Musikschulen und der Universität Bochum",
+            {"Musikschulen", "Universität Bochum"},
+        ),
+        # A site named for its district, also in the genitive (Oldenburg 2026,
+        # Berlin 2021; written).
+        ("Sanierung des Bürgerhauses Ofenerdiek", {"Bürgerhaus Ofenerdiek"}),
+        ("Das Sportforum Hohenschönhausen sanieren", {"Sportforum Hohenschönhausen"}),
         # A capitalised adjective in the nominative and a numbered part belong
         # to the name (Berlin 2021, written).
         ("Die Freiwillige Feuerwehr stärken", {"Freiwillige Feuerwehr"}),
         ("Das Gewerbegebiet in Hiltrup II erweitern", {"Hiltrup II"}),
         # English words are terms, names only where a place is expected.
         ("Housing First und Carbon Leakage, ein Büro in Windhoek", {"Windhoek"}),
-        # A plural, a dative or an agent before a name is no part of it.
-        ("Mit dem Anbieter Plenum-TV und auf allen Systemen OpenPGP", {"Plenum-TV", "OpenPGP"}),
+        # A plural, a dative or an agent before a name is no part of it ("die
+        # Stadtquartiere Gartenfeld", Berlin 2021; written).
+        (
+            "Mit dem Betreiber Vivantes und in den Stadtquartieren Gartenfeld",
+            {"Vivantes", "Gartenfeld"},
+        ),
         # Sites and houses named by a hyphenated or compound name (non-gold: Berlin
         # 2021, Münster SPD 2014, Oldenburg Volt 2026).
         (
@@ -562,6 +570,25 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
             {"Ausschuss für Soziales", "Ausschuss für Umwelt und Klima"},
         ),
         ("Der Ausschuss für die Vergabe tagt öffentlich", {"Ausschuss"}),
+        # A town whose ending closes a word is no compound ("Holst-erhausen",
+        # "Hat-tingen", "Stein-ach"; written).
+        ("Ein Jugendzentrum in Holsterhausen bauen", {"Holsterhausen"}),
+        ("Die Buslinie nach Hattingen verlängern", {"Hattingen"}),
+        ("Das Freibad in Steinach sanieren", {"Steinach"}),
+        ("Wir stärken Winterhausen und Westerhausen", {"Winterhausen", "Westerhausen"}),
+        # A kind of house counts with its name only (Oldenburg Grüne 2026, written).
+        ("Die Kooperation mit der Universität Oldenburg", {"Universität Oldenburg"}),
+        ("Die Universität Leipzig als Partner gewinnen", {"Universität Leipzig"}),
+        (
+            "Die Fachhochschule Bielefeld und die Hochschule Bochum",
+            {"Fachhochschule Bielefeld", "Hochschule Bochum"},
+        ),
+        # A town's name keeps its year; an event or programme loses it (Berlin
+        # 2021, Bund 2018, written).
+        ("In Oldenburg 2027 eine Landesgartenschau ausrichten", {"Oldenburg"}),
+        ("Wir wollen Hiltrup 2030 klimaneutral machen", {"Hiltrup"}),
+        ("Die Special Olympics 2023 in Hiltrup nutzen", {"Hiltrup"}),
+        ("Der Masterplan BNE 2030 und die Natura 2000-Gebiete", set()),
         # Terms and parts of words are no places.
         ("Mehr Park & Ride am Stadtrand von Düsseldorf", {"Düsseldorf"}),
         ("Park-and-Ride mit Shuttle-Service aufbauen", set()),
@@ -612,13 +639,15 @@ def test_ordinary_nouns_are_not_places(text: str) -> None:
         # kinds of house without a name, the town's own administration
         "Die Hochschulen und die Universität fördern, die Stadtverwaltung digitalisieren",
         # compounds that end in a known noun, or in one that ends like a place
-        "Unabhängig von der Antriebsart, im Städtebau und im Transparenzportal",
+        "Unabhängig von der Nutzungsart, im Städtebau und im Transparenzportal",
         "Ein Energiemonitoring im Wachstumsumfeld der Wissenschaftshauptstadt",
+        "Ein Kinderchancenportal, Eigentumsart und Heizungsart, der Kulturzug",
+        "Im Bereich des SocialMediaMonitoring und im Lärmmonitoring",
         # what a town is ("als"), an event with its year, words set in capitals
-        "Oldenburg als Einwanderungsstadt, mit Blick auf die BuGa 2029",
-        "Mehr Angebote OHNE Anmeldung, Hilfe für Flüchtlingen",
-        # an adjective of place before people or firms
-        "Stärkung der Oldenburger Betriebe und der Berliner Bevölkerung",
+        "Oldenburg als Einwanderungsstadt, mit Blick auf die Special Olympics 2023",
+        "Der Aktionsplan „In FORM“ und die Hilfe von Flüchtlingen",
+        # an adjective of place before people, firms or affairs (Bund 2018, written)
+        "Stärkung der Hiltruper Betriebe und der Minsker Vereinbarungen",
     ],
 )
 def test_common_words_references_and_any_bodies_are_not_places(text: str) -> None:
@@ -632,6 +661,21 @@ def test_common_words_references_and_any_bodies_are_not_places(text: str) -> Non
 def test_known_words_are_simplemmas(word: str) -> None:
     for form in (word, unicodedata.normalize("NFD", word), word.lower(), word.capitalize()):
         assert places._known(form) == bool(simplemma.is_known(form, lang="de"))
+
+
+def test_an_unreadable_english_dictionary_is_an_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def unreadable(lang: str) -> list[bytes]:
+        raise ValueError("unexpected dictionary layout")
+
+    monkeypatch.setattr(lemmas, "_read_forms", unreadable)
+    lemmas._english_forms.cache_clear()
+    lemmas.english_word.cache_clear()
+    try:
+        with pytest.raises(RuntimeError, match="English dictionary"):
+            lemmas.english_word("sharing")
+    finally:
+        lemmas._english_forms.cache_clear()
+        lemmas.english_word.cache_clear()
 
 
 # --- the stage ------------------------------------------------------------------

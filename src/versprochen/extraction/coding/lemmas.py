@@ -26,6 +26,17 @@ def known(word: str) -> bool:
     return _german()(word)
 
 
+@lru_cache(maxsize=65536)
+def lemma_of(word: str) -> str:
+    """simplemma's German lemma of `word`, in the case it gives ("Hochschulen" -> "Hochschule")."""
+    return str(simplemma.lemmatize(word, lang="de"))
+
+
+def genitive_forms(word: str) -> set[str]:
+    """`word` as written and without a genitive "s" or "es" ("des Bürgerhauses", "Rats")."""
+    return {word, word.removesuffix("s"), word.removesuffix("es")}
+
+
 def _simplemma_known(word: str) -> bool:
     return bool(simplemma.is_known(word, lang="de"))
 
@@ -117,13 +128,22 @@ def _read_forms(lang: str) -> list[bytes]:
     return forms
 
 
+def first_part_forms(modifier: str) -> set[str]:
+    """The first part of a compound with and without a linking "s" or "n".
+
+    "Antriebs-art", "Wachstums-umfeld" (Bund 2021, Oldenburg Grüne 2026):
+    the first part is "Antrieb", "Wachstum" once its linking "s" is gone.
+    """
+    return {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
+
+
 @lru_cache(maxsize=65536)
 def compound_of_known(word: str) -> bool:
     """Whether `word` is an ordinary compound: it ends in a known noun.
 
     "Klimaschutzsiedlung", "Inklusionsarbeit", "Nachtbuslinien". A head of
     four letters also needs a known first part, as short heads end names too
-    ("Gysen-berg").
+    ("Wol-beck", Münster SPD 2014).
     """
     lower = word.lower()
     for i in range(3, len(lower) - _MIN_COMPOUND_HEAD + 2):
@@ -132,8 +152,7 @@ def compound_of_known(word: str) -> bool:
             continue
         if len(head) >= _MIN_COMPOUND_HEAD:
             return True
-        modifier = lower[:i]
-        stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
+        stems = first_part_forms(lower[:i])
         if any(known(m.capitalize()) for m in stems if len(m) >= 3):
             return True
         # A first part that is a compound itself: "Stromgebots-zone",
@@ -144,11 +163,21 @@ def compound_of_known(word: str) -> bool:
 
 
 @cache
-def _english_forms() -> list[bytes] | None:
+def _english_forms() -> list[bytes]:
+    """The word forms of simplemma's English dictionary.
+
+    `english_word` tells English terms from names by them: without them the
+    rule would silently say no word is English, so a dictionary that cannot
+    be read is an error, not an empty list.
+    """
     try:
         return _read_forms("en")
-    except (ImportError, AttributeError, LookupError, TypeError, ValueError, OSError):
-        return None
+    except (ImportError, AttributeError, LookupError, TypeError, ValueError, OSError) as error:
+        raise RuntimeError(
+            "cannot read simplemma's English dictionary, which the places field needs "
+            f"to tell English terms from names ({type(error).__name__}: {error}); "
+            "install a simplemma version that stores its dictionaries front-coded"
+        ) from error
 
 
 @lru_cache(maxsize=65536)
@@ -158,5 +187,4 @@ def english_word(word: str) -> bool:
     Names of places are written with a capital there ("Paris", "Boston"), so
     "light", "privacy" and "sharing" are found, "Windhoek" is not.
     """
-    forms = _english_forms()
-    return forms is not None and _has(forms, word.lower().encode())
+    return _has(_english_forms(), word.lower().encode())

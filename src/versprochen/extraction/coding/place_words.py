@@ -2,9 +2,9 @@
 
 German capitalises every noun, so capitals alone do not mark a name. A word
 counts as a name when the German lemma list does not know it and it is not
-a compound of known words ("Sodingen", "Strünkede"), or when it is an
-acronym; a word with the shape of a place name is one where a place cue
-stands before it ("in Solingen", "Stadtteil Wald"). `places` scans a text
+a compound of known words ("Ofenerdiek", Oldenburg 2026; "Hiltrup", Münster
+CDU 2014), or when it is an acronym; a word with the shape of a place name
+is one where a place cue stands before it ("in Solingen", "Stadtteil Wald"). `places` scans a text
 with these judgements; they look at the word and at most the word before it.
 """
 
@@ -14,11 +14,10 @@ import re
 from functools import cache, lru_cache
 from importlib.resources import files
 
-import simplemma
-
 from versprochen.extraction.coding.gates import Parts
 from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
 from versprochen.extraction.coding.lemmas import english_word as _english_word
+from versprochen.extraction.coding.lemmas import first_part_forms, genitive_forms, lemma_of
 from versprochen.extraction.coding.lemmas import known as _known
 from versprochen.extraction.coding.lexicon import load
 
@@ -33,14 +32,19 @@ _ABSTRACT_ENDINGS = ("ung", "ungen", "heit", "heiten", "keit", "keiten", "tät",
 # site's name it numbers a part of the site ("Netz Spandau II").
 ROMAN = re.compile(r"^(?:I{1,3}|IV|V|VI{1,3}|IX|X|XI{1,3}|XIV|XV)$")
 # Heads of three letters that end ordinary compounds after a known first part
-# of at least this many letters: "Städtebau", "Antriebsart" ("Bau", "Art");
+# of at least this many letters: "Städtebau", "Heizungsart" ("Bau", "Art";
+# Bund 2021, CDU/CSU 2025);
 # shorter first parts leave names ("Frontex", "Ahrtal") alone.
 _MIN_SHORT_HEAD_MODIFIER = 5
 # Longer heads that a compound ends in although a toponym ending closes them:
 # "Transparenzportal" ("tal"), "Energiemonitoring" ("ring"), "Wachstumsumfeld"
 # ("feld"), "Wissenschaftshauptstadt" (Bund 2021, Oldenburg Grüne 2026,
-# SPD 2025, Berlin 2021) name things, not places.
-_MIN_EMBEDDING_HEAD = 5
+# SPD 2025, Berlin 2021) name things, not places. The head is a noun of at
+# least this many letters after a known first part of at least
+# `_MIN_EMBEDDING_MODIFIER`: "Holst-erhausen" or "Hat-tingen" are no split
+# ("erhausen" is no noun, "Hat" too short), and the town keeps its ending.
+_MIN_EMBEDDING_HEAD = 6
+_MIN_EMBEDDING_MODIFIER = 4
 
 
 @cache
@@ -126,7 +130,8 @@ def evidence(word: str) -> Evidence:
 def _shouted(word: str) -> bool:
     """Whether an all-capital word is an ordinary word set in capitals for stress.
 
-    "der Aktionsplan „In FORM“" (Bund 2018), "OHNE Anmeldung": a word that
+    "der Aktionsplan „In FORM“" (Bund 2018), "OLDENBURG MIT SOLIDEN FINANZEN"
+    (Oldenburg Volt 2026): a word that
     the lemma list knows in lower case as an adjective, verb or particle is
     no acronym. Nouns in capitals ("NATO", "UNESCO") stay names.
     """
@@ -135,11 +140,6 @@ def _shouted(word: str) -> bool:
     lower = word.lower()
     lemma = lemma_of(lower)
     return _known(lower) and lemma[:1].islower() and lemma != lower.removesuffix("s")
-
-
-@lru_cache(maxsize=65536)
-def lemma_of(word: str) -> str:
-    return str(simplemma.lemmatize(word, lang="de"))
 
 
 def _short_head_compound(word: str) -> bool:
@@ -159,9 +159,11 @@ def _short_head_compound(word: str) -> bool:
     # Berlin 2021), and so do capitals inside the word ("CityLAB").
     if head in _toponym_endings() or begins_institution(head) or not word[1:].islower():
         return False
-    if not _known(head.capitalize()):
+    # A head that is a word of its own in lower case is no noun of a compound:
+    # "Stein-ach" ends in the interjection "ach", and the town keeps its name.
+    if not _known(head.capitalize()) or lemma_of(head) == head:
         return False
-    stems = {modifier, modifier.removesuffix("s"), modifier.removesuffix("n")}
+    stems = first_part_forms(modifier)
     return any(len(m) >= _MIN_SHORT_HEAD_MODIFIER and _known(m.capitalize()) for m in stems)
 
 
@@ -175,12 +177,20 @@ def _embedded_ending(word: str) -> bool:
     """
     lower = word.lower()
     endings, sites = _toponym_endings(), word_lists()["site_head"]
-    for n in range(_MIN_EMBEDDING_HEAD, len(lower) - 2):
-        head = lower[-n:]
+    for n in range(_MIN_EMBEDDING_HEAD, len(lower) - _MIN_EMBEDDING_MODIFIER + 1):
+        head, modifier = lower[-n:], lower[:-n]
         if head in endings or any(head.endswith(site) for site in sites):
             continue
-        closed = any(head.endswith(e) for e in endings if len(e) < n)
-        if closed and _known(head.capitalize()):
+        if not any(head.endswith(e) for e in endings if len(e) < n):
+            continue
+        if not (_known(head.capitalize()) and lemma_of(head.capitalize())[:1].isupper()):
+            continue
+        # A capital opens the head ("SocialMediaMonitoring", Bund 2025), or a
+        # known word or compound comes before it ("Kinderchancen-portal", Bund 2025).
+        if word[-n].isupper() or any(
+            len(m) >= _MIN_EMBEDDING_MODIFIER and (_known(m.capitalize()) or _compound_of_known(m))
+            for m in first_part_forms(modifier)
+        ):
             return True
     return False
 
@@ -193,12 +203,7 @@ def _inflected_noun(word: str) -> bool:
     much "-ingen" looks like "Solingen".
     """
     lemma = lemma_of(word)
-    return (
-        lemma[:1].isupper()
-        and lemma != word
-        and lemma not in {word.removesuffix("s"), word.removesuffix("es")}
-        and _known(lemma)
-    )
+    return lemma[:1].isupper() and lemma not in genitive_forms(word) and _known(lemma)
 
 
 def _thing_head(head: str) -> bool:
@@ -214,7 +219,7 @@ def _thing_head(head: str) -> bool:
     # An acronym names something ("Plenum-TV"); a genitive keeps its site ("des ...-Kanals").
     if not head[:1].isupper() or _ACRONYM.match(head):
         return False
-    for form in {head, head.removesuffix("s"), head.removesuffix("es")}:
+    for form in genitive_forms(head):
         lower = form.lower()
         if has_toponym_ending(form) or lower in _toponym_endings() or begins_institution(form):
             return False
@@ -264,7 +269,7 @@ def site_before_name(word: str) -> bool:
 
 def names_site(word: str) -> bool:
     """Whether a noun's head is a kind of site or house ("Freibad", "Bürgerhauses", "Rathaus")."""
-    for form in {word, word.removesuffix("s"), word.removesuffix("es")}:
+    for form in genitive_forms(word):
         lower = form.lower()
         if has_toponym_ending(form) or lower in _toponym_endings():
             return True
@@ -279,7 +284,8 @@ def names_site(word: str) -> bool:
 def singular_noun(word: str) -> bool:
     """Whether a noun may head the name after it: in the singular, and no agent.
 
-    "Akademie Mont-Cenis", "des Bürgerhauses Ofenerdiek" name one house; a
+    "Sportforum Hohenschönhausen" (Berlin 2021), "des Bürgerhauses
+    Ofenerdiek" (Oldenburg 2026) name one house; a
     plural or dative ("in Bündnissen NATO", Bund 2018; "die Stadtquartiere
     Gartenfeld", Berlin 2021) or an agent ("mit dem Anbieter ...") stands
     before the name of another thing.
@@ -287,9 +293,9 @@ def singular_noun(word: str) -> bool:
     if not _known(word):
         return True
     lemma = lemma_of(word)
-    if lemma not in {word, word.removesuffix("s"), word.removesuffix("es")}:
+    if lemma not in genitive_forms(word):
         return False
-    return not (word.endswith("er") and _known(word.lower()[:-2] + "en"))
+    return not _agent(word)
 
 
 def many_or_abstract(word: str) -> bool:
@@ -312,7 +318,7 @@ def adjective_of_place(word: str) -> bool:
     Nouns in the dative plural end in "-en" and agents in "-er" as adjectives
     do: "in Bündnissen NATO" (Bund 2018), "mit dem Anbieter ..." name a
     thing before the name, which does not belong to it. An adjective
-    is unknown to the lemma list ("Herner"), lemmatised in lower case
+    is unknown to the lemma list ("Johannisthaler", Berlin 2021), lemmatised in lower case
     ("Städtischen" -> "städtisch"), or a town's "-er" form that is no agent
     of a verb ("Leipziger", not "Anbieter" from "anbieten").
     """
@@ -322,7 +328,25 @@ def adjective_of_place(word: str) -> bool:
     lemma = lemma_of(lower)
     if lemma[:1].islower():
         return True
-    return word.endswith("er") and lemma == word and not _known(lower[:-2] + "en")
+    return word.endswith("er") and lemma == word and not _agent(word)
+
+
+def town_with_adjective(word: str) -> bool:
+    """Whether a known word is a town's name: the lemma list knows its adjective of place.
+
+    "Universität Leipzig" (written), "Universität Oldenburg" (Oldenburg Grüne
+    2026): "Leipziger", "Oldenburger" are known, and a common noun forms no
+    such adjective ("Forschunger"). An agent of a verb ("Arbeiter" from
+    "arbeiten") shares the form, and so does no abstract noun.
+    """
+    if not word[:1].isupper() or word.lower().endswith(_ABSTRACT_ENDINGS):
+        return False
+    return _known(word + "er") and lemma_of(word) == word and not _agent(word + "er")
+
+
+def _agent(word: str) -> bool:
+    """Whether a word in "-er" names who does what a known verb says ("Anbieter": "anbieten")."""
+    return word.endswith("er") and _known(word.lower()[:-2] + "en")
 
 
 @cache

@@ -2,7 +2,7 @@
 
 A run of capitalised words is a name when one of them is judged a name on
 its own or after a place cue (`place_words`), unless it is part of a term
-("Park & Ride"), a reference ("§ 34 BauGB") or an event ("BuGa 2029").
+("Park & Ride"), a reference ("§ 34 BauGB") or an event ("BNE 2030").
 Public bodies ("Rat", "Bezirksvertretungen", "Stadtbibliothek") come from a
 short list of institution nouns.
 """
@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from versprochen.extraction.coding.lemmas import compound_of_known as _compound_of_known
 from versprochen.extraction.coding.lemmas import known as _known
+from versprochen.extraction.coding.lemmas import lemma_of
 from versprochen.extraction.coding.lexicon import load
 from versprochen.extraction.coding.place_words import (
     PLACES_LEXICON,
@@ -24,14 +25,15 @@ from versprochen.extraction.coding.place_words import (
     has_toponym_ending,
     institution_heads,
     is_name,
-    lemma_of,
     many_or_abstract,
     named_by_context,
     names_site,
     singular_noun,
     site_before_name,
+    town_with_adjective,
     word_lists,
 )
+from versprochen.extraction.coding.quantities import YEAR
 
 _TOKEN = re.compile(r"[A-Za-zÄÖÜäöüß0-9][\wÄÖÜäöüß]*(?:-[\wÄÖÜäöüß]+)*")
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;]\s+|[„\"'‚›»(–-]\s*)$")
@@ -43,7 +45,7 @@ _LOOKBACK = 8
 _FRAGMENT = re.compile(r"-(?:[\s,;]|$)|[*:_/]in(?:nen)?\b")
 # Words joined by "&" make a term, not a name ("Park & Ride", "Bike & Ride");
 # so does a hyphenated word with a lower-case part ("Park-and-Ride"): the
-# parts of a name are capitalised ("Rhein-Herne-Kanal").
+# parts of a name are capitalised ("Marx-Engels-Forum", Berlin 2021).
 _LOWER_PART = re.compile(r"-[a-zäöüß]+-")
 # Words joined by "+" or "and" make a term as "&" does ("Park+Ride", "Park and Ride").
 # Searched in the text itself, not in a slice of it, so that "\b" sees the
@@ -67,7 +69,7 @@ _DETERMINER = re.compile(
     re.IGNORECASE,
 )
 # A genitive article right before a name ("des Rates", "eines Kommunalen ...",
-# "unseres Rhein-Herne-Kanals").
+# "des Flughafens Tegel", Berlin 2021).
 _GENITIVE_ARTICLE = re.compile(
     r"\b(?:des|eines|unseres|seines|ihres|dieses|jedes)\s+(?:[A-ZÄÖÜ]\w*\s+)?$"
 )
@@ -75,18 +77,28 @@ _GENITIVE_ARTICLE = re.compile(
 _NO_GENITIVE_ENDINGS = ("us", "is", "os", "as", "ss", "ys", "ß")
 # A body named by its remit ends in "für" in the lexicon ("Ausschuss für");
 # its name runs on over the fields that follow ("Ausschuss für
-# Bürgerbeteiligung, Sicherheit und Ordnung").
+# Integration und Migration", Oldenburg Grüne 2026).
 _REMIT = re.compile(r" [A-ZÄÖÜ][\wÄÖÜäöüß-]*(?:(?:, | und )[A-ZÄÖÜ][\wÄÖÜäöüß-]*)*")
 _OPEN_REMIT = re.compile(r" für$")
-# The longest ending a body's name takes in a text ("Stadtbibliotheken").
+# The longest ending a body's name takes in a text ("Jobcentern", Bund 2021).
 _MAX_ENDING = 3
 # Where the head noun of a name ends: the words after it qualify it ("Rat der
-# Stadt Solingen", "Ausschuss für Umwelt"), and only the head is inflected.
+# Stadt Oldenburg", "Ausschuss für Integration"; Oldenburg Grüne 2026), and
+# only the head is inflected.
 _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
 # A name followed by a year is an event, an edition or a programme, not a
-# place: "Masterplan „BNE 2030“" (Berlin 2021), "Natura 2000" (Bund 2018),
-# "die BuGa 2029".
-_YEAR_AFTER = re.compile(r"\s+(?:19|20)\d\d\b")
+# place, when it is shaped like an abbreviation ("Masterplan „BNE 2030“",
+# Berlin 2021; "des NAP 2020", Bund 2018), takes an article as towns do not
+# ("Die Special Olympics 2023 in Berlin", "auf dem Weg zur Gesundheitsstadt
+# 2030", Berlin 2021), or heads a compound ("Natura 2000-Gebiete", written). A place cue keeps a town's year ("in
+# Oldenburg 2027", written), and so does a town's name alone ("Hiltrup 2030
+# klimaneutral machen", written).
+_YEAR_AFTER = re.compile(r"\s+" + YEAR)
+_COMPOUND_AFTER = re.compile(r"-|\s+[A-ZÄÖÜ]")
+_ARTICLE = re.compile(
+    r"der|die|das|des|dem|den|ein|eine[mnrs]?|zur|zum|vom|im|am|beim|ins", re.IGNORECASE
+)
+_INNER_CAPITAL = re.compile(r"^[A-ZÄÖÜ]\w*[A-ZÄÖÜ]")
 # A noun right after "als" says what something is or should be, not where:
 # "Münster als Universitätsstadt" (Münster CDU 2014), "die Anerkennung als
 # Universitätsklinikum" (Oldenburg BB 2026); a named place after "als" is a
@@ -124,7 +136,8 @@ def find_places(text: str) -> tuple[str, ...]:
             _in_term(text, token) or _is_reference(text, token) or _is_role(text, token)
         ):
             first = i
-            # A capitalised adjective of place before the name ("Herner Stadtgarten").
+            # A capitalised adjective of place before the name ("Johannisthaler
+            # Chaussee", Berlin 2021).
             if first and _joins_name(tokens, first - 1, text):
                 first -= 1
             last = i
@@ -134,7 +147,7 @@ def find_places(text: str) -> tuple[str, ...]:
                 if not following[0].isupper() or following.lower() in word_lists()["not_a_name"]:
                     break
                 # After an adjective of place a site belongs to the name
-                # ("Herner Stadtgarten"); after a noun only another name does
+                # ("Johannisthaler Chaussee"); after a noun only another name does
                 # ("Kreis Heinsberg Stipendien" is two things).
                 current = tokens[last].group()
                 # A numbered part of a site belongs to its name: "Netz Spandau
@@ -146,12 +159,11 @@ def find_places(text: str) -> tuple[str, ...]:
                 # names people or affairs, no place: "die Minsker
                 # Vereinbarungen" (Bund 2018), "der Stadt Münster Männer und
                 # Frauen" (Münster SPD 2014). A singular thing may be one
-                # ("Cranger Kirmes").
+                # ("Johannisthaler Chaussee", Berlin 2021).
                 if last == i and not named and many_or_abstract(following):
                     of_people = True
                 last += 1
-            # "BuGa 2029", "IGA 2027": a name followed by a year is an event.
-            if not of_people and not _YEAR_AFTER.match(text, tokens[last].end()):
+            if not of_people and not _is_event(text, tokens, first, last):
                 spans.append((tokens[first].start(), tokens[last].end()))
             i = last + 1
             continue
@@ -159,6 +171,28 @@ def find_places(text: str) -> tuple[str, ...]:
     if _may_name_institution(text, tokens):
         spans.extend(_institution_spans(text, tokens))
     return _distinct(text, spans)
+
+
+def _is_event(text: str, tokens: list[re.Match[str]], first: int, last: int) -> bool:
+    """Whether the name of tokens `first` to `last` is followed by a year that makes it an event."""
+    year = _YEAR_AFTER.match(text, tokens[last].end())
+    if year is None:
+        return False
+    words = [t.group() for t in tokens[first : last + 1]]
+    previous = tokens[first - 1].group() if first else ""
+    cue = previous.lower()
+    lists = word_lists()
+    if cue in lists["strong_place_cue"] or (
+        cue in lists["place_cue"] and any(has_toponym_ending(w) for w in words)
+    ):
+        return False
+    if any(_INNER_CAPITAL.match(part) for w in words for part in w.split("-")):
+        return True
+    # The article may stand before a word of the name the scan left out ("Special").
+    before = text[max(0, tokens[first].start() - 40) : tokens[first].start()].split()[-2:]
+    if any(_ARTICLE.fullmatch(word) for word in before):
+        return True
+    return bool(_COMPOUND_AFTER.match(text, year.end()))
 
 
 def _in_term(text: str, token: re.Match[str]) -> bool:
@@ -196,7 +230,7 @@ def _joins_name(tokens: list[re.Match[str]], index: int, text: str) -> bool:
         return False
     if site_before_name(word):
         return True
-    # Only adjectives of place join ("Herner", "Wanne-Eickeler", "Städtische").
+    # Only adjectives of place join ("Johannisthaler", Berlin 2021; "Städtische").
     if not word.endswith(("er", "e", "en")) or word.endswith(("ern", "hen")):
         return False
     if not (adjective_of_place(word) or singular_noun(word)):
@@ -234,12 +268,13 @@ def _may_name_institution(text: str, tokens: list[re.Match[str]]) -> bool:
 def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     for hit in load(PLACES_LEXICON).hits(text):
-        if hit.label != "institution":
+        if hit.label not in {"institution", "kind"}:
             continue
         index = next((k for k, t in enumerate(tokens) if t.start() <= hit.start < t.end()), None)
         if index is None or not tokens[index].group()[0].isupper():
             continue
-        if _plural(text, hit.end, tokens[index]) and not _determined(text, tokens[index].start()):
+        plural = _plural(text, hit.end, tokens[index])
+        if plural and (hit.label == "kind" or not _determined(text, tokens[index].start())):
             continue
         # The body must be the word's head: "Bundestagsbeschlüsse",
         # "Landtagswahlen", "Bundestagsfraktionen", "Feuerwehrleute" (Bund
@@ -253,10 +288,12 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
         start, end = tokens[index].start(), max(tokens[index].end(), hit.end)
         # "die Freiwillige Feuerwehr" (Berlin 2021), "Städtisches Klinikum": a
         # capitalised adjective belongs to the body's name, given where it is
-        # in the nominative; "des Kommunalen Ordnungsdienstes" keeps the body.
+        # in the nominative; "die Präsenz eines Kommunalen Ordnungsdienstes"
+        # (written) keeps the body.
         if index and _joins(tokens, index - 1, text) and _titled_adjective(tokens[index - 1], text):
             start = tokens[index - 1].start()
-        # "Stadtbibliothek Herne", "Polizeiinspektion Solingen": the body's own name.
+        # "Klinikum Oldenburg" (Oldenburg BB 2026), "Stadtwerke Münster" (Münster
+        # SPD 2014): the body's own name.
         end_index = next((k for k, t in enumerate(tokens) if t.start() < end <= t.end()), index)
         nxt = end_index + 1
         if nxt < len(tokens) and _joins(tokens, end_index, text):
@@ -264,9 +301,13 @@ def _institution_spans(text: str, tokens: list[re.Match[str]]) -> list[tuple[int
             if (
                 name[0].isupper()
                 and name.lower() not in word_lists()["not_a_name"]
-                and (not _known(name) or has_toponym_ending(name))
+                and (not _known(name) or has_toponym_ending(name) or town_with_adjective(name))
             ):
                 end = tokens[nxt].end()
+        # A kind of house without its name is any of its kind ("Schulen
+        # kooperieren in vielen Projekten mit den Hochschulen", Münster SPD 2014).
+        if hit.label == "kind" and end <= max(tokens[index].end(), hit.end):
+            continue
         opening = _OPEN_REMIT.search(text, start, end)
         if opening:
             remit = _REMIT.match(text, end)
@@ -314,10 +355,10 @@ def _distinct(text: str, spans: list[tuple[int, int]]) -> tuple[str, ...]:
 def _uninflected(text: str, start: int, name: str) -> str:
     """`name` without the genitive ending it has in `text` at `start`.
 
-    "des Rhein-Herne-Kanals", "des Rates", "im Kern Sodingens", "des
-    Ausschusses für Umwelt": the pledge is tied to the Rhein-Herne-Kanal, the
-    Rat, Sodingen and the Ausschuss für Umwelt, and a reader looks them up
-    under those names.
+    "des Rates", "die Zugänge unseres Hauptbahnhofes", "im Kern Hattingens"
+    (written), "des Bürgerhauses Ofenerdiek" (Oldenburg 2026): the pledge is
+    tied to the Rat, the Hauptbahnhof, Hattingen and the Bürgerhaus
+    Ofenerdiek, and a reader looks them up under those names.
     """
     first, space, rest_of_name = name.partition(" ")
     # A site before its district's name in the genitive: "des Bürgerhauses

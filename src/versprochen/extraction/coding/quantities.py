@@ -133,7 +133,9 @@ def find_quantities(text: str) -> tuple[str, ...]:
     return tuple(found)
 
 
-_YEAR = re.compile(r"\b(?:19|20)\d\d\b")
+# A year of this or the last century, as a word.
+YEAR = r"\b(?:19|20)\d\d\b"
+_YEAR = re.compile(YEAR)
 # A year is a target in a pledge, unless the clause it stands in tells what
 # happened: "seit 2019", "2015 wurde beschlossen", "im Jahr 2015 haben wir das
 # Bad saniert", "die im Jahr 2005 eingeführten Kurse". A plan's name keeps its
