@@ -90,9 +90,9 @@ _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
 # place, when it is shaped like an abbreviation ("Masterplan „BNE 2030“",
 # Berlin 2021; "des NAP 2020", Bund 2018), takes an article as towns do not
 # ("Die Special Olympics 2023 in Berlin", "auf dem Weg zur Gesundheitsstadt
-# 2030", Berlin 2021), or heads a compound ("Natura 2000-Gebiete", written). A place cue keeps a town's year ("in
-# Oldenburg 2027", written), and so does a town's name alone ("Hiltrup 2030
-# klimaneutral machen", written).
+# 2030", Berlin 2021), or heads a compound ("Natura 2000-Gebiete", written). A
+# place cue keeps a town's year ("in Oldenburg 2027", written), and so does a
+# town's name alone ("Hiltrup 2030 klimaneutral machen", written).
 _YEAR_AFTER = re.compile(r"\s+" + YEAR)
 _COMPOUND_AFTER = re.compile(r"-|\s+[A-ZÄÖÜ]")
 _ARTICLE = re.compile(
