@@ -124,11 +124,13 @@ _DASS_START = re.compile(r",\s+dass\s+")
 _PRONOUN_SUBJECT = re.compile(
     r"(?:(?:es|er|sie|wir|ihr|man)\s|dies(?:e[rs]?)?\s+(?-i:[a-zäöüß]))", re.IGNORECASE
 )
-_ARTICLE_START = re.compile(r"(?:der|die|das|den|dem|ein|eine|einen|einem|kein|keine|mehr|alle)\s")
+# The words that open a conjunct's noun phrase ("der", "keine", "mehr", "alle").
+_CONJUNCT_DETERMINER = r"(?:der|die|das|den|dem|ein|eine|einen|einem|kein|keine|mehr|alle)"
+_ARTICLE_START = re.compile(_CONJUNCT_DETERMINER + r"\s")
 _CLOSING_DASS = re.compile(r"\s(?:und|oder)\s+dass\s")
 _CONJUNCT_SEPARATOR = re.compile(r",\s+(?:(?:und|oder)\s+)?|\s+(?:und|oder)\s+")
 _CONJUNCT_START = re.compile(
-    r"^(?:dass\s|(?:der|die|das|den|dem|ein|eine|einen|einem|kein|keine|mehr|alle)\s+"
+    rf"^(?:dass\s|{_CONJUNCT_DETERMINER}\s+"
     r"(?!(?:alle|allen|keine|keinen|diese|diesen|eine|einen|ihre|ihren|seine|unsere|jede|"
     r"jeden|viele|vielen|beide|sich|der|die|das|den|dem)\s)(?:[a-zäöüß]+(?:e|en|er|es|em)\s+){0,2}[A-ZÄÖÜ]|"
     r"(?:an|in|auf|bei|für|mit)\s+[A-ZÄÖÜ])"
