@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import itertools
 import operator
-from bisect import bisect_left
-from collections.abc import Callable
+from array import array
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import simplemma
@@ -29,7 +31,27 @@ def known(word: str) -> bool:
 @lru_cache(maxsize=65536)
 def lemma_of(word: str) -> str:
     """simplemma's German lemma of `word`, in the case it gives ("Hochschulen" -> "Hochschule")."""
-    return str(simplemma.lemmatize(word, lang="de"))
+    return str(_lemmatize()(word))
+
+
+@cache
+def _lemmatize() -> Callable[[str], str]:
+    """simplemma's German lemmatiser, over the dictionary `known` reads anyway.
+
+    simplemma's own first use decodes every form and lemma into a dict (about
+    two seconds); the same lookups over the forms read for `known`, with each
+    lemma decoded when asked for, give the same lemmas at a fraction of that.
+    """
+    try:
+        from simplemma import Lemmatizer
+        from simplemma.strategies.default import DefaultStrategy
+
+        dictionary = _FrontCodedMapping(_read_dictionary("de"))
+    except (ImportError, AttributeError, LookupError, TypeError, ValueError):
+        return lambda word: str(simplemma.lemmatize(word, lang="de"))
+    strategy = DefaultStrategy(dictionary_factory=_OneDictionary(dictionary))
+    lemmatizer = Lemmatizer(lemmatization_strategy=strategy)
+    return lambda word: str(lemmatizer.lemmatize(word, lang="de"))
 
 
 def genitive_forms(word: str) -> set[str]:
@@ -54,7 +76,7 @@ def _german() -> Callable[[str], bool]:
     try:
         from simplemma.utils import apostrophe_variants, has_apostrophe, normalize_token
 
-        forms = _read_forms("de")
+        forms = _read_dictionary("de").forms
     except (ImportError, AttributeError, LookupError, TypeError, ValueError):
         return _simplemma_known
 
@@ -78,11 +100,84 @@ def _has(forms: list[bytes], key: bytes) -> bool:
     return i < len(forms) and forms[i] == key
 
 
+@dataclass(frozen=True, slots=True)
+class _FrontCoded:
+    """simplemma's front-coded dictionary, its forms decoded, its lemmas where they lie.
+
+    A record may say "same lemma as the one before"; `spelt` lists the forms
+    whose record spells its lemma out, `lemma_at` where that lemma begins in
+    `data`. The lemma of a form is that of the last such form up to it.
+    """
+
+    data: bytes
+    forms: list[bytes]
+    spelt: array[int]
+    lemma_at: array[int]
+
+    def lemma(self, key: bytes) -> bytes | None:
+        i = bisect_left(self.forms, key)
+        if i == len(self.forms) or self.forms[i] != key:
+            return None
+        from simplemma.strategies.dictionaries import frontcode
+
+        k = bisect_right(self.spelt, i) - 1
+        owner, pos = self.spelt[k], self.lemma_at[k]
+        trim = self.data[pos]
+        length, pos = frontcode._read_varint(self.data, pos + 1)
+        rest = self.data[pos : pos + length]
+        if trim == frontcode._LITERAL_VALUE:
+            return rest
+        spelt = self.forms[owner]
+        return spelt[: len(spelt) - trim] + rest
+
+
+class _FrontCodedMapping(Mapping[str, str]):
+    """The dictionary as simplemma's strategies look words up in it."""
+
+    def __init__(self, dictionary: _FrontCoded) -> None:
+        self._dictionary = dictionary
+
+    def get(self, key: str, default: object = None) -> str | None:  # type: ignore[override]
+        value = self._dictionary.lemma(key.encode())
+        return value.decode() if value is not None else default  # type: ignore[return-value]
+
+    def __getitem__(self, key: str) -> str:
+        value = self.get(key)
+        if value is None:
+            raise KeyError(key)
+        return value
+
+    def __iter__(self) -> Iterator[str]:
+        return (form.decode() for form in self._dictionary.forms)
+
+    def __len__(self) -> int:
+        return len(self._dictionary.forms)
+
+
+@dataclass(frozen=True, slots=True)
+class _OneDictionary:
+    """A simplemma dictionary factory that holds the German dictionary only."""
+
+    dictionary: Mapping[str, str]
+
+    def get_dictionary(self, lang: str) -> Mapping[str, str]:
+        if lang != "de":
+            raise ValueError(f"only the German dictionary is loaded, not {lang!r}")
+        return self.dictionary
+
+
 def _read_forms(lang: str) -> list[bytes]:
-    """The sorted word forms of simplemma's front-coded dictionary for `lang`.
+    """The sorted word forms of simplemma's dictionary for `lang`."""
+    return _read_dictionary(lang).forms
+
+
+@cache
+def _read_dictionary(lang: str) -> _FrontCoded:
+    """simplemma's front-coded dictionary for `lang`: its forms, and where their lemmas lie.
 
     Each record holds how many leading bytes the form shares with the one
-    before, the rest of the form, and the lemma, which is skipped.
+    before, the rest of the form, and the lemma (or a mark that it is the
+    lemma of the record before), which is only skipped here.
     """
     from simplemma.strategies.dictionaries import dictionary_factory, frontcode
 
@@ -94,6 +189,8 @@ def _read_forms(lang: str) -> list[bytes]:
     varint = frontcode._read_varint
     forms: list[bytes] = []
     add = forms.append
+    spelt, lemma_at = array("l"), array("q")
+    add_spelt, add_lemma_at = spelt.append, lemma_at.append
     form = b""
     size = len(data)
     try:
@@ -113,6 +210,8 @@ def _read_forms(lang: str) -> list[bytes]:
             add(form)
             pos = end + 1
             if data[end] != same_lemma:
+                add_spelt(len(forms) - 1)
+                add_lemma_at(end)
                 length = data[pos]
                 if length < 0x80:
                     pos += 1 + length
@@ -123,9 +222,11 @@ def _read_forms(lang: str) -> list[bytes]:
         raise ValueError("truncated dictionary") from None
     # Lookups bisect: the order is checked once rather than trusted.
     ordered = all(map(operator.lt, forms, itertools.islice(forms, 1, None)))
-    if len(forms) != count or pos != size or not ordered:
+    # The first record has no record before it to share a lemma with.
+    first_spelt = not forms or (len(spelt) > 0 and spelt[0] == 0)
+    if len(forms) != count or pos != size or not ordered or not first_spelt:
         raise ValueError("unexpected dictionary layout")
-    return forms
+    return _FrontCoded(data, forms, spelt, lemma_at)
 
 
 def first_part_forms(modifier: str) -> set[str]:
