@@ -460,3 +460,14 @@ def test_a_footnote_mark_on_a_listed_heading_is_dropped() -> None:
         fmt="text",
     )
     assert [s.title for s in doc.sections] == ["Umwelt", "Verkehr"]
+
+
+def test_a_preamble_after_the_cover_lines_is_a_heading() -> None:
+    cover = "Bürgerliste Musterstadt\n\nWahlprogramm 2026"
+    text = f"{cover}\n\nVorwort\n\n{LONG} {PROSE}\n\n1 Wohnen\n\n{LONG}\n\n2 Schule\n\n{LONG}\n\n3 Kultur\n\n{LONG}"
+    assert [t for t, _ in titles(from_text(text, fmt="text"))][:2] == ["Vorwort", "1 Wohnen"]
+
+
+def test_an_ordinary_line_after_the_cover_lines_stays_body() -> None:
+    text = f"Wahlprogramm 2026\n\nUnsere Ziele\n\n{LONG} {PROSE}"
+    assert from_text(text, fmt="text").sections == ()

@@ -23,6 +23,18 @@ _NUMBERED_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.
 # "3 Infrastruktur": a chapter number without a dot before a capitalised word.
 _BARE_NUMBERED = re.compile(r"^(\d{1,2}) +(?=[^\W\d_])")
 _CHAPTER_NUMBER = re.compile(r"^(\d{1,2})\.? +\S")
+# The names of a program's opening text: a preamble, a foreword, an
+# introduction. Used as a whole title they are headings wherever they stand,
+# also right after the cover's lines, which end without a full stop.
+FRONT_MATTER_TITLES = (
+    "vorwort",
+    "grußwort",
+    "geleitwort",
+    "einleitung",
+    "präambel",
+    "vorbemerkung",
+)
+_FRONT_MATTER = re.compile(rf"(?:{'|'.join(FRONT_MATTER_TITLES)})\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,7 +110,12 @@ def _plain_heading(doc: CleanDocument, index: int) -> bool:
     if after.kind != "paragraph" or len(after.text.split()) < 40:
         return False
     before = blocks[index - 1] if index else None
-    return before is None or before.kind == "heading" or bool(_TERMINAL.search(before.text))
+    return (
+        before is None
+        or before.kind == "heading"
+        or bool(_TERMINAL.search(before.text))
+        or _FRONT_MATTER.fullmatch(block.text) is not None
+    )
 
 
 def _chapter_number(block: Block) -> tuple[int, bool] | None:
