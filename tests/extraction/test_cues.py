@@ -48,3 +48,16 @@ def test_a_participle_with_its_agent_after_a_comma_is_no_finite_verb(text: str) 
 
 def test_a_finite_verb_after_soweit_still_counts() -> None:
     assert cues.has_finite_verb("Wir entlasten Institute, soweit von ihnen geringe Risiken ausgeht")
+
+
+@pytest.mark.parametrize(
+    ("text", "verb"),
+    [
+        ("Bereit für morgen", False),
+        ("Gemeinsam gegen", False),
+        ("neue Radwege bauen", True),
+        ("die Sporthalle saniert", True),
+    ],
+)
+def test_an_adverb_or_preposition_in_en_ends_no_clause_in_a_verb(text: str, verb: bool) -> None:
+    assert cues.ends_with_verb(text) is verb

@@ -40,8 +40,7 @@ _WE_MAIN_CLAUSE = re.compile(r"^(?:wir|(?:\S+\s+){1,4}?[a-zäöüß]+\s+wir)\s",
 _UND_WE = re.compile(r",?\s+und\s+(?=wir\s+[a-zäöüß])")
 # Prepositions and adverbs that end like a verb ("und gegen eine Fusion") are left out.
 _UND_VERB = re.compile(
-    r",?\s+und\s+(?!(?:gegen|wegen|neben|zwischen|entgegen|binnen|oben|unten|eben|innen|außen|"
-    r"morgen|trotzdem)\b)"
+    rf",?\s+und\s+(?!(?:{'|'.join(sorted(cues.NOT_VERBS_IN_EN))})\b)"
     rf"(?=[a-zäöüß]{{3,}}(?:en|ern|eln)\s+(?:{_ARTICLE}|uns|sich|dafür|dazu|darauf|"
     rf"daran|auch|weiterhin|in|im|an|am|auf|für|mit|zu|zur|zum)\s)"
 )

@@ -434,6 +434,27 @@ def has_finite_verb(text: str) -> bool:
     return False
 
 
+# Prepositions and adverbs that end like an infinitive: "Bereit für morgen" (Oldenburg
+# Grüne 2026, a slogan), "und gegen eine Fusion" end in no verb.
+NOT_VERBS_IN_EN = frozenset(
+    [
+        "gegen",
+        "wegen",
+        "neben",
+        "zwischen",
+        "entgegen",
+        "binnen",
+        "oben",
+        "unten",
+        "eben",
+        "innen",
+        "außen",
+        "morgen",
+        "trotzdem",
+    ]
+)
+
+
 def ends_with_verb(text: str) -> bool:
     """The clause ends in a lower-case verb form (infinitive or participle)."""
     found = words(text.rstrip(" .!;:)"))
@@ -441,4 +462,8 @@ def ends_with_verb(text: str) -> bool:
         return False
     last = found[-1]
     # (-iert, -ert and -elt end in -t too.)
-    return last[0].islower() and last.endswith(("en", "ern", "eln", "t"))
+    return (
+        last[0].islower()
+        and last.endswith(("en", "ern", "eln", "t"))
+        and last not in NOT_VERBS_IN_EN
+    )
