@@ -399,3 +399,21 @@ def test_both_and_and_dass_lists_are_split(text: str, expected: list[str]) -> No
 )
 def test_scopes_relatives_and_shared_subjects_stay_whole(text: str) -> None:
     assert len(parts(text)) == 1
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Durch den Ausbau der Schulsozialarbeit sowie die Einbindung der Vereine schaffen wir "
+        "verlässliche Unterstützung für alle Kinder",
+        "Mit klaren Regeln, einer schnelleren Anerkennung und fairen Abkommen schaffen wir die "
+        "Grundlage für die Zuwanderung von Fachkräften",
+    ],
+)
+def test_a_fronted_list_of_means_stays_with_its_commitment(text: str) -> None:
+    assert parts(text) == [text]
+
+
+def test_a_list_of_actions_without_a_fronted_means_is_still_split() -> None:
+    text = "Wir fordern den Ausbau der Radwege sowie die Einführung eines Nachtbusses"
+    assert len(parts(text)) == 2
