@@ -173,7 +173,10 @@ def _embedded_ending(word: str) -> bool:
     "Transparenzportal" ends in "Portal", "Energiemonitoring" in "Monitoring",
     "Sozialhilfeportal" (Berlin 2021) in "Portal", "Wissenschaftshauptstadt"
     in "Hauptstadt": a known noun longer than the place ending, and no kind of
-    site itself (the "Bahnhof" of "Nordbahnhof" is one), makes a thing.
+    site itself (the "Bahnhof" of "Nordbahnhof" is one), makes a thing. So
+    does a verb's infinitive, which a compound turns into a noun:
+    "Rahmenbedingen" (Bund 2025, for "Rahmenbedingungen") ends in "bedingen",
+    "Turmspringen" (written) in "springen", not in the "-ingen" of a town.
     """
     lower = word.lower()
     endings, sites = _toponym_endings(), word_lists()["site_head"]
@@ -181,9 +184,8 @@ def _embedded_ending(word: str) -> bool:
         head, modifier = lower[-n:], lower[:-n]
         if head in endings or any(head.endswith(site) for site in sites):
             continue
-        if not any(head.endswith(e) for e in endings if len(e) < n):
-            continue
-        if not (_known(head.capitalize()) and lemma_of(head.capitalize())[:1].isupper()):
+        ending = max((e for e in endings if len(e) < n and head.endswith(e)), key=len, default="")
+        if not ending or not _ordinary_head(head, ending):
             continue
         # A capital opens the head ("SocialMediaMonitoring", Bund 2025), or a
         # known word or compound comes before it ("Kinderchancen-portal", Bund 2025).
@@ -193,6 +195,19 @@ def _embedded_ending(word: str) -> bool:
         ):
             return True
     return False
+
+
+def _ordinary_head(head: str, ending: str) -> bool:
+    """Whether a compound's lower-case last part is a known noun or a verb's infinitive.
+
+    An infinitive counts only where the place ending inside it is no word:
+    "bedingen" holds the letters of "-ingen", while "erhausen" is made of
+    "hausen", a verb as much as a town's ending ("Holst-erhausen", written).
+    """
+    if not _known(head.capitalize()):
+        return False
+    lemma = lemma_of(head.capitalize())
+    return lemma[:1].isupper() or (lemma == head and not _known(ending))
 
 
 def _inflected_noun(word: str) -> bool:
