@@ -576,6 +576,13 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         ("Die Buslinie nach Hattingen verlängern", {"Hattingen"}),
         ("Das Freibad in Steinach sanieren", {"Steinach"}),
         ("Wir stärken Winterhausen und Westerhausen", {"Winterhausen", "Westerhausen"}),
+        # A town ending in a word made like a town's name ("Neustadt") is one
+        # where a preposition takes it without an article (written).
+        ("Die Buslinie nach Bergneustadt verlängern", {"Bergneustadt"}),
+        (
+            "Ein Hallenbad in Bergneustadt und ein Zentrum der Wissenschaftshauptstadt",
+            {"Bergneustadt"},
+        ),
         # A kind of house counts with its name only (Oldenburg Grüne 2026, written).
         ("Die Kooperation mit der Universität Oldenburg", {"Universität Oldenburg"}),
         ("Die Universität Leipzig als Partner gewinnen", {"Universität Leipzig"}),
@@ -646,6 +653,8 @@ def test_ordinary_nouns_are_not_places(text: str) -> None:
         # a verb's infinitive ending in "-ingen" after a noun is a nominalised
         # verb (or a typo: "Rahmenbedingen", Bund 2025), not a town (written)
         "Wir schaffen bessere Rahmenbedingen für das Turmspringen und das Chorsingen",
+        # a thing whose ending only looks like a place's, after a bare preposition
+        "Wir investieren in Risikokapital und in Energiemonitoring",
         # what a town is ("als"), an event with its year, words set in capitals
         "Oldenburg als Einwanderungsstadt, mit Blick auf die Special Olympics 2023",
         "Der Aktionsplan „In FORM“ und die Hilfe von Flüchtlingen",

@@ -108,12 +108,13 @@ _ROLE_BEFORE = re.compile(r"\bals\s+$")
 
 def _is_name_at(word: str, previous: str, text: str, position: int) -> bool:
     """`is_name` for the word at `position`, looking for a sentence start only if it matters."""
-    verdict, parts, toponym, unknown = evidence(word)
+    verdict, parts, toponym, unknown, town_head = evidence(word)
     if verdict is not None:
         return verdict
     if parts:
         return any(_is_name_at(p, previous, text, position) for p in parts)
-    return named_by_context(previous, toponym, unknown) and not _starts_sentence(text, position)
+    named = named_by_context(previous, toponym, unknown, town_head)
+    return named and not _starts_sentence(text, position)
 
 
 @lru_cache(maxsize=8192)
