@@ -508,16 +508,16 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Neubau eines Jugendzentrums in Sodingen", {"Sodingen"}),
+        ("Neubau eines Bürgerzentrums in Ofenerdiek", {"Ofenerdiek"}),
         ("Lückenschluss zwischen Linnich und Baal", {"Linnich", "Baal"}),
-        ("ein Angebot im Stadtteil Wald", {"Wald"}),
-        ("eine Strecke im Herner Stadtgarten", {"Herner Stadtgarten"}),
+        ("ein Angebot im Stadtteil Fliegerhorst", {"Fliegerhorst"}),
+        ("eine Laufstrecke im Hiltruper Stadtgarten", {"Hiltruper Stadtgarten"}),
         # Bodies in the plural are the town's with a determiner only.
         (
-            "die Stadtbibliotheken in Herne und Wanne-Eickel",
-            {"Stadtbibliotheken", "Herne", "Wanne-Eickel"},
+            "die Stadtbibliotheken in Hiltrup und Wolbeck",
+            {"Stadtbibliotheken", "Hiltrup", "Wolbeck"},
         ),
-        ("Stadtbibliotheken in Herne und Wanne-Eickel", {"Herne", "Wanne-Eickel"}),
+        ("Stadtbibliotheken in Hiltrup und Wolbeck", {"Hiltrup", "Wolbeck"}),
         (
             "Kooperationen mit den Berliner Musikschulen und der Universität Bochum",
             {"Musikschulen", "Universität Bochum"},
@@ -546,24 +546,24 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         ),
         ("Die Sanierung der Klausener-Schule", {"Klausener-Schule"}),
         (
-            "in den Sitzungen des Rates und im Kreistag",
+            "in den Beratungen des Rates und im Kreistag",
             {"Rat", "Kreistag"},
         ),
         # A name in the genitive is given as one looks it up.
-        ("die Attraktivität des Rhein-Herne-Kanals steigern", {"Rhein-Herne-Kanal"}),
-        ("Weiterentwicklung des Eickeler Markts", {"Eickeler Markt"}),
-        ("die Zugänge unseres Hauptbahnhofes verbessern", {"Hauptbahnhof"}),
-        ("ein Jugendzentrum im Kern Sodingens", {"Sodingen"}),
-        ("Präsenz des Kommunalen Ordnungsdienstes", {"Ordnungsdienst"}),
+        ("die Attraktivität des Wesel-Datteln-Kanals steigern", {"Wesel-Datteln-Kanal"}),
+        ("Weiterentwicklung des Hiltruper Markts", {"Hiltruper Markt"}),
+        ("die Eingänge unseres Hauptbahnhofes verbessern", {"Hauptbahnhof"}),
+        ("ein Jugendzentrum im Kern Hattingens", {"Hattingen"}),
+        ("Die Streifen des Kommunalen Ordnungsdienstes verstärken", {"Ordnungsdienst"}),
         ("die Arbeit des Bundestags und des Landtages", {"Bundestag", "Landtag"}),
-        ("Den KOD qualitativ und quantitativ ausbauen", {"KOD"}),
-        ("Eine Verbindung nach Düsseldorf einrichten", {"Düsseldorf"}),
+        ("Den KOD personell verstärken", {"KOD"}),
+        ("Eine Verbindung nach Osnabrück einrichten", {"Osnabrück"}),
         ("dass der Kreis Heinsberg Stipendien vergibt", {"Heinsberg"}),
-        ("ein Hallenbad am Wanne-Eickeler Hauptbahnhof", {"Wanne-Eickeler Hauptbahnhof"}),
+        ("ein Fahrradparkhaus am Castrop-Rauxeler Hauptbahnhof", {"Castrop-Rauxeler Hauptbahnhof"}),
         # A body named by its remit is named in full, its head uninflected.
         (
-            "Der Ausschuss für Bürgerbeteiligung, Sicherheit und Ordnung wird aufgeteilt",
-            {"Ausschuss für Bürgerbeteiligung, Sicherheit und Ordnung"},
+            "Der Ausschuss für Verkehr, Umwelt und Ordnung wird aufgeteilt",
+            {"Ausschuss für Verkehr, Umwelt und Ordnung"},
         ),
         (
             "einen Ausschuss für Soziales sowie einen Ausschuss für Umwelt und Klima bilden",
@@ -602,10 +602,10 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         ("Die Förderung von Interreg 2027 sichern", set()),
         ("Die Anbindung von Holsterhausen 2030 abschließen", {"Holsterhausen"}),
         # Terms and parts of words are no places.
-        ("Mehr Park & Ride am Stadtrand von Düsseldorf", {"Düsseldorf"}),
+        ("Mehr Park & Ride am Stadtrand von Osnabrück", {"Osnabrück"}),
         ("Park-and-Ride mit Shuttle-Service aufbauen", set()),
         ("Beschleunigung der Planungs-, Genehmigungs- und Bauabläufe", set()),
-        ("Keine höheren Gebühren für Kitas in Düsseldorf", {"Düsseldorf"}),
+        ("Keine höheren Gebühren für Kitas in Osnabrück", {"Osnabrück"}),
     ],
 )
 def test_places(text: str, expected: set[str]) -> None:
@@ -618,8 +618,8 @@ def test_places(text: str, expected: set[str]) -> None:
         "Klimakonforme Aufforstung statt Abholzung",
         "Abschaffung der KiTa-Gebühren",
         "Die SPD stellt den ersten Bürgermeister",
-        "Organisation von E-Scooter Verleihangeboten an Mobilstationen",
-        "Bau einer Klimaschutzsiedlung",
+        "Förderung von E-Scooter Leihangeboten an Mobilstationen",
+        "Planung einer Klimaschutzsiedlung am Stadtrand",
         # The first half of a compound or of a gendered form is no word.
         "Planungs- und Genehmigungsverfahren beschleunigen",
         "Mehr Ärzt*innen und Pädagog:innen für den Öffentlichen Gesundheitsdienst",
@@ -649,7 +649,7 @@ def test_ordinary_nouns_are_not_places(text: str) -> None:
         # plural bodies without a determiner are any
         "Kooperation von Hochschulen und Forschungseinrichtungen",
         # kinds of house without a name, the town's own administration
-        "Die Hochschulen und die Universität fördern, die Stadtverwaltung digitalisieren",
+        "Die Universität und die Hochschulen stärken, die Stadtverwaltung digitalisieren",
         # compounds that end in a known noun, or in one that ends like a place
         "Unabhängig von der Nutzungsart, im Städtebau und im Transparenzportal",
         "Ein Energiemonitoring im Wachstumsumfeld der Wissenschaftshauptstadt",
@@ -673,7 +673,7 @@ def test_common_words_references_and_any_bodies_are_not_places(text: str) -> Non
 
 @pytest.mark.parametrize(
     "word",
-    ["Haus", "HAUS", "Sodingen", "KiTa", "Geht’s", "Abseitsʼ", "Straße", "Strasse", "Ärzte"],
+    ["Haus", "HAUS", "Ofenerdiek", "KiTa", "Geht’s", "Abseitsʼ", "Straße", "Strasse", "Ärzte"],
 )
 def test_known_words_are_simplemmas(word: str) -> None:
     for form in (word, unicodedata.normalize("NFD", word), word.lower(), word.capitalize()):
@@ -707,8 +707,8 @@ def test_a_heading_over_the_whole_document_is_its_title() -> None:
 
 
 def test_the_town_named_throughout_is_home() -> None:
-    texts = [f"Ein Angebot Nummer {i} in Solingen" for i in range(20)] + ["Ein Bad in Ohligs"]
-    assert home_places(texts) == frozenset({"Solingen"})
+    texts = [f"Ein Angebot Nummer {i} in Oldenburg" for i in range(20)] + ["Ein Bad in Ofenerdiek"]
+    assert home_places(texts) == frozenset({"Oldenburg"})
 
 
 def test_a_pledge_without_words_of_its_own_continues_the_one_before() -> None:
@@ -718,8 +718,8 @@ def test_a_pledge_without_words_of_its_own_continues_the_one_before() -> None:
 
 
 def test_home_places_tie_a_pledge_to_no_place() -> None:
-    home = frozenset({"Herne"})
-    assert code_text("Ein Hallenbad für Herne und Sodingen", (), home=home).places == ("Sodingen",)
+    home = frozenset({"Münster"})
+    assert code_text("Ein Hallenbad für Münster und Hiltrup", (), home=home).places == ("Hiltrup",)
 
 
 def test_stage_codes_each_statement_with_its_heading_path() -> None:
@@ -742,8 +742,8 @@ def test_stage_codes_each_statement_with_its_heading_path() -> None:
 
 
 def test_home_places_are_counted_from_places_already_found() -> None:
-    found = [("Herne",), ("Herne", "Bochum"), ("Herne",), ()]
-    assert home_of(found) == frozenset({"Herne"})  # named in three statements, Bochum in one
+    found = [("Münster",), ("Münster", "Bochum"), ("Münster",), ()]
+    assert home_of(found) == frozenset({"Münster"})  # named in three statements, Bochum in one
 
 
 def test_a_word_ending_in_and_joins_no_term() -> None:
