@@ -25,7 +25,7 @@ from versprochen.extraction.types import (
     Statement,
 )
 
-KJF = ("Kinder, Jugend und Familie",)
+KJF = ("Kinder und Familien",)
 
 # --- lexicon matching ---------------------------------------------------------
 
@@ -50,7 +50,7 @@ def test_lexicon_longest_match_wins_inside_a_compound() -> None:
 
 def test_lexicon_phrases_span_words() -> None:
     lexicon = Lexicon("test", "[a]\n2: park_and_ride\n")
-    assert lexicon.scores("Digitalisierung der Park and Ride-Plätze") == {"a": 2.0}
+    assert lexicon.scores("Ausbau der Park and Ride-Plätze") == {"a": 2.0}
 
 
 def test_lexicon_short_stems_and_word_parts() -> None:
@@ -96,10 +96,10 @@ def test_lexicon_rejects_lines_without_weight() -> None:
 @pytest.mark.parametrize(
     ("text", "sections", "area"),
     [
-        ("Keine Erhöhung der Kita-Gebühren", KJF, "kinder_jugend_familie"),
+        ("Keine Anhebung der Kita-Gebühren", KJF, "kinder_jugend_familie"),
         ("Ausbau der Schulsozialarbeit an allen Schulen", ("Bildung",), "bildung"),
         ("Angebote der Volkshochschule ausweiten", (), "bildung"),
-        ("Neubau eines Hallenbades für den Schul- und Vereinssport", ("Sport",), "sport"),
+        ("Bau eines Lehrschwimmbeckens für den Schul- und Vereinssport", ("Sport",), "sport"),
         ("Ausbau des Busnetzes und Erhöhung des Fahrtaktes", (), "mobilitaet"),
         ("Mehr öffentliche Flächen für Windkraftanlagen", (), "umwelt_klima_energie"),
         ("Klimakonforme Aufforstung statt Abholzung", (), "umwelt_klima_energie"),
@@ -107,11 +107,15 @@ def test_lexicon_rejects_lines_without_weight() -> None:
         ("Stärkung der Jugendbeteiligung durch Jugendparlamente", (), "demokratie_beteiligung"),
         ("Mehr bezahlbaren Wohnraum für junge Menschen schaffen", (), "wohnen_stadtentwicklung"),
         ("Erhalt und Ausbau von Jugendzentren", (), "kinder_jugend_familie"),
-        ("Keine weitere Erhöhung der Gewerbesteuer", ("Finanzen",), "finanzen"),
-        ("Erhöhung der Präsenz des Kommunalen Ordnungsdienstes", (), "sicherheit_ordnung"),
+        ("Keine weitere Anhebung der Grundsteuer", ("Finanzen",), "finanzen"),
+        (
+            "Mehr Streifen des Kommunalen Ordnungsdienstes in der Innenstadt",
+            (),
+            "sicherheit_ordnung",
+        ),
         ("Die Stadtbibliothek erhält einen Lesesaal", (), "kultur"),
-        ("Bei Dissens entscheidet die Koordinierungsgruppe", (), "koalition_personal"),
-        ("Die Schuldnerberatung stärken", ("Soziales",), "soziales_gesundheit"),
+        ("Bei Streitfragen entscheidet der Koalitionsausschuss", (), "koalition_personal"),
+        ("Die Schuldnerberatung personell aufstocken", ("Soziales",), "soziales_gesundheit"),
     ],
 )
 def test_area(text: str, sections: tuple[str, ...], area: str) -> None:
@@ -120,7 +124,7 @@ def test_area(text: str, sections: tuple[str, ...], area: str) -> None:
 
 def test_heading_decides_where_the_text_is_ambiguous() -> None:
     # "Medien" alone says little; under a school heading it is education.
-    assert code_text("Ausstattung mit modernen Medien", ("Schulpolitik",)).area == "bildung"
+    assert code_text("Versorgung mit modernen Medien", ("Schulpolitik",)).area == "bildung"
 
 
 def test_text_overrides_heading_when_it_clearly_belongs_elsewhere() -> None:
@@ -152,17 +156,17 @@ def test_empty_text_and_headings_fall_back_to_a_valid_area() -> None:
 @pytest.mark.parametrize(
     ("text", "sections", "cap"),
     [
-        ("Ausbau der Suchtprävention bei Jugendlichen", KJF, 3),
-        ("Barrierefreie, inklusive Spielplätze in allen Stadtteilen", KJF, 2),
-        ("Keine Erhöhung der Kita-Gebühren", KJF, 13),
-        ("Neubau eines Hallenbades", ("Sport",), 23),
+        ("Mehr Suchtprävention für Jugendliche", KJF, 3),
+        ("Barrierefreie und inklusive Spielplätze für alle Kinder", KJF, 2),
+        ("Keine Anhebung der Kita-Gebühren", KJF, 13),
+        ("Bau eines neuen Hallenbades", ("Sport",), 23),
         ("Flächendeckender Breitbandausbau", ("Digitalisierung",), 17),
         ("Digitalisierung der Verwaltungen", ("Digitalisierung",), 20),
         ("Mehr Solarzellen auf öffentlichen Gebäuden", ("Umwelt",), 8),
         ("Mehr öffentliche Mülleimer", ("Umwelt",), 7),
         ("Kreiseigene Wohnungsbaugesellschaft gründen", ("Wohnen",), 14),
         ("Einführung des 365-Euro-Tickets", ("Mobilität",), 10),
-        ("Werbeveranstaltungen der Bundeswehr lehnen wir ab", ("Schulpolitik",), 16),
+        ("Werbeauftritte der Bundeswehr lehnen wir ab", ("Schulpolitik",), 16),
         ("Eine Weiterbildungsschule für Berufstätige einrichten", ("Bildung",), 6),
     ],
 )
@@ -177,45 +181,45 @@ def test_cap(text: str, sections: tuple[str, ...], cap: int) -> None:
     ("text", "kind"),
     [
         # negation of a worsening keeps the status quo
-        ("Keine Erhöhung der Kita-Gebühren", "preserve"),
-        ("Gewerbesteuer-Hebesätze nicht erhöhen", "preserve"),
-        ("Eine Kostenerhöhung der Anwohnerparkausweise soll vermieden werden", "preserve"),
-        ("Der Etat für Neuanschaffungen darf nicht gekürzt werden", "preserve"),
-        ("Weitere Gebührenerhöhungen für Sportvereine lehnen wir ab", "preserve"),
-        ("Wir werden den ÖPNV stärken und wollen keine Reduktion des Angebots", "preserve"),
+        ("Keine Erhöhung der Hundesteuer", "preserve"),
+        ("Grundsteuer-Hebesätze nicht erhöhen", "preserve"),
+        ("Eine Kostenerhöhung der Schulbusfahrkarten soll vermieden werden", "preserve"),
+        ("Der Etat der Stadtbücherei darf nicht gekürzt werden", "preserve"),
+        ("Weitere Gebührenerhöhungen für Musikschulen lehnen wir ab", "preserve"),
+        ("Wir stärken den Busverkehr und wollen keine Reduktion der Taktung", "preserve"),
         # keep, continue, secure
-        ("Erhalt der letzten Hauptschule", "preserve"),
+        ("Erhalt der letzten Dorfschule", "preserve"),
         ("Fortsetzung der Schulmodernisierung bis 2035", "preserve"),
-        ("Wir setzen uns für die Fortführung der Schulsozialarbeit ein", "preserve"),
-        ("Das Klinikum soll in städtischer Trägerschaft bleiben", "preserve"),
-        ("Weiterhin kostenfreie Nutzung der städtischen Sportanlagen", "preserve"),
+        ("Wir setzen uns für die Fortführung der Jugendberufshilfe ein", "preserve"),
+        ("Die Stadtwerke sollen in städtischer Hand bleiben", "preserve"),
+        ("Weiterhin kostenloser Zugang zu den städtischen Turnhallen", "preserve"),
         ("Erhalt und Ausbau von Jugendzentren", "preserve"),
         # a change first, securing the result second, is an action
-        ("Wir setzen uns weiterhin für die Abschaffung von Kita-Beiträgen ein", "action"),
-        ("Sporthallen weiter modernisieren und im Bestand sichern", "action"),
+        ("Wir setzen uns weiterhin für die Abschaffung der Parkgebühren ein", "action"),
+        ("Spielplätze modernisieren und langfristig sichern", "action"),
         # "erhalten" that means "receive"
         ("Die Eltern sollen Beratungsangebote erhalten", "action"),
-        ("Um einen Überblick zu erhalten, wird ein Umweltbericht vorgelegt", "action"),
+        ("Um einen Überblick zu erhalten, wird ein Sozialbericht vorgelegt", "action"),
         # reject
-        ("Wir lehnen PPP-Projekte ab", "reject"),
+        ("Wir lehnen Cross-Border-Leasing ab", "reject"),
         ("Flächendeckendes Tempo 30 wird abgelehnt", "reject"),
-        ("Keine zusätzliche Kameraüberwachung", "reject"),
-        ("Wir sind gegen eine Privatisierung der Daseinsvorsorge", "reject"),
-        ("Wir sagen Nein zu einer Privatisierung der Wasserwirtschaft", "reject"),
+        ("Keine zusätzliche Videoüberwachung in Parks", "reject"),
+        ("Wir sind gegen einen Verkauf der Stadtwerke", "reject"),
+        ("Wir sagen Nein zu einem Verkauf städtischer Wohnungen", "reject"),
         ("Eine Umgehungsstraße wird es mit uns nicht geben", "reject"),
-        ("Zur Verhinderung unerwünschter Ansiedlungen alle Mittel nutzen", "reject"),
-        ("Weitere Bäderschließungen lehnen wir strikt ab", "reject"),
+        ("Zur Verhinderung unerwünschter Bauvorhaben alle Mittel nutzen", "reject"),
+        ("Weitere Schulschließungen lehnen wir strikt ab", "reject"),
         # examine
-        ("Wir wollen prüfen, ob ein Klingenticket realisierbar ist", "examine"),
-        ("Eine Beteiligung am Projekt Diensthunde prüfen", "examine"),
-        ("Evaluation der Kooperation zur Halbzeit", "examine"),
-        ("Untersuchung der PCB-Belastung an Schulen", "examine"),
+        ("Wir wollen prüfen, ob ein Stadtteilticket realisierbar ist", "examine"),
+        ("Eine Teilnahme am Projekt Bürgerbus prüfen", "examine"),
+        ("Evaluation des Radverkehrskonzepts nach zwei Jahren", "examine"),
+        ("Untersuchung der Schimmelbelastung in Turnhallen", "examine"),
         ("Machbarkeitsstudie für eine Seilbahn", "examine"),
-        ("Wir wollen klären, ob der Kauf des Rathauses billiger ist", "examine"),
-        ("Die Quersubventionierung gehört auf den Prüfstand", "examine"),
+        ("Wir wollen klären, ob die Miete des Bürgeramts günstiger ist", "examine"),
+        ("Die Straßenausbaubeiträge gehören auf den Prüfstand", "examine"),
         # action, including negation that does not refuse anything
-        ("Neubau eines Jugendzentrums", "action"),
-        ("Kampf gegen Raser", "action"),
+        ("Neubau eines Bürgerhauses", "action"),
+        ("Kampf gegen Falschparker", "action"),
         ("Aufklärungskampagnen gegen Online-Glücksspiel", "action"),
     ],
 )
@@ -229,20 +233,20 @@ GATED_TEXTS = [
     "Wir werden prüfen, ob eine Seilbahn machbar ist",
     "Die Überprüfung der Satzung erfolgt jährlich",
     "Eine Machbarkeitsstudie zur Stadtbahn",
-    "Keine Erhöhung der Kita-Gebühren, Kürzungen lehnen wir ab",
+    "Keine Erhöhung der Hundesteuer, Kürzungen lehnen wir ab",
     "Eine Verschlechterung der Pflege wollen wir vermeiden",
     "Den Wegfall von Stellen verhindern",
     "Wir sprechen uns gegen eine Privatisierung aus",
     "Das wird es mit uns nicht geben",
     "Den Bau der Deponie stoppen",
     "Wir werden keine neuen Schulden machen",
-    "Weiterhin kostenfreie Nutzung der Bäder",
+    "Weiterhin kostenloser Eintritt in die Turnhallen",
     "Die Bäder sollen erhalten bleiben und weiter gesichert werden",
     "Um einen Überblick zu erhalten, wird berichtet",
     "Bis Ende 2027 sollen 50 Prozent der Busse elektrisch fahren",
-    "Zweimal im Jahr tagt der Beirat, ab 18 Uhr",
-    "Eine Woche vor der Wahl, drei neue Feuerwachen, zweispurige Straßen",
-    "IGA 2027 und die Jahre 2025 - 2030, 2026 ff.",
+    "Zweimal im Jahr tagt der Seniorenbeirat, ab 18 Uhr",
+    "Eine Woche vor der Wahl, drei neue Rettungswachen, zweispurige Straßen",
+    "BUGA 2031 und die Jahre 2025 - 2030, 2026 ff.",
     # Letters that lower-casing does not fold as `re` does.
     "Wir wollen die Lage ſondieren.",
     "Zweı neue Schulen für İstanbul",
@@ -285,12 +289,12 @@ def test_gated_needs_are_lower_case_words() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Anpassung der Versorgungsquote für Unter-Dreijährige auf 50 Prozent",
-        "Neubau eines Jugendzentrums im Kern Sodingens",
-        "Abschaffung der Gebühren für den Bibliotheksausweis",
-        "Einrichtung einer zusätzlichen Förderschule",
-        "Wir lehnen PPP-Projekte ab",
-        "Wir wollen prüfen, ob ein Klingenticket realisierbar ist",
+        "Anhebung der Betreuungsquote für Unter-Dreijährige auf 45 Prozent",
+        "Bau eines Jugendtreffs im Zentrum Hiltrups",
+        "Abschaffung der Gebühren für den Anwohnerparkausweis",
+        "Einrichtung einer zusätzlichen Gesamtschule",
+        "Wir lehnen Cross-Border-Leasing ab",
+        "Wir wollen prüfen, ob ein Stadtteilticket realisierbar ist",
     ],
 )
 def test_concrete_pledges_are_testable(text: str) -> None:
@@ -301,9 +305,9 @@ def test_concrete_pledges_are_testable(text: str) -> None:
     "text",
     [
         "Elternarbeit stärken",
-        "Schuldnerberatung stärken",
-        "Verbesserung des Katastrophenschutzes und des Notfallmanagements",
-        "Unterstützung der Arbeit der kulturschaffenden Vereine",
+        "Seniorenarbeit stärken",
+        "Verbesserung des Brandschutzes und der Notfallvorsorge",
+        "Unterstützung der Arbeit der Heimatvereine",
         "Die Kultur weiterentwickeln und stärken",
     ],
 )
@@ -320,8 +324,8 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
         "Wir fördern die Initiative »Saubere Stadt«",
         "Regelmäßige Sprechstunden des Bürgermeisters in den Stadtteilen",
         # A quantity that is to fall or rise can be counted before and after.
-        "Problemimmobilien reduzieren und Perspektiven für die Quartiere entwickeln",
-        "Maßnahmen zur Verringerung der Anzahl von Jugendlichen ohne Abschluss ermöglichen",
+        "Leerstände reduzieren und Perspektiven für die Innenstadt entwickeln",
+        "Maßnahmen zur Verringerung der Zahl der Schulabbrecher ermöglichen",
         "Wir werden die Emissionen des Verkehrs deutlich senken",
         "Um die Versorgung zu sichern, wird die Förderung aufgestockt",
         # The goal in an opening clause of purpose is not the measure.
@@ -333,7 +337,7 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
         "Wir werden das Berufsbildungsgesetz weiterentwickeln",
         # Providing something is done or not.
         "Die Stadt soll den Bürgern möglichst viele Daten zur Verfügung stellen",
-        "Wir wollen die Bereitstellung von Bauflächen verbessern",
+        "Wir wollen die Bereitstellung von Gewerbeflächen verbessern",
         # One concrete measure is enough, even with a vague word.
         "Wir richten eine zentrale Anlaufstelle für Gründerinnen ein und unterstützen sie",
     ],
@@ -346,11 +350,11 @@ def test_named_projects_recurring_events_and_counted_changes_are_testable(text: 
     "text",
     [
         # Stances: what the authors are for, not what they will do.
-        "Wir sind für den Ausbau von Nahwärmenetzen",
+        "Wir sind für den Ausbau von Ladesäulen",
         "Um mehr Ausbildungsplätze zu schaffen, stärken wir die Berufsberatung",
         "Lebensqualität steigern",
         "Für uns hat der Radverkehr Vorrang vor dem Autoverkehr",
-        "Es muss klar sein, dass die Stadt nicht hinterherhinken darf",
+        "Es muss klar sein, dass die Stadt nicht zurückfallen darf",
         "Klar ist: Wer sich nicht an die Regeln hält, muss gehen",
         # A law in general names none ...
         "Wir wollen ein Bundesgesetz weiterentwickeln und verbessern",
@@ -358,15 +362,15 @@ def test_named_projects_recurring_events_and_counted_changes_are_testable(text: 
         "Wir wollen die bereitgestellten Mittel angemessen erhöhen",
         # Rules on how to go about things.
         "Bei allen Neubauten ist auf Barrierefreiheit zu achten",
-        "Die Planung neuer Wohngebiete hat so zu erfolgen, dass Frischluftschneisen frei bleiben",
+        "Die Bebauung neuer Flächen hat so zu erfolgen, dass Kaltluftbahnen frei bleiben",
         "Bei allen Entscheidungen muss der Klimaschutz im Vordergrund stehen",
         # Qualities no one can measure afterwards.
-        "Die Verwaltung soll kundenfreundlich und bezahlbar arbeiten",
+        "Die Verwaltung soll serviceorientiert und bezahlbar arbeiten",
         # A noun of direction at the head outweighs a concrete object.
         "Stärkung der Stadtbücherei",
         # More or less of a quality has no end point.
         "Erhöhung der Sicherheit im öffentlichen Raum",
-        "Erhalt und Ausbau der Attraktivität des Stadtparks",
+        "Erhalt und Steigerung der Attraktivität des Marktplatzes",
         "Wir wollen Gesetze verständlicher machen",
         "Die Verwaltung soll agiler und digitaler werden",
         "Wir werden den Einfluss von Lobbyisten zurückdrängen",
@@ -386,11 +390,11 @@ def test_stances_rules_and_qualities_are_not_testable(text: str) -> None:
         ("Dabei sind auch Ladestationen zu berücksichtigen", True),
         ("Die Vergabe hat so zu erfolgen, dass kleine Betriebe mitbieten können", True),
         ("Der Datenschutz muss stets im Vordergrund stehen", True),
-        ("Vor allem ist das Konnexitätsprinzip strikt einzuhalten", True),
+        ("Vor allem ist das Vergaberecht strikt einzuhalten", True),
         # The main clause decides: a rule in a relative clause is not the pledge's.
         ("Wir bauen eine Kita, die allen Anforderungen gerecht wird", False),
         ("Die Stadtbibliothek soll sonntags geöffnet sein", False),
-        ("Es wird eine Koordinierungsgruppe gebildet", False),
+        ("Es wird eine Lenkungsgruppe gebildet", False),
     ],
 )
 def test_rules_are_told_from_measures(text: str, rule: bool) -> None:
@@ -411,23 +415,23 @@ def test_testable_cues_are_weighed_with_replaceable_weights() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Versorgungsquote U3 auf 50 Prozent", ("50 Prozent",)),
+        ("Betreuungsquote U3 auf 45 Prozent", ("45 Prozent",)),
         (
             "mindestens 1,5 Vollzeitstellen für Schulsozialarbeit",
             ("mindestens 1,5 Vollzeitstellen",),
         ),
         ("Fortsetzung der Schulmodernisierung bis 2035", ("bis 2035",)),
         ("das „365 Euro“-Ticket für alle", ("365 Euro",)),
-        ("Vorschläge müssen zwei Wochen vor Ende der Frist vorliegen", ("zwei Wochen",)),
-        ("Fragestunden zu arbeitnehmerfreundlichen Uhrzeiten (ab 18 Uhr)", ("ab 18 Uhr",)),
-        ("Zusammenarbeit für die Wahlperiode 2025 - 2030", ("2025 - 2030",)),
-        ("maximal 8 Personen pro Partei", ("maximal 8 Personen pro Partei",)),
-        ("die drei bestehenden Feuerwachen erhalten", ("drei bestehenden Feuerwachen",)),
+        ("Anträge müssen zwei Wochen vor der Sitzung vorliegen", ("zwei Wochen",)),
+        ("Bürgersprechstunden zu familienfreundlichen Zeiten (ab 17 Uhr)", ("ab 17 Uhr",)),
+        ("Zusammenarbeit für die Ratsperiode 2026 - 2031", ("2026 - 2031",)),
+        ("maximal 5 Sitze pro Fraktion", ("maximal 5 Sitze pro Fraktion",)),
+        ("die zwei bestehenden Rettungswachen erhalten", ("zwei bestehenden Rettungswachen",)),
         (
-            "eine Armutskonferenz, die mindestens zwei Mal jährlich tagt",
-            ("mindestens zwei Mal jährlich",),
+            "ein Seniorenforum, das mindestens drei Mal jährlich zusammenkommt",
+            ("mindestens drei Mal jährlich",),
         ),
-        ("Für die Haushalte 2026 ff. werden Wege beschritten", ("2026 ff.",)),
+        ("Für die Haushalte 2027 ff. werden Sparziele vereinbart", ("2027 ff.",)),
     ],
 )
 def test_quantities(text: str, expected: tuple[str, ...]) -> None:
@@ -438,8 +442,8 @@ def test_quantities(text: str, expected: tuple[str, ...]) -> None:
     "text",
     [
         "Flächendeckendes Tempo 30 wird abgelehnt",
-        "Die in § 24 der Gemeindeordnung eingeräumten Möglichkeiten",
-        "Das vom Rat 2009 beschlossene Konzept umsetzen",
+        "Die in § 27 der Gemeindeordnung vorgesehenen Rechte",
+        "Das vom Rat 2011 beschlossene Leitbild umsetzen",
         "Eine Evaluation der Kooperation",
     ],
 )
@@ -474,7 +478,7 @@ def test_numbers_that_commit_to_nothing_are_not_quantities(text: str) -> None:
         ("Der Zuschuss steigt um zehn Prozent", ("zehn Prozent",)),
         ("die Mütterrente mit drei Rentenpunkten", ("drei Rentenpunkten",)),
         ("ein Ladepunkt für je zehn zugelassene Fahrzeuge", ("je zehn zugelassene Fahrzeuge",)),
-        ("Streetwork in allen vier Stadtbezirken", ("vier Stadtbezirken",)),
+        ("Streetwork in allen fünf Stadtbezirken", ("fünf Stadtbezirken",)),
         ("Wir bauen zehn neue Stadtteilzentren", ("zehn neue Stadtteilzentren",)),
         ("Wir pflanzen tausend Bäume", ("tausend Bäume",)),
     ],
@@ -723,7 +727,7 @@ def test_home_places_tie_a_pledge_to_no_place() -> None:
 
 
 def test_stage_codes_each_statement_with_its_heading_path() -> None:
-    text = "Schule und Bildung\nEinrichtung einer zusätzlichen Förderschule"
+    text = "Schule und Bildung\nEinrichtung einer zusätzlichen Gesamtschule"
     heading = Block(text="Schule und Bildung", start=0, end=18, page=1, kind="heading", level=1)
     body = Block(text=text[19:], start=19, end=len(text), page=1)
     outlined = OutlinedDocument(
