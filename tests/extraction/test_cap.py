@@ -22,7 +22,7 @@ from versprochen.extraction.coding.cap import (
     ("text", "area", "cap"),
     [
         ("Die Rettungsdienste im ländlichen Raum erhalten", "sicherheit_ordnung", 3),
-        ("Eine engere Zusammenarbeit mit dem THW", "sicherheit_ordnung", 15),
+        ("Eine engere Zusammenarbeit mit dem THW bei Übungen", "sicherheit_ordnung", 15),
         ("Vandalismus an Bushaltestellen konsequent verfolgen", "wohnen_stadtentwicklung", 12),
         ("Die Schuldnerberatung der Caritas stärken", "finanzen", 13),
         ("Eine Beschäftigungsgesellschaft für Langzeitarbeitslose", "soziales_gesundheit", 5),
@@ -68,7 +68,7 @@ def test_graffiti_walls_for_youth_are_not_crime() -> None:
 
 def test_firms_weigh_as_much_as_enterprises() -> None:
     # A tax named beside the firms it drives away does not move a business pledge.
-    text = "Die Abwanderung von Firmen verhindern, die Gewerbesteuer nicht erhöhen"
+    text = "Den Wegzug von Firmen verhindern, die Gewerbesteuer nicht anheben"
     assert code_cap(text, (), "wirtschaft_arbeit") == 15
     assert cap_evidence("Neue Firmen gewinnen", ()).text == {"15": 3.0}
 
@@ -86,7 +86,7 @@ def test_without_evidence_the_area_decides() -> None:
 
 
 def test_the_coalition_area_keeps_its_topic_whatever_department_it_names() -> None:
-    text = "Die Partei erhält das Vorschlagsrecht für den Vorstand der Abfallentsorgung"
+    text = "Die Fraktion benennt den Vorstand der Abfallentsorgung"
     assert code_cap(text, (), "koalition_personal") == 20
 
 
