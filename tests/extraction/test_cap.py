@@ -22,7 +22,7 @@ from versprochen.extraction.coding.cap import (
     ("text", "area", "cap"),
     [
         ("Die Rettungsdienste im ländlichen Raum erhalten", "sicherheit_ordnung", 3),
-        ("Eine engere Zusammenarbeit mit dem THW bei Übungen", "sicherheit_ordnung", 15),
+        ("Gemeinsame Übungen mit dem THW ausbauen", "sicherheit_ordnung", 15),
         ("Vandalismus an Bushaltestellen konsequent verfolgen", "wohnen_stadtentwicklung", 12),
         ("Die Schuldnerberatung der Caritas stärken", "finanzen", 13),
         ("Eine Beschäftigungsgesellschaft für Langzeitarbeitslose", "soziales_gesundheit", 5),
@@ -74,7 +74,7 @@ def test_firms_weigh_as_much_as_enterprises() -> None:
 
 
 def test_playgrounds_keep_a_childrens_pledge_social_welfare() -> None:
-    text = "Mehr Mülltonnen und saubere Spielplätze in allen Stadtteilen"
+    text = "Mehr Mülltonnen und saubere Spielplätze in jedem Quartier"
     assert code_cap(text, (), "kinder_jugend_familie") == 13
     # A playground alone does not move a pledge of another area.
     assert code_cap("Den Spielplatz am Marktplatz erneuern", (), "wohnen_stadtentwicklung") == 14

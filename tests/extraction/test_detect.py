@@ -17,7 +17,7 @@ from versprochen.extraction.detect import detect, is_agreement, judge
         "Keine Erhöhung der Hundesteuer.",
         "Bau eines Jugendtreffs in der Mitte des Stadtteils.",
         "Hiltrup als Wissenschaftsstandort weiterentwickeln.",
-        "Wichtige Betriebe wie etwa die Stadtwerke müssen in städtischer Hand bleiben.",
+        "Wichtige Betriebe wie etwa die Stadtwerke sollen in kommunalem Besitz bleiben.",
         "Die LINKEN unterstützen das Modellprojekt Stadtteilmütter.",
         "Bei der Schulverpflegung sprechen wir uns gegen eine verordnete Einheitslösung aus.",
         "Es gilt aber auch, andere Branchen wie die Kreativwirtschaft zu fördern.",
@@ -155,7 +155,7 @@ def test_a_short_sentence_pointing_back_joins_the_pledge_before_it() -> None:
         (
             "p",
             "Hiltrup hat sich vorgenommen, den Verbrauch bis 2030 um 30 Prozent zu senken. "
-            "Die GRÜNEN unterstützen dieses Ziel nachdrücklich.",
+            "Die GRÜNEN unterstützen dieses Ziel ausdrücklich.",
         ),
     )
     assert len(detect(doc).candidates) == 1

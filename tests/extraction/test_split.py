@@ -43,11 +43,11 @@ def parts(text: str) -> list[str]:
             ["Radwege müssen verbreitert", "Kreuzungen entschärft werden"],
         ),
         (
-            "Förderung der Lesekompetenz bei Schülern und Eltern – dazu gehört folgerichtig "
+            "Förderung der Lesekompetenz bei Schülern und Eltern – dazu gehört selbstverständlich "
             "eine Ausstattung mit neuen Büchern.",
             [
                 "Förderung der Lesekompetenz bei Schülern und Eltern",
-                "dazu gehört folgerichtig eine Ausstattung mit neuen Büchern",
+                "dazu gehört selbstverständlich eine Ausstattung mit neuen Büchern",
             ],
         ),
     ],
