@@ -22,7 +22,7 @@ from versprochen.extraction.coding.cap import (
     ("text", "area", "cap"),
     [
         ("Die Rettungsdienste im ländlichen Raum erhalten", "sicherheit_ordnung", 3),
-        ("Eine engere Zusammenarbeit mit dem THW", "sicherheit_ordnung", 15),
+        ("Gemeinsame Übungen mit dem THW ausbauen", "sicherheit_ordnung", 15),
         ("Vandalismus an Bushaltestellen konsequent verfolgen", "wohnen_stadtentwicklung", 12),
         ("Die Schuldnerberatung der Caritas stärken", "finanzen", 13),
         ("Eine Beschäftigungsgesellschaft für Langzeitarbeitslose", "soziales_gesundheit", 5),
@@ -68,13 +68,13 @@ def test_graffiti_walls_for_youth_are_not_crime() -> None:
 
 def test_firms_weigh_as_much_as_enterprises() -> None:
     # A tax named beside the firms it drives away does not move a business pledge.
-    text = "Die Abwanderung von Firmen verhindern, die Gewerbesteuer nicht erhöhen"
+    text = "Den Wegzug von Firmen verhindern, die Gewerbesteuer nicht anheben"
     assert code_cap(text, (), "wirtschaft_arbeit") == 15
     assert cap_evidence("Neue Firmen gewinnen", ()).text == {"15": 3.0}
 
 
 def test_playgrounds_keep_a_childrens_pledge_social_welfare() -> None:
-    text = "Mehr Mülltonnen und saubere Spielplätze in allen Stadtteilen"
+    text = "Mehr Mülltonnen und saubere Spielplätze in jedem Quartier"
     assert code_cap(text, (), "kinder_jugend_familie") == 13
     # A playground alone does not move a pledge of another area.
     assert code_cap("Den Spielplatz am Marktplatz erneuern", (), "wohnen_stadtentwicklung") == 14
@@ -86,7 +86,7 @@ def test_without_evidence_the_area_decides() -> None:
 
 
 def test_the_coalition_area_keeps_its_topic_whatever_department_it_names() -> None:
-    text = "Die Partei erhält das Vorschlagsrecht für den Vorstand der Abfallentsorgung"
+    text = "Die Fraktion benennt den Vorstand der Abfallentsorgung"
     assert code_cap(text, (), "koalition_personal") == 20
 
 

@@ -25,7 +25,7 @@ from versprochen.extraction.types import (
     Statement,
 )
 
-KJF = ("Kinder, Jugend und Familie",)
+KJF = ("Kinder und Familien",)
 
 # --- lexicon matching ---------------------------------------------------------
 
@@ -50,7 +50,7 @@ def test_lexicon_longest_match_wins_inside_a_compound() -> None:
 
 def test_lexicon_phrases_span_words() -> None:
     lexicon = Lexicon("test", "[a]\n2: park_and_ride\n")
-    assert lexicon.scores("Digitalisierung der Park and Ride-Plätze") == {"a": 2.0}
+    assert lexicon.scores("Ausbau der Park and Ride-Plätze") == {"a": 2.0}
 
 
 def test_lexicon_short_stems_and_word_parts() -> None:
@@ -96,10 +96,10 @@ def test_lexicon_rejects_lines_without_weight() -> None:
 @pytest.mark.parametrize(
     ("text", "sections", "area"),
     [
-        ("Keine Erhöhung der Kita-Gebühren", KJF, "kinder_jugend_familie"),
+        ("Keine Anhebung der Kita-Gebühren", KJF, "kinder_jugend_familie"),
         ("Ausbau der Schulsozialarbeit an allen Schulen", ("Bildung",), "bildung"),
         ("Angebote der Volkshochschule ausweiten", (), "bildung"),
-        ("Neubau eines Hallenbades für den Schul- und Vereinssport", ("Sport",), "sport"),
+        ("Bau eines Lehrschwimmbeckens für den Schul- und Vereinssport", ("Sport",), "sport"),
         ("Ausbau des Busnetzes und Erhöhung des Fahrtaktes", (), "mobilitaet"),
         ("Mehr öffentliche Flächen für Windkraftanlagen", (), "umwelt_klima_energie"),
         ("Klimakonforme Aufforstung statt Abholzung", (), "umwelt_klima_energie"),
@@ -107,11 +107,15 @@ def test_lexicon_rejects_lines_without_weight() -> None:
         ("Stärkung der Jugendbeteiligung durch Jugendparlamente", (), "demokratie_beteiligung"),
         ("Mehr bezahlbaren Wohnraum für junge Menschen schaffen", (), "wohnen_stadtentwicklung"),
         ("Erhalt und Ausbau von Jugendzentren", (), "kinder_jugend_familie"),
-        ("Keine weitere Erhöhung der Gewerbesteuer", ("Finanzen",), "finanzen"),
-        ("Erhöhung der Präsenz des Kommunalen Ordnungsdienstes", (), "sicherheit_ordnung"),
+        ("Keine weitere Anhebung der Grundsteuer", ("Finanzen",), "finanzen"),
+        (
+            "Mehr Streifen des Kommunalen Ordnungsdienstes in der Innenstadt",
+            (),
+            "sicherheit_ordnung",
+        ),
         ("Die Stadtbibliothek erhält einen Lesesaal", (), "kultur"),
-        ("Bei Dissens entscheidet die Koordinierungsgruppe", (), "koalition_personal"),
-        ("Die Schuldnerberatung stärken", ("Soziales",), "soziales_gesundheit"),
+        ("Bei Streitfragen entscheidet der Koalitionsausschuss", (), "koalition_personal"),
+        ("Die Schuldnerberatung personell aufstocken", ("Soziales",), "soziales_gesundheit"),
     ],
 )
 def test_area(text: str, sections: tuple[str, ...], area: str) -> None:
@@ -120,7 +124,7 @@ def test_area(text: str, sections: tuple[str, ...], area: str) -> None:
 
 def test_heading_decides_where_the_text_is_ambiguous() -> None:
     # "Medien" alone says little; under a school heading it is education.
-    assert code_text("Ausstattung mit modernen Medien", ("Schulpolitik",)).area == "bildung"
+    assert code_text("Versorgung mit modernen Medien", ("Schulpolitik",)).area == "bildung"
 
 
 def test_text_overrides_heading_when_it_clearly_belongs_elsewhere() -> None:
@@ -152,17 +156,17 @@ def test_empty_text_and_headings_fall_back_to_a_valid_area() -> None:
 @pytest.mark.parametrize(
     ("text", "sections", "cap"),
     [
-        ("Ausbau der Suchtprävention bei Jugendlichen", KJF, 3),
-        ("Barrierefreie, inklusive Spielplätze in allen Stadtteilen", KJF, 2),
-        ("Keine Erhöhung der Kita-Gebühren", KJF, 13),
-        ("Neubau eines Hallenbades", ("Sport",), 23),
+        ("Mehr Suchtprävention für Jugendliche", KJF, 3),
+        ("Barrierefreie und inklusive Spielplätze für alle Kinder", KJF, 2),
+        ("Keine Anhebung der Kita-Gebühren", KJF, 13),
+        ("Bau eines neuen Hallenbades", ("Sport",), 23),
         ("Flächendeckender Breitbandausbau", ("Digitalisierung",), 17),
         ("Digitalisierung der Verwaltungen", ("Digitalisierung",), 20),
         ("Mehr Solarzellen auf öffentlichen Gebäuden", ("Umwelt",), 8),
         ("Mehr öffentliche Mülleimer", ("Umwelt",), 7),
         ("Kreiseigene Wohnungsbaugesellschaft gründen", ("Wohnen",), 14),
         ("Einführung des 365-Euro-Tickets", ("Mobilität",), 10),
-        ("Werbeveranstaltungen der Bundeswehr lehnen wir ab", ("Schulpolitik",), 16),
+        ("Werbeauftritte der Bundeswehr lehnen wir ab", ("Schulpolitik",), 16),
         ("Eine Weiterbildungsschule für Berufstätige einrichten", ("Bildung",), 6),
     ],
 )
@@ -177,45 +181,45 @@ def test_cap(text: str, sections: tuple[str, ...], cap: int) -> None:
     ("text", "kind"),
     [
         # negation of a worsening keeps the status quo
-        ("Keine Erhöhung der Kita-Gebühren", "preserve"),
-        ("Gewerbesteuer-Hebesätze nicht erhöhen", "preserve"),
-        ("Eine Kostenerhöhung der Anwohnerparkausweise soll vermieden werden", "preserve"),
-        ("Der Etat für Neuanschaffungen darf nicht gekürzt werden", "preserve"),
-        ("Weitere Gebührenerhöhungen für Sportvereine lehnen wir ab", "preserve"),
-        ("Wir werden den ÖPNV stärken und wollen keine Reduktion des Angebots", "preserve"),
+        ("Keine Erhöhung der Hundesteuer", "preserve"),
+        ("Grundsteuer-Hebesätze nicht erhöhen", "preserve"),
+        ("Eine Kostenerhöhung der Schulbusfahrkarten soll vermieden werden", "preserve"),
+        ("Der Etat der Stadtbücherei darf nicht gekürzt werden", "preserve"),
+        ("Weitere Gebührenerhöhungen für Musikschulen lehnen wir ab", "preserve"),
+        ("Wir stärken den Busverkehr und wollen keine Reduktion der Taktung", "preserve"),
         # keep, continue, secure
-        ("Erhalt der letzten Hauptschule", "preserve"),
+        ("Erhalt der letzten Dorfschule", "preserve"),
         ("Fortsetzung der Schulmodernisierung bis 2035", "preserve"),
-        ("Wir setzen uns für die Fortführung der Schulsozialarbeit ein", "preserve"),
-        ("Das Klinikum soll in städtischer Trägerschaft bleiben", "preserve"),
-        ("Weiterhin kostenfreie Nutzung der städtischen Sportanlagen", "preserve"),
+        ("Wir setzen uns für die Fortführung der Jugendberufshilfe ein", "preserve"),
+        ("Die Stadtwerke sollen in städtischer Hand bleiben", "preserve"),
+        ("Weiterhin kostenloser Zugang zu den städtischen Turnhallen", "preserve"),
         ("Erhalt und Ausbau von Jugendzentren", "preserve"),
         # a change first, securing the result second, is an action
-        ("Wir setzen uns weiterhin für die Abschaffung von Kita-Beiträgen ein", "action"),
-        ("Sporthallen weiter modernisieren und im Bestand sichern", "action"),
+        ("Wir setzen uns weiterhin für die Abschaffung der Parkgebühren ein", "action"),
+        ("Spielplätze modernisieren und langfristig sichern", "action"),
         # "erhalten" that means "receive"
         ("Die Eltern sollen Beratungsangebote erhalten", "action"),
-        ("Um einen Überblick zu erhalten, wird ein Umweltbericht vorgelegt", "action"),
+        ("Um einen Überblick zu erhalten, wird ein Sozialbericht vorgelegt", "action"),
         # reject
-        ("Wir lehnen PPP-Projekte ab", "reject"),
+        ("Wir lehnen Cross-Border-Leasing ab", "reject"),
         ("Flächendeckendes Tempo 30 wird abgelehnt", "reject"),
-        ("Keine zusätzliche Kameraüberwachung", "reject"),
-        ("Wir sind gegen eine Privatisierung der Daseinsvorsorge", "reject"),
-        ("Wir sagen Nein zu einer Privatisierung der Wasserwirtschaft", "reject"),
+        ("Keine zusätzliche Videoüberwachung in Parks", "reject"),
+        ("Wir sind gegen einen Verkauf der Stadtwerke", "reject"),
+        ("Wir sagen Nein zu einem Verkauf städtischer Wohnungen", "reject"),
         ("Eine Umgehungsstraße wird es mit uns nicht geben", "reject"),
-        ("Zur Verhinderung unerwünschter Ansiedlungen alle Mittel nutzen", "reject"),
-        ("Weitere Bäderschließungen lehnen wir strikt ab", "reject"),
+        ("Zur Verhinderung unerwünschter Bauvorhaben alle Mittel nutzen", "reject"),
+        ("Weitere Schulschließungen lehnen wir strikt ab", "reject"),
         # examine
-        ("Wir wollen prüfen, ob ein Klingenticket realisierbar ist", "examine"),
-        ("Eine Beteiligung am Projekt Diensthunde prüfen", "examine"),
-        ("Evaluation der Kooperation zur Halbzeit", "examine"),
-        ("Untersuchung der PCB-Belastung an Schulen", "examine"),
+        ("Wir wollen prüfen, ob ein Stadtteilticket realisierbar ist", "examine"),
+        ("Eine Teilnahme am Projekt Bürgerbus prüfen", "examine"),
+        ("Evaluation des Radverkehrskonzepts nach zwei Jahren", "examine"),
+        ("Untersuchung der Schimmelbelastung in Turnhallen", "examine"),
         ("Machbarkeitsstudie für eine Seilbahn", "examine"),
-        ("Wir wollen klären, ob der Kauf des Rathauses billiger ist", "examine"),
-        ("Die Quersubventionierung gehört auf den Prüfstand", "examine"),
+        ("Wir wollen klären, ob die Miete des Bürgeramts günstiger ist", "examine"),
+        ("Die Straßenausbaubeiträge gehören auf den Prüfstand", "examine"),
         # action, including negation that does not refuse anything
-        ("Neubau eines Jugendzentrums", "action"),
-        ("Kampf gegen Raser", "action"),
+        ("Neubau eines Bürgerhauses", "action"),
+        ("Kampf gegen Falschparker", "action"),
         ("Aufklärungskampagnen gegen Online-Glücksspiel", "action"),
     ],
 )
@@ -229,20 +233,20 @@ GATED_TEXTS = [
     "Wir werden prüfen, ob eine Seilbahn machbar ist",
     "Die Überprüfung der Satzung erfolgt jährlich",
     "Eine Machbarkeitsstudie zur Stadtbahn",
-    "Keine Erhöhung der Kita-Gebühren, Kürzungen lehnen wir ab",
+    "Keine Erhöhung der Hundesteuer, Kürzungen lehnen wir ab",
     "Eine Verschlechterung der Pflege wollen wir vermeiden",
     "Den Wegfall von Stellen verhindern",
     "Wir sprechen uns gegen eine Privatisierung aus",
     "Das wird es mit uns nicht geben",
     "Den Bau der Deponie stoppen",
     "Wir werden keine neuen Schulden machen",
-    "Weiterhin kostenfreie Nutzung der Bäder",
+    "Weiterhin kostenloser Eintritt in die Turnhallen",
     "Die Bäder sollen erhalten bleiben und weiter gesichert werden",
     "Um einen Überblick zu erhalten, wird berichtet",
     "Bis Ende 2027 sollen 50 Prozent der Busse elektrisch fahren",
-    "Zweimal im Jahr tagt der Beirat, ab 18 Uhr",
-    "Eine Woche vor der Wahl, drei neue Feuerwachen, zweispurige Straßen",
-    "IGA 2027 und die Jahre 2025 - 2030, 2026 ff.",
+    "Zweimal im Jahr tagt der Seniorenbeirat, ab 18 Uhr",
+    "Eine Woche vor der Wahl, drei neue Rettungswachen, zweispurige Straßen",
+    "BUGA 2031 und die Jahre 2025 - 2030, 2026 ff.",
     # Letters that lower-casing does not fold as `re` does.
     "Wir wollen die Lage ſondieren.",
     "Zweı neue Schulen für İstanbul",
@@ -285,12 +289,12 @@ def test_gated_needs_are_lower_case_words() -> None:
 @pytest.mark.parametrize(
     "text",
     [
-        "Anpassung der Versorgungsquote für Unter-Dreijährige auf 50 Prozent",
-        "Neubau eines Jugendzentrums im Kern Sodingens",
-        "Abschaffung der Gebühren für den Bibliotheksausweis",
-        "Einrichtung einer zusätzlichen Förderschule",
-        "Wir lehnen PPP-Projekte ab",
-        "Wir wollen prüfen, ob ein Klingenticket realisierbar ist",
+        "Anhebung der Betreuungsquote für Unter-Dreijährige auf 45 Prozent",
+        "Bau eines Jugendtreffs im Zentrum Hiltrups",
+        "Abschaffung der Gebühren für den Anwohnerparkausweis",
+        "Einrichtung einer zusätzlichen Gesamtschule",
+        "Wir lehnen Cross-Border-Leasing ab",
+        "Wir wollen prüfen, ob ein Stadtteilticket realisierbar ist",
     ],
 )
 def test_concrete_pledges_are_testable(text: str) -> None:
@@ -301,9 +305,9 @@ def test_concrete_pledges_are_testable(text: str) -> None:
     "text",
     [
         "Elternarbeit stärken",
-        "Schuldnerberatung stärken",
-        "Verbesserung des Katastrophenschutzes und des Notfallmanagements",
-        "Unterstützung der Arbeit der kulturschaffenden Vereine",
+        "Seniorenarbeit stärken",
+        "Verbesserung des Brandschutzes und der Notfallvorsorge",
+        "Unterstützung der Arbeit der Heimatvereine",
         "Die Kultur weiterentwickeln und stärken",
     ],
 )
@@ -320,8 +324,8 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
         "Wir fördern die Initiative »Saubere Stadt«",
         "Regelmäßige Sprechstunden des Bürgermeisters in den Stadtteilen",
         # A quantity that is to fall or rise can be counted before and after.
-        "Problemimmobilien reduzieren und Perspektiven für die Quartiere entwickeln",
-        "Maßnahmen zur Verringerung der Anzahl von Jugendlichen ohne Abschluss ermöglichen",
+        "Leerstände reduzieren und Perspektiven für die Innenstadt entwickeln",
+        "Maßnahmen zur Verringerung der Zahl der Schulabbrecher ermöglichen",
         "Wir werden die Emissionen des Verkehrs deutlich senken",
         "Um die Versorgung zu sichern, wird die Förderung aufgestockt",
         # The goal in an opening clause of purpose is not the measure.
@@ -333,7 +337,7 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
         "Wir werden das Berufsbildungsgesetz weiterentwickeln",
         # Providing something is done or not.
         "Die Stadt soll den Bürgern möglichst viele Daten zur Verfügung stellen",
-        "Wir wollen die Bereitstellung von Bauflächen verbessern",
+        "Wir wollen die Bereitstellung von Gewerbeflächen verbessern",
         # One concrete measure is enough, even with a vague word.
         "Wir richten eine zentrale Anlaufstelle für Gründerinnen ein und unterstützen sie",
     ],
@@ -346,11 +350,11 @@ def test_named_projects_recurring_events_and_counted_changes_are_testable(text: 
     "text",
     [
         # Stances: what the authors are for, not what they will do.
-        "Wir sind für den Ausbau von Nahwärmenetzen",
+        "Wir sind für den Ausbau von Ladesäulen",
         "Um mehr Ausbildungsplätze zu schaffen, stärken wir die Berufsberatung",
         "Lebensqualität steigern",
         "Für uns hat der Radverkehr Vorrang vor dem Autoverkehr",
-        "Es muss klar sein, dass die Stadt nicht hinterherhinken darf",
+        "Es muss klar sein, dass die Stadt nicht zurückfallen darf",
         "Klar ist: Wer sich nicht an die Regeln hält, muss gehen",
         # A law in general names none ...
         "Wir wollen ein Bundesgesetz weiterentwickeln und verbessern",
@@ -358,15 +362,15 @@ def test_named_projects_recurring_events_and_counted_changes_are_testable(text: 
         "Wir wollen die bereitgestellten Mittel angemessen erhöhen",
         # Rules on how to go about things.
         "Bei allen Neubauten ist auf Barrierefreiheit zu achten",
-        "Die Planung neuer Wohngebiete hat so zu erfolgen, dass Frischluftschneisen frei bleiben",
+        "Die Bebauung neuer Flächen hat so zu erfolgen, dass Kaltluftbahnen frei bleiben",
         "Bei allen Entscheidungen muss der Klimaschutz im Vordergrund stehen",
         # Qualities no one can measure afterwards.
-        "Die Verwaltung soll kundenfreundlich und bezahlbar arbeiten",
+        "Die Verwaltung soll serviceorientiert und bezahlbar arbeiten",
         # A noun of direction at the head outweighs a concrete object.
         "Stärkung der Stadtbücherei",
         # More or less of a quality has no end point.
         "Erhöhung der Sicherheit im öffentlichen Raum",
-        "Erhalt und Ausbau der Attraktivität des Stadtparks",
+        "Erhalt und Steigerung der Attraktivität des Marktplatzes",
         "Wir wollen Gesetze verständlicher machen",
         "Die Verwaltung soll agiler und digitaler werden",
         "Wir werden den Einfluss von Lobbyisten zurückdrängen",
@@ -386,11 +390,11 @@ def test_stances_rules_and_qualities_are_not_testable(text: str) -> None:
         ("Dabei sind auch Ladestationen zu berücksichtigen", True),
         ("Die Vergabe hat so zu erfolgen, dass kleine Betriebe mitbieten können", True),
         ("Der Datenschutz muss stets im Vordergrund stehen", True),
-        ("Vor allem ist das Konnexitätsprinzip strikt einzuhalten", True),
+        ("Vor allem ist das Vergaberecht strikt einzuhalten", True),
         # The main clause decides: a rule in a relative clause is not the pledge's.
         ("Wir bauen eine Kita, die allen Anforderungen gerecht wird", False),
         ("Die Stadtbibliothek soll sonntags geöffnet sein", False),
-        ("Es wird eine Koordinierungsgruppe gebildet", False),
+        ("Es wird eine Lenkungsgruppe gebildet", False),
     ],
 )
 def test_rules_are_told_from_measures(text: str, rule: bool) -> None:
@@ -411,23 +415,23 @@ def test_testable_cues_are_weighed_with_replaceable_weights() -> None:
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Versorgungsquote U3 auf 50 Prozent", ("50 Prozent",)),
+        ("Betreuungsquote U3 auf 45 Prozent", ("45 Prozent",)),
         (
             "mindestens 1,5 Vollzeitstellen für Schulsozialarbeit",
             ("mindestens 1,5 Vollzeitstellen",),
         ),
         ("Fortsetzung der Schulmodernisierung bis 2035", ("bis 2035",)),
         ("das „365 Euro“-Ticket für alle", ("365 Euro",)),
-        ("Vorschläge müssen zwei Wochen vor Ende der Frist vorliegen", ("zwei Wochen",)),
-        ("Fragestunden zu arbeitnehmerfreundlichen Uhrzeiten (ab 18 Uhr)", ("ab 18 Uhr",)),
-        ("Zusammenarbeit für die Wahlperiode 2025 - 2030", ("2025 - 2030",)),
-        ("maximal 8 Personen pro Partei", ("maximal 8 Personen pro Partei",)),
-        ("die drei bestehenden Feuerwachen erhalten", ("drei bestehenden Feuerwachen",)),
+        ("Anträge müssen zwei Wochen vor der Sitzung vorliegen", ("zwei Wochen",)),
+        ("Bürgersprechstunden zu familienfreundlichen Zeiten (ab 17 Uhr)", ("ab 17 Uhr",)),
+        ("Zusammenarbeit für die Ratsperiode 2026 - 2031", ("2026 - 2031",)),
+        ("maximal 5 Sitze pro Fraktion", ("maximal 5 Sitze pro Fraktion",)),
+        ("die zwei bestehenden Rettungswachen erhalten", ("zwei bestehenden Rettungswachen",)),
         (
-            "eine Armutskonferenz, die mindestens zwei Mal jährlich tagt",
-            ("mindestens zwei Mal jährlich",),
+            "ein Seniorenforum, das mindestens drei Mal jährlich zusammenkommt",
+            ("mindestens drei Mal jährlich",),
         ),
-        ("Für die Haushalte 2026 ff. werden Wege beschritten", ("2026 ff.",)),
+        ("Für die Haushalte 2027 ff. werden Sparziele vereinbart", ("2027 ff.",)),
     ],
 )
 def test_quantities(text: str, expected: tuple[str, ...]) -> None:
@@ -438,8 +442,8 @@ def test_quantities(text: str, expected: tuple[str, ...]) -> None:
     "text",
     [
         "Flächendeckendes Tempo 30 wird abgelehnt",
-        "Die in § 24 der Gemeindeordnung eingeräumten Möglichkeiten",
-        "Das vom Rat 2009 beschlossene Konzept umsetzen",
+        "Die in § 27 der Gemeindeordnung vorgesehenen Rechte",
+        "Das vom Rat 2011 beschlossene Leitbild umsetzen",
         "Eine Evaluation der Kooperation",
     ],
 )
@@ -474,7 +478,7 @@ def test_numbers_that_commit_to_nothing_are_not_quantities(text: str) -> None:
         ("Der Zuschuss steigt um zehn Prozent", ("zehn Prozent",)),
         ("die Mütterrente mit drei Rentenpunkten", ("drei Rentenpunkten",)),
         ("ein Ladepunkt für je zehn zugelassene Fahrzeuge", ("je zehn zugelassene Fahrzeuge",)),
-        ("Streetwork in allen vier Stadtbezirken", ("vier Stadtbezirken",)),
+        ("Streetwork in allen fünf Stadtbezirken", ("fünf Stadtbezirken",)),
         ("Wir bauen zehn neue Stadtteilzentren", ("zehn neue Stadtteilzentren",)),
         ("Wir pflanzen tausend Bäume", ("tausend Bäume",)),
     ],
@@ -508,16 +512,16 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Neubau eines Jugendzentrums in Sodingen", {"Sodingen"}),
+        ("Neubau eines Bürgerzentrums in Ofenerdiek", {"Ofenerdiek"}),
         ("Lückenschluss zwischen Linnich und Baal", {"Linnich", "Baal"}),
-        ("ein Angebot im Stadtteil Wald", {"Wald"}),
-        ("eine Strecke im Herner Stadtgarten", {"Herner Stadtgarten"}),
+        ("ein Angebot im Stadtteil Fliegerhorst", {"Fliegerhorst"}),
+        ("eine Laufstrecke im Hiltruper Stadtgarten", {"Hiltruper Stadtgarten"}),
         # Bodies in the plural are the town's with a determiner only.
         (
-            "die Stadtbibliotheken in Herne und Wanne-Eickel",
-            {"Stadtbibliotheken", "Herne", "Wanne-Eickel"},
+            "die Stadtbibliotheken in Hiltrup und Wolbeck",
+            {"Stadtbibliotheken", "Hiltrup", "Wolbeck"},
         ),
-        ("Stadtbibliotheken in Herne und Wanne-Eickel", {"Herne", "Wanne-Eickel"}),
+        ("Stadtbibliotheken in Hiltrup und Wolbeck", {"Hiltrup", "Wolbeck"}),
         (
             "Kooperationen mit den Berliner Musikschulen und der Universität Bochum",
             {"Musikschulen", "Universität Bochum"},
@@ -546,24 +550,24 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         ),
         ("Die Sanierung der Klausener-Schule", {"Klausener-Schule"}),
         (
-            "in den Sitzungen des Rates und im Kreistag",
+            "in den Beratungen des Rates und im Kreistag",
             {"Rat", "Kreistag"},
         ),
         # A name in the genitive is given as one looks it up.
-        ("die Attraktivität des Rhein-Herne-Kanals steigern", {"Rhein-Herne-Kanal"}),
-        ("Weiterentwicklung des Eickeler Markts", {"Eickeler Markt"}),
-        ("die Zugänge unseres Hauptbahnhofes verbessern", {"Hauptbahnhof"}),
-        ("ein Jugendzentrum im Kern Sodingens", {"Sodingen"}),
-        ("Präsenz des Kommunalen Ordnungsdienstes", {"Ordnungsdienst"}),
+        ("die Attraktivität des Wesel-Datteln-Kanals steigern", {"Wesel-Datteln-Kanal"}),
+        ("Weiterentwicklung des Hiltruper Markts", {"Hiltruper Markt"}),
+        ("die Eingänge unseres Hauptbahnhofes verbessern", {"Hauptbahnhof"}),
+        ("ein Jugendzentrum im Kern Hattingens", {"Hattingen"}),
+        ("Die Streifen des Kommunalen Ordnungsdienstes verstärken", {"Ordnungsdienst"}),
         ("die Arbeit des Bundestags und des Landtages", {"Bundestag", "Landtag"}),
-        ("Den KOD qualitativ und quantitativ ausbauen", {"KOD"}),
-        ("Eine Verbindung nach Düsseldorf einrichten", {"Düsseldorf"}),
+        ("Den KOD personell verstärken", {"KOD"}),
+        ("Eine Verbindung nach Osnabrück einrichten", {"Osnabrück"}),
         ("dass der Kreis Heinsberg Stipendien vergibt", {"Heinsberg"}),
-        ("ein Hallenbad am Wanne-Eickeler Hauptbahnhof", {"Wanne-Eickeler Hauptbahnhof"}),
+        ("ein Fahrradparkhaus am Castrop-Rauxeler Hauptbahnhof", {"Castrop-Rauxeler Hauptbahnhof"}),
         # A body named by its remit is named in full, its head uninflected.
         (
-            "Der Ausschuss für Bürgerbeteiligung, Sicherheit und Ordnung wird aufgeteilt",
-            {"Ausschuss für Bürgerbeteiligung, Sicherheit und Ordnung"},
+            "Der Ausschuss für Verkehr, Umwelt und Ordnung wird aufgeteilt",
+            {"Ausschuss für Verkehr, Umwelt und Ordnung"},
         ),
         (
             "einen Ausschuss für Soziales sowie einen Ausschuss für Umwelt und Klima bilden",
@@ -576,6 +580,13 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         ("Die Buslinie nach Hattingen verlängern", {"Hattingen"}),
         ("Das Freibad in Steinach sanieren", {"Steinach"}),
         ("Wir stärken Winterhausen und Westerhausen", {"Winterhausen", "Westerhausen"}),
+        # A town ending in a word made like a town's name ("Neustadt") is one
+        # where a preposition takes it without an article (written).
+        ("Die Buslinie nach Bergneustadt verlängern", {"Bergneustadt"}),
+        (
+            "Ein Hallenbad in Bergneustadt und ein Zentrum der Wissenschaftshauptstadt",
+            {"Bergneustadt"},
+        ),
         # A kind of house counts with its name only (Oldenburg Grüne 2026, written).
         ("Die Kooperation mit der Universität Oldenburg", {"Universität Oldenburg"}),
         ("Die Universität Leipzig als Partner gewinnen", {"Universität Leipzig"}),
@@ -589,11 +600,16 @@ def test_past_years_and_uncounted_number_words_are_not_quantities(text: str) -> 
         ("Wir wollen Hiltrup 2030 klimaneutral machen", {"Hiltrup"}),
         ("Die Special Olympics 2023 in Hiltrup nutzen", {"Hiltrup"}),
         ("Der Masterplan BNE 2030 und die Natura 2000-Gebiete", set()),
+        # A name with its year that "von" ties to a noun is a programme's; a
+        # place cue that fits the name keeps a town (written).
+        ("Schutzgebiete nach dem Vorbild von Natura 2000 ausweisen", set()),
+        ("Die Förderung von Interreg 2027 sichern", set()),
+        ("Die Anbindung von Holsterhausen 2030 abschließen", {"Holsterhausen"}),
         # Terms and parts of words are no places.
-        ("Mehr Park & Ride am Stadtrand von Düsseldorf", {"Düsseldorf"}),
+        ("Mehr Park & Ride am Stadtrand von Osnabrück", {"Osnabrück"}),
         ("Park-and-Ride mit Shuttle-Service aufbauen", set()),
         ("Beschleunigung der Planungs-, Genehmigungs- und Bauabläufe", set()),
-        ("Keine höheren Gebühren für Kitas in Düsseldorf", {"Düsseldorf"}),
+        ("Keine höheren Gebühren für Kitas in Osnabrück", {"Osnabrück"}),
     ],
 )
 def test_places(text: str, expected: set[str]) -> None:
@@ -606,8 +622,8 @@ def test_places(text: str, expected: set[str]) -> None:
         "Klimakonforme Aufforstung statt Abholzung",
         "Abschaffung der KiTa-Gebühren",
         "Die SPD stellt den ersten Bürgermeister",
-        "Organisation von E-Scooter Verleihangeboten an Mobilstationen",
-        "Bau einer Klimaschutzsiedlung",
+        "Förderung von E-Scooter Leihangeboten an Mobilstationen",
+        "Planung einer Klimaschutzsiedlung am Stadtrand",
         # The first half of a compound or of a gendered form is no word.
         "Planungs- und Genehmigungsverfahren beschleunigen",
         "Mehr Ärzt*innen und Pädagog:innen für den Öffentlichen Gesundheitsdienst",
@@ -637,12 +653,17 @@ def test_ordinary_nouns_are_not_places(text: str) -> None:
         # plural bodies without a determiner are any
         "Kooperation von Hochschulen und Forschungseinrichtungen",
         # kinds of house without a name, the town's own administration
-        "Die Hochschulen und die Universität fördern, die Stadtverwaltung digitalisieren",
+        "Die Universität und die Hochschulen stärken, die Stadtverwaltung digitalisieren",
         # compounds that end in a known noun, or in one that ends like a place
         "Unabhängig von der Nutzungsart, im Städtebau und im Transparenzportal",
         "Ein Energiemonitoring im Wachstumsumfeld der Wissenschaftshauptstadt",
         "Ein Kinderchancenportal, Eigentumsart und Heizungsart, der Kulturzug",
         "Im Bereich des SocialMediaMonitoring und im Lärmmonitoring",
+        # a verb's infinitive ending in "-ingen" after a noun is a nominalised
+        # verb (or a typo: "Rahmenbedingen", Bund 2025), not a town (written)
+        "Wir schaffen bessere Rahmenbedingen für das Turmspringen und das Chorsingen",
+        # a thing whose ending only looks like a place's, after a bare preposition
+        "Wir investieren in Risikokapital und in Energiemonitoring",
         # what a town is ("als"), an event with its year, words set in capitals
         "Oldenburg als Einwanderungsstadt, mit Blick auf die Special Olympics 2023",
         "Der Aktionsplan „In FORM“ und die Hilfe von Flüchtlingen",
@@ -656,7 +677,7 @@ def test_common_words_references_and_any_bodies_are_not_places(text: str) -> Non
 
 @pytest.mark.parametrize(
     "word",
-    ["Haus", "HAUS", "Sodingen", "KiTa", "Geht’s", "Abseitsʼ", "Straße", "Strasse", "Ärzte"],
+    ["Haus", "HAUS", "Ofenerdiek", "KiTa", "Geht’s", "Abseitsʼ", "Straße", "Strasse", "Ärzte"],
 )
 def test_known_words_are_simplemmas(word: str) -> None:
     for form in (word, unicodedata.normalize("NFD", word), word.lower(), word.capitalize()):
@@ -690,8 +711,8 @@ def test_a_heading_over_the_whole_document_is_its_title() -> None:
 
 
 def test_the_town_named_throughout_is_home() -> None:
-    texts = [f"Ein Angebot Nummer {i} in Solingen" for i in range(20)] + ["Ein Bad in Ohligs"]
-    assert home_places(texts) == frozenset({"Solingen"})
+    texts = [f"Ein Angebot Nummer {i} in Oldenburg" for i in range(20)] + ["Ein Bad in Ofenerdiek"]
+    assert home_places(texts) == frozenset({"Oldenburg"})
 
 
 def test_a_pledge_without_words_of_its_own_continues_the_one_before() -> None:
@@ -701,12 +722,12 @@ def test_a_pledge_without_words_of_its_own_continues_the_one_before() -> None:
 
 
 def test_home_places_tie_a_pledge_to_no_place() -> None:
-    home = frozenset({"Herne"})
-    assert code_text("Ein Hallenbad für Herne und Sodingen", (), home=home).places == ("Sodingen",)
+    home = frozenset({"Münster"})
+    assert code_text("Ein Hallenbad für Münster und Hiltrup", (), home=home).places == ("Hiltrup",)
 
 
 def test_stage_codes_each_statement_with_its_heading_path() -> None:
-    text = "Schule und Bildung\nEinrichtung einer zusätzlichen Förderschule"
+    text = "Schule und Bildung\nEinrichtung einer zusätzlichen Gesamtschule"
     heading = Block(text="Schule und Bildung", start=0, end=18, page=1, kind="heading", level=1)
     body = Block(text=text[19:], start=19, end=len(text), page=1)
     outlined = OutlinedDocument(
@@ -725,8 +746,8 @@ def test_stage_codes_each_statement_with_its_heading_path() -> None:
 
 
 def test_home_places_are_counted_from_places_already_found() -> None:
-    found = [("Herne",), ("Herne", "Bochum"), ("Herne",), ()]
-    assert home_of(found) == frozenset({"Herne"})  # named in three statements, Bochum in one
+    found = [("Münster",), ("Münster", "Bochum"), ("Münster",), ()]
+    assert home_of(found) == frozenset({"Münster"})  # named in three statements, Bochum in one
 
 
 def test_a_word_ending_in_and_joins_no_term() -> None:

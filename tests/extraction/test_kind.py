@@ -55,7 +55,7 @@ def test_examine(text: str, kind: str) -> None:
         ("Wir setzen uns weiterhin für mehr Radwege ein", "action"),
         ("Weiterhin möchten wir die Zusammenarbeit der Schulen mit Betrieben vertiefen", "action"),
         ("Vereine weiterhin beim Erhalt und Ausbau ihrer Sportstätten unterstützen", "preserve"),
-        ("Weiterhin kostenfreie Nutzung der Bäder", "preserve"),
+        ("Weiterhin kostenloser Eintritt in die Bäder", "preserve"),
         # improving is a change, even when it is meant to keep something
         ("Die Bücherei digital überarbeiten, damit sie attraktiv bleibt", "action"),
         ("Den Bauhof kontinuierlich optimieren, damit er leistungsfähig bleibt", "action"),

@@ -65,17 +65,17 @@ def test_a_heading_repeated_later_marks_a_recap() -> None:
 
 
 def test_different_targets_stay_apart() -> None:
-    a = "Anpassung der Versorgungsquote für Unter-Dreijährige auf 50 Prozent"
-    b = "Anpassung der Versorgungsquote für Unter-Dreijährige auf 100 Prozent"
+    a = "Anhebung der Betreuungsquote für Unter-Dreijährige auf 45 Prozent"
+    b = "Anhebung der Betreuungsquote für Unter-Dreijährige auf 60 Prozent"
     doc = coded([("h1", "Kita"), ("p", a), ("h1", "Zusammenfassung"), ("p", b)], [(a, 1), (b, 3)])
     assert group_statements(doc) == [[0], [1]]
 
 
 def test_parts_of_one_paragraph_are_never_merged() -> None:
-    text = "Die Trinkwasserqualität muss erhalten bleiben und die Trinkwasserqualität besser vermarkten."
+    text = "Die Badeseen müssen erhalten bleiben und die Badeseen besser bewerben."
     a, b = (
-        "Die Trinkwasserqualität muss erhalten bleiben",
-        "die Trinkwasserqualität besser vermarkten",
+        "Die Badeseen müssen erhalten bleiben",
+        "die Badeseen besser bewerben",
     )
     doc = coded([("h1", "Wasser"), ("p", text)], [(a, 1), (b, 1)])
     assert group_statements(doc) == [[0], [1]]

@@ -102,12 +102,12 @@ def test_numbered_headings_in_text_take_their_depth() -> None:
 def test_toc_gives_spelling_and_level_and_is_marked() -> None:
     source = "\n".join(
         [
-            "# HERNE 2030",
+            "# HILTRUP 2030",
             "",
             "# INHALT",
             "",
             "<b>Präambel</b>\t<b>3</b>",
-            "<b>Inhaltliche Punkte</b>\t<b>5</b>",
+            "<b>Unsere Vorhaben</b>\t<b>5</b>",
             "• Arbeit\t5",
             "• Sport\t6",
             "",
@@ -115,7 +115,7 @@ def test_toc_gives_spelling_and_level_and_is_marked() -> None:
             "",
             PROSE,
             "",
-            "# INHALTLICHE PUNKTE",
+            "# UNSERE VORHABEN",
             "",
             "## ARBEIT",
             "",
@@ -129,7 +129,7 @@ def test_toc_gives_spelling_and_level_and_is_marked() -> None:
     doc = from_text(source)
     assert titles(doc) == [
         ("Präambel", 1),
-        ("Inhaltliche Punkte", 1),
+        ("Unsere Vorhaben", 1),
         ("Arbeit", 2),
         ("Sport", 2),
     ]
@@ -149,19 +149,19 @@ def test_lost_heading_is_restored_where_the_topic_changes() -> None:
             "",
             "# Sport",
             "",
-            "Weiterhin kostenfreie Nutzung der städtischen Sportanlagen.",
+            "Weiterhin kostenloser Zugang zu den städtischen Turnhallen.",
             "",
-            "Jedes Kind soll Schwimmen lernen.",
+            "Mehr Wasserzeiten für die Schwimmvereine.",
             "",
-            "E-Sport in unserer Stadt als Teil des Sportangebotes fördern.",
+            "Sportvereine in unserer Stadt mit Hallenzeiten fördern.",
             "",
-            "Stadtteilkonferenzen zum Thema Klima.",
+            "Klimaforen in allen Stadtteilen.",
             "",
-            "Baum-Offensive für Herne starten.",
+            "Eine Baumpflanzaktion für Hiltrup starten.",
             "",
             "# Kultur",
             "",
-            "Abschaffung der Gebühren für den Bibliotheksausweis.",
+            "Freier Eintritt in die städtischen Museen.",
         ]
     )
     doc = from_text(source)
@@ -169,7 +169,7 @@ def test_lost_heading_is_restored_where_the_topic_changes() -> None:
     umwelt = doc.sections[1]
     assert umwelt.restored
     first = doc.block_sections.index(1)
-    assert doc.clean.blocks[first].text == "Stadtteilkonferenzen zum Thema Klima."
+    assert doc.clean.blocks[first].text == "Klimaforen in allen Stadtteilen."
     assert umwelt.start == doc.clean.blocks[first].start
 
 
@@ -247,9 +247,9 @@ def test_signatures_and_dates_are_furniture() -> None:
         [
             "# Absichtserklärung",
             "",
-            "Herne, den 04.11.2025",
+            "Hiltrup, den 04.11.2025",
             "",
-            "**Hendrik Bollmann**",
+            "**Hendrik Mustermann**",
             "Vorsitzender des Unterbezirks",
         ]
     )
@@ -337,9 +337,9 @@ LONG = " ".join([PROSE] * 3)
 
 
 def test_chapters_numbered_without_a_dot_in_sequence_are_headings() -> None:
-    text = f"1 Demografie\n\n{LONG}\n\n2 Verkehr und Mobilität\n\n{LONG}\n\n3 Bildung\n\n{LONG}"
+    text = f"1 Demografie\n\n{LONG}\n\n2 Verkehr und Straßen\n\n{LONG}\n\n3 Bildung\n\n{LONG}"
     doc = from_text(text, fmt="text")
-    assert titles(doc) == [("1 Demografie", 1), ("2 Verkehr und Mobilität", 1), ("3 Bildung", 1)]
+    assert titles(doc) == [("1 Demografie", 1), ("2 Verkehr und Straßen", 1), ("3 Bildung", 1)]
 
 
 def test_dotted_and_undotted_chapter_numbers_make_one_sequence() -> None:

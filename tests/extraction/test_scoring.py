@@ -35,7 +35,7 @@ def test_token_f1() -> None:
 
 
 def test_a_perfect_extraction_scores_one() -> None:
-    gold = [pledge("g1", "Ausbau der Schulsozialarbeit"), pledge("g2", "Neubau eines Hallenbades")]
+    gold = [pledge("g1", "Ausbau der Schulsozialarbeit"), pledge("g2", "Neubau einer Eishalle")]
     result = score(gold, gold)
     assert (result.precision, result.recall, result.f1) == (1.0, 1.0, 1.0)
     assert result.accuracy == {"area": 1.0, "cap": 1.0, "kind": 1.0, "testable": 1.0}
@@ -47,15 +47,15 @@ def test_an_unmerged_duplicate_costs_precision_and_an_unsplit_bundle_recall() ->
         pledge("g2", "Erhöhung der Takte"),
         pledge(
             "g3",
-            "Neubau eines Hallenbades",
-            "Neubau eines Hallenbades",
-            "Bau eines neuen Hallenbades",
+            "Neubau einer Eishalle",
+            "Neubau einer Eishalle",
+            "Bau einer neuen Eishalle",
         ),
     ]
     predicted = [
         pledge("p1", "Ausbau des Busnetzes und Erhöhung der Takte"),
-        pledge("p2", "Neubau eines Hallenbades"),
-        pledge("p3", "Bau eines neuen Hallenbades"),
+        pledge("p2", "Neubau einer Eishalle"),
+        pledge("p3", "Bau einer neuen Eishalle"),
     ]
     result = score(predicted, gold)
     assert len(result.matches) == 2
@@ -72,12 +72,12 @@ def test_a_pair_below_half_overlap_is_no_match() -> None:
 
 def test_field_accuracy_counts_matched_pairs_only() -> None:
     gold = [
-        pledge("g1", "Erhalt der Hauptschule", kind="preserve"),
-        pledge("g2", "Neubau eines Hallenbades", area="sport"),
+        pledge("g1", "Erhalt der Dorfschule", kind="preserve"),
+        pledge("g2", "Neubau einer Eishalle", area="sport"),
     ]
     predicted = [
-        pledge("p1", "Erhalt der Hauptschule", kind="action"),
-        pledge("p2", "Neubau eines Hallenbades", area="sport"),
+        pledge("p1", "Erhalt der Dorfschule", kind="action"),
+        pledge("p2", "Neubau einer Eishalle", area="sport"),
         pledge("p3", "Etwas ganz anderes hier"),
     ]
     result = score(predicted, gold)

@@ -52,16 +52,16 @@ def test_month_abbreviation_does_not_end_a_sentence() -> None:
 def test_segments_carry_offsets_pages_sections_and_list_leads() -> None:
     doc = outlined(
         ("h1", "Bildung"),
-        ("p", "Umsetzung der Kita-Strategie mit den folgenden Punkten:"),
-        ("li", "Versorgungsquote U3 auf 50 Prozent."),
-        ("li", "Versorgungsquote 3-6 auf 100 Prozent."),
+        ("p", "Umsetzung des Schulentwicklungsplans mit den folgenden Punkten:"),
+        ("li", "Betreuungsquote U3 auf 45 Prozent."),
+        ("li", "Betreuungsquote 3-6 auf 100 Prozent."),
     )
     segments = segment(doc).segments
     assert [s.kind for s in segments] == ["sentence", "list_item", "list_item"]
     for s in segments:
         assert doc.clean.text[s.start : s.end] == s.text
         assert s.section == 0
-    assert segments[1].lead == "Umsetzung der Kita-Strategie mit den folgenden Punkten:"
+    assert segments[1].lead == "Umsetzung des Schulentwicklungsplans mit den folgenden Punkten:"
 
 
 def test_headings_are_not_segmented() -> None:

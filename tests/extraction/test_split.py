@@ -19,35 +19,35 @@ def parts(text: str) -> list[str]:
             ],
         ),
         (
-            "Schuldnerberatung stärken und Verbraucherinformation ausbauen.",
-            ["Schuldnerberatung stärken", "Verbraucherinformation ausbauen"],
+            "Seniorenberatung stärken und Mieterinformation ausbauen.",
+            ["Seniorenberatung stärken", "Mieterinformation ausbauen"],
         ),
         (
-            "Verbesserung des Katastrophenschutzes und des Notfallmanagements sowie Neuaufbau des "
-            "Zivilschutzes.",
+            "Verbesserung des Brandschutzes und der Notfallvorsorge sowie Aufbau eines "
+            "Sirenennetzes.",
             [
-                "Verbesserung des Katastrophenschutzes und des Notfallmanagements",
-                "Neuaufbau des Zivilschutzes",
+                "Verbesserung des Brandschutzes und der Notfallvorsorge",
+                "Aufbau eines Sirenennetzes",
             ],
         ),
         (
-            "Wohnen am Wasser stärken und dabei zugleich einen Masterplan Wasserlagen vorlegen.",
-            ["Wohnen am Wasser stärken", "dabei zugleich einen Masterplan Wasserlagen vorlegen"],
+            "Wohnen am Hafen stärken und dabei zugleich einen Rahmenplan Hafenkante vorlegen.",
+            ["Wohnen am Hafen stärken", "dabei zugleich einen Rahmenplan Hafenkante vorlegen"],
         ),
         (
             "das Netz der Radwege ausbauen und die Beschilderung der Routen verbessern.",
             ["das Netz der Radwege ausbauen", "die Beschilderung der Routen verbessern"],
         ),
         (
-            "Strecken müssen ausgebaut, Takte verkürzt werden.",
-            ["Strecken müssen ausgebaut", "Takte verkürzt werden"],
+            "Radwege müssen verbreitert, Kreuzungen entschärft werden.",
+            ["Radwege müssen verbreitert", "Kreuzungen entschärft werden"],
         ),
         (
-            "Förderung von Medienkompetenz bei Kindern und Eltern – dazu gehört folgerichtig "
-            "eine Ausstattung mit modernen Medien.",
+            "Förderung der Lesekompetenz bei Schülern und Eltern – dazu gehört selbstverständlich "
+            "eine Ausstattung mit neuen Büchern.",
             [
-                "Förderung von Medienkompetenz bei Kindern und Eltern",
-                "dazu gehört folgerichtig eine Ausstattung mit modernen Medien",
+                "Förderung der Lesekompetenz bei Schülern und Eltern",
+                "dazu gehört selbstverständlich eine Ausstattung mit neuen Büchern",
             ],
         ),
     ],
@@ -60,12 +60,12 @@ def test_bundles_are_split_into_verbatim_parts(text: str, expected: list[str]) -
     "text",
     [
         "Erhalt und Ausbau von Jugendzentren.",
-        "Ausbau von Familienzentren mit Beratungs-, Bildungs- und Freizeitangeboten.",
-        "Begegnungsraum mit freiem W-LAN und Sitzgelegenheiten schaffen.",
-        "Kommunale Unternehmen im Konzern Stadt erhalten und weiterentwickeln.",
+        "Ausbau von Stadtteilhäusern mit Beratungs-, Kultur- und Sportangeboten.",
+        "Einen Treffpunkt mit freiem W-LAN und Sitzbänken schaffen.",
+        "Städtische Gesellschaften im Stadtkonzern erhalten und weiterentwickeln.",
         "Die Stadtwerke sollen Kinder- und Jugendangebote fördern.",
         "Wir fordern Kurse für Eltern und Lehrer*innen und Schüler*innen.",
-        "Für uns hat die Förderung des ÖPNV und der Erhalt des Straßennetzes Vorrang vor dem Bau.",
+        "Für uns hat die Pflege der Parks und der Erhalt der Alleen Vorrang vor dem Neubau.",
         "Das kann sich ändern, wenn wir nach dem Grundsatz handeln, Vorhandenes zu stärken.",
         "Gewerbe, die sich für Nachhaltigkeit einsetzen und Konzepte vorlegen, sollen bevorzugt werden.",
         "Wir werden die Aufgabe des Haushaltsausgleichs und der Schuldentilgung konsequent angehen.",
@@ -80,13 +80,13 @@ def test_illustrating_lists_stay_whole(text: str) -> None:
 def test_justifications_are_cut_off() -> None:
     assert (
         trim_justification(
-            "Keine Erhöhung der Kita-Gebühren – Bildung darf nicht vom Geldbeutel abhängen"
+            "Keine Erhöhung der Musikschulgebühren – Kultur darf nicht vom Einkommen abhängen"
         )
-        == "Keine Erhöhung der Kita-Gebühren"
+        == "Keine Erhöhung der Musikschulgebühren"
     )
     assert (
-        trim_justification("Wir lehnen PPP-Projekte ab, da die Vereinbarungen geheim sind")
-        == "Wir lehnen PPP-Projekte ab"
+        trim_justification("Wir lehnen Cross-Border-Leasing ab, da die Verträge geheim sind")
+        == "Wir lehnen Cross-Border-Leasing ab"
     )
     kept = "Einrichtung eines Runden Tisches – u. a. um Betriebsräte anzuregen"
     assert trim_justification(kept) == kept
@@ -104,13 +104,13 @@ def test_a_pledge_with_a_follow_up_is_still_split() -> None:
         segmented(
             (
                 "p",
-                "Reduzierung der Elterntaxen durch Schulstraßen sowie Erhöhung der Sicherheit an "
+                "Weniger Autoverkehr vor Schulen durch Schulstraßen sowie Erhöhung der Sicherheit an "
                 "Schulwegen. Dabei sind die Standorte zu betrachten.",
             ),
         )
     )
     assert [s.text for s in split(doc).statements] == [
-        "Reduzierung der Elterntaxen durch Schulstraßen",
+        "Weniger Autoverkehr vor Schulen durch Schulstraßen",
         "Erhöhung der Sicherheit an Schulwegen. Dabei sind die Standorte zu betrachten",
     ]
 
@@ -207,7 +207,7 @@ def test_a_contrast_that_qualifies_one_commitment_stays_whole(text: str) -> None
 @pytest.mark.parametrize(
     "text",
     [
-        "die Zusammenarbeit mit den Trägern der städtischen und der privaten Pflege ausbauen",
+        "die Zusammenarbeit mit den Anbietern der städtischen und der privaten Pflege ausbauen",
         "die Übergänge zwischen der schulischen und der beruflichen Bildung erleichtern",
     ],
 )
@@ -225,12 +225,12 @@ def test_a_verb_after_a_noun_still_ends_a_conjunct() -> None:
     ("text", "expected"),
     [
         (
-            "Genehmigungsverfahren beschleunigen und zuständige Ämter besser vernetzen.",
-            ["Genehmigungsverfahren beschleunigen", "zuständige Ämter besser vernetzen"],
+            "Bauanträge schneller bearbeiten und zuständige Ämter besser vernetzen.",
+            ["Bauanträge schneller bearbeiten", "zuständige Ämter besser vernetzen"],
         ),
         (
-            "den Vollzugsdienst personell stärken und mit modernen Funkgeräten ausrüsten.",
-            ["den Vollzugsdienst personell stärken", "mit modernen Funkgeräten ausrüsten"],
+            "die Feuerwehr personell stärken und mit modernen Funkgeräten ausstatten.",
+            ["die Feuerwehr personell stärken", "mit modernen Funkgeräten ausstatten"],
         ),
         (
             "Wir wollen neue Betriebe gewinnen und im ländlichen Raum ansiedeln.",
@@ -249,7 +249,7 @@ def test_an_object_or_complement_opening_with_an_adjective_is_its_own(
     [
         "Wir wollen für bezahlbare Mieten und sichere Radwege sorgen.",
         "Wir wollen gesunden und nachhaltigen Tourismus fördern.",
-        "Wir setzen uns dafür ein, dass alle finanziellen und rechtlichen Verflechtungen der "
+        "Wir setzen uns dafür ein, dass alle vertraglichen und personellen Beteiligungen der "
         "Stadt veröffentlicht werden.",
         "Wir wollen den Radverkehr fördern, um die Luft zu verbessern und den Lärm zu senken.",
         "Wir wollen den Standort in seiner thematischen und regionalen Vielfalt sicherstellen.",
@@ -273,8 +273,8 @@ def test_adjectives_of_one_noun_and_purpose_clauses_stay_whole(text: str) -> Non
             ["Wir unterstützen den Erhalt des Freibades", "befürworten die geplante Sanierung"],
         ),
         (
-            "Wir streben eine Beteiligung der Bürger an und wir befürworten eine Genossenschaft.",
-            ["Wir streben eine Beteiligung der Bürger an", "wir befürworten eine Genossenschaft"],
+            "Wir streben einen Bürgerwindpark an und wir befürworten eine Genossenschaft.",
+            ["Wir streben einen Bürgerwindpark an", "wir befürworten eine Genossenschaft"],
         ),
         (
             "Deshalb unterstützen wir die Vereine und fördern den Breitensport.",
@@ -389,8 +389,8 @@ def test_both_and_and_dass_lists_are_split(text: str, expected: list[str]) -> No
         "die verfassungsfeindliche Tendenzen aufweisen.",
         "Europol muss so weiterentwickelt werden, dass es eine Zentralstelle für Europa wird "
         "und ein gemeinsames Informationshaus bereitstellt.",
-        "Wir machen darauf aufmerksam, dass die Weltgesundheitsorganisation empfiehlt, dass der "
-        "Fluglärm reduziert werden soll und das Umweltbundesamt ein Nachtflugverbot fordert.",
+        "Wir weisen darauf hin, dass die Ärztekammer empfiehlt, dass der "
+        "Straßenlärm reduziert werden soll und das Umweltbundesamt ein Tempolimit fordert.",
         "Wir wollen, dass die Menschen bei uns die vielfältigen Chancen nutzen und in "
         "Sicherheit leben können.",
         "Wir wollen auch, dass die Verwaltungen vollständig auf Einwegplastik verzichten und "

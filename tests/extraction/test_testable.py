@@ -39,7 +39,7 @@ def test_counted_and_visible_changes_are_testable(text: str) -> None:
         "junge Menschen für das Ehrenamt begeistern",
         "die Zusammenarbeit mit den Nachbarstädten vertiefen",
         "den Austausch mit den Vereinen intensivieren",
-        "eine dezentrale Energieversorgung im Blick behalten",
+        "eine regionale Wärmeversorgung im Blick behalten",
         "dem Artensterben entgegentreten",
         "ein faires Miteinander im Straßenverkehr",
         "mehr Flexibilität beim Einsatz der Mitarbeitenden",

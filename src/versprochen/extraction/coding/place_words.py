@@ -45,6 +45,8 @@ _MIN_SHORT_HEAD_MODIFIER = 5
 # ("erhausen" is no noun, "Hat" too short), and the town keeps its ending.
 _MIN_EMBEDDING_HEAD = 6
 _MIN_EMBEDDING_MODIFIER = 4
+# The shortest word before a place ending in a settlement's name ("Neu-stadt", "Alt-dorf").
+_MIN_TOWN_PART = 3
 
 
 @cache
@@ -76,7 +78,7 @@ def has_toponym_ending(word: str) -> bool:
 
 
 # What a word alone says about being (part of) a name; see `is_name`.
-Evidence = tuple[bool | None, tuple[str, ...], bool, bool]
+Evidence = tuple[bool | None, tuple[str, ...], bool, bool, bool]
 
 
 @lru_cache(maxsize=65536)
@@ -84,32 +86,34 @@ def evidence(word: str) -> Evidence:
     """Whether `word` is a name whatever stands around it (True or False), or None.
 
     With None follow the capitalised parts of a hyphenated word, each judged
-    on its own, or else whether the word has a place-name ending and whether
-    it is unknown: then the words around it decide.
+    on its own, or else whether the word has a place-name ending, whether it
+    is unknown, and whether its ending closes an ordinary word inside it
+    that is made like a town's name ("Berg-neustadt", not "Transparenz-portal"):
+    then the words around it decide.
     """
     lists = word_lists()
     if word.lower() in lists["not_a_name"] or not word[0].isupper():
-        return False, (), False, False
+        return False, (), False, False, False
     if ROMAN.match(word):
         # "SGB XII", "Teil IV": a number, not a name.
-        return False, (), False, False
+        return False, (), False, False, False
     if _ACRONYM.match(word) or _ACRONYM.match(word.removesuffix("s")):
         # "LKWs": the plural of a common acronym is as common.
         if word.removesuffix("s") in lists["common_acronym"] or _shouted(word):
-            return False, (), False, False
-        return True, (), False, False
+            return False, (), False, False, False
+        return True, (), False, False, False
     parts = word.split("-")
     # A common acronym spelt with a hyphen is as common: "W-LAN" (the 2021
     # manifesto sample: "Züge mit flächendeckendem W-LAN").
     if len(parts) > 1 and "".join(parts).upper() in lists["common_acronym"]:
-        return False, (), False, False
+        return False, (), False, False, False
     if len(parts) > 1:
         named = tuple(p for p in parts if p[:1].isupper())
         if not named or _thing_head(parts[-1]):
-            return False, (), False, False
-        return None, named, False, False
+            return False, (), False, False, False
+        return None, named, False, False, False
     if len(word) < 3 or word.isdigit() or word.lower().endswith(_ABSTRACT_ENDINGS):
-        return False, (), False, False
+        return False, (), False, False, False
     # "KiTa", "BürgerInnen": house spellings of ordinary words.
     unknown = not _known(word) and not _known(word.capitalize())
     if unknown and not (_compound_of_known(word) or _short_head_compound(word)):
@@ -117,14 +121,15 @@ def evidence(word: str) -> Evidence:
         # "Vision Zero", "Housing First"; Bund 2021, Berlin 2021), a name
         # only where a place is expected ("in London").
         if _english_word(word):
-            return None, (), True, False
-        return True, (), False, False
+            return None, (), True, False, False
+        return True, (), False, False, False
     if not unknown and _inflected_noun(word):
-        return False, (), False, False
+        return False, (), False, False, False
     # A known word keeps its ending: it needs a place cue before it anyway
     # ("im Bahnhofsumfeld" is somewhere in town).
-    toponym = has_toponym_ending(word) and not (unknown and _embedded_ending(word))
-    return None, (), toponym, unknown
+    toponym = has_toponym_ending(word)
+    hiding = _hiding_head(word) if unknown and toponym else ""
+    return None, (), toponym and not hiding, unknown, bool(hiding) and _made_like_town(hiding)
 
 
 def _shouted(word: str) -> bool:
@@ -167,13 +172,16 @@ def _short_head_compound(word: str) -> bool:
     return any(len(m) >= _MIN_SHORT_HEAD_MODIFIER and _known(m.capitalize()) for m in stems)
 
 
-def _embedded_ending(word: str) -> bool:
-    """Whether the word's toponym ending is only the end of a longer ordinary head.
+def _hiding_head(word: str) -> str:
+    """The longer ordinary head whose end the word's toponym ending only is, or "".
 
     "Transparenzportal" ends in "Portal", "Energiemonitoring" in "Monitoring",
     "Sozialhilfeportal" (Berlin 2021) in "Portal", "Wissenschaftshauptstadt"
     in "Hauptstadt": a known noun longer than the place ending, and no kind of
-    site itself (the "Bahnhof" of "Nordbahnhof" is one), makes a thing.
+    site itself (the "Bahnhof" of "Nordbahnhof" is one), makes a thing. So
+    does a verb's infinitive, which a compound turns into a noun:
+    "Rahmenbedingen" (Bund 2025, for "Rahmenbedingungen") ends in "bedingen",
+    "Turmspringen" (written) in "springen", not in the "-ingen" of a town.
     """
     lower = word.lower()
     endings, sites = _toponym_endings(), word_lists()["site_head"]
@@ -181,9 +189,8 @@ def _embedded_ending(word: str) -> bool:
         head, modifier = lower[-n:], lower[:-n]
         if head in endings or any(head.endswith(site) for site in sites):
             continue
-        if not any(head.endswith(e) for e in endings if len(e) < n):
-            continue
-        if not (_known(head.capitalize()) and lemma_of(head.capitalize())[:1].isupper()):
+        ending = max((e for e in endings if len(e) < n and head.endswith(e)), key=len, default="")
+        if not ending or not _ordinary_head(head, ending):
             continue
         # A capital opens the head ("SocialMediaMonitoring", Bund 2025), or a
         # known word or compound comes before it ("Kinderchancen-portal", Bund 2025).
@@ -191,8 +198,35 @@ def _embedded_ending(word: str) -> bool:
             len(m) >= _MIN_EMBEDDING_MODIFIER and (_known(m.capitalize()) or _compound_of_known(m))
             for m in first_part_forms(modifier)
         ):
+            return head
+    return ""
+
+
+def _made_like_town(head: str) -> bool:
+    """Whether an ordinary head is itself a known word and a place ending.
+
+    "Neustadt", "Altdorf": a town named with it ends in a settlement's name
+    ("Bergneustadt", written); "Kapital", "Monitoring", "Portal" end in the
+    letters of a place ending, not in a word before one ("Kapi-tal").
+    """
+    for ending in _toponym_endings():
+        first = head.removesuffix(ending)
+        if first != head and len(first) >= _MIN_TOWN_PART and _known(first):
             return True
     return False
+
+
+def _ordinary_head(head: str, ending: str) -> bool:
+    """Whether a compound's lower-case last part is a known noun or a verb's infinitive.
+
+    An infinitive counts only where the place ending inside it is no word:
+    "bedingen" holds the letters of "-ingen", while "erhausen" is made of
+    "hausen", a verb as much as a town's ending ("Holst-erhausen", written).
+    """
+    if not _known(head.capitalize()):
+        return False
+    lemma = lemma_of(head.capitalize())
+    return lemma[:1].isupper() or (lemma == head and not _known(ending))
 
 
 def _inflected_noun(word: str) -> bool:
@@ -230,21 +264,30 @@ def _thing_head(head: str) -> bool:
 
 def is_name(word: str, previous: str, sentence_start: bool) -> bool:
     """Whether `word`, after `previous`, is (part of) a proper name."""
-    verdict, parts, toponym, unknown = evidence(word)
+    verdict, parts, toponym, unknown, town_head = evidence(word)
     if verdict is not None:
         return verdict
     if parts:
         return any(is_name(p, previous, sentence_start) for p in parts)
-    return not sentence_start and named_by_context(previous, toponym, unknown)
+    return not sentence_start and named_by_context(previous, toponym, unknown, town_head)
 
 
-def named_by_context(previous: str, toponym: bool, unknown: bool) -> bool:
-    """Whether a word that might be a name is one where no sentence starts with it."""
+def named_by_context(previous: str, toponym: bool, unknown: bool, town_head: bool = False) -> bool:
+    """Whether a word that might be a name is one where no sentence starts with it.
+
+    A word whose place ending closes an ordinary word made like a town's
+    name is a town's name only where a preposition stands before it without
+    an article: "nach Bergneustadt" (written), as towns take none, while a
+    thing in the singular does ("die Vielfalt der Wissenschaftshauptstadt",
+    Berlin 2021).
+    """
     if toponym and unknown:
         return True
     cue = previous.lower()
     if cue in word_lists()["strong_place_cue"]:
         return True
+    if town_head:
+        return cue in word_lists()["town_preposition"]
     return cue in word_lists()["place_cue"] and toponym
 
 

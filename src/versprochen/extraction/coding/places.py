@@ -90,7 +90,8 @@ _AFTER_HEAD = re.compile(r" (?:für|der|des|von|vom|zur|zum) ")
 # place, when it is shaped like an abbreviation ("Masterplan „BNE 2030“",
 # Berlin 2021; "des NAP 2020", Bund 2018), takes an article as towns do not
 # ("Die Special Olympics 2023 in Berlin", "auf dem Weg zur Gesundheitsstadt
-# 2030", Berlin 2021), or heads a compound ("Natura 2000-Gebiete", written). A
+# 2030", Berlin 2021), heads a compound ("Natura 2000-Gebiete", written) or is
+# a noun's attribute after "von" ("am Bedarf von Natura 2000", Bund 2018). A
 # place cue keeps a town's year ("in Oldenburg 2027", written), and so does a
 # town's name alone ("Hiltrup 2030 klimaneutral machen", written).
 _YEAR_AFTER = re.compile(r"\s+" + YEAR)
@@ -108,12 +109,13 @@ _ROLE_BEFORE = re.compile(r"\bals\s+$")
 
 def _is_name_at(word: str, previous: str, text: str, position: int) -> bool:
     """`is_name` for the word at `position`, looking for a sentence start only if it matters."""
-    verdict, parts, toponym, unknown = evidence(word)
+    verdict, parts, toponym, unknown, town_head = evidence(word)
     if verdict is not None:
         return verdict
     if parts:
         return any(_is_name_at(p, previous, text, position) for p in parts)
-    return named_by_context(previous, toponym, unknown) and not _starts_sentence(text, position)
+    named = named_by_context(previous, toponym, unknown, town_head)
+    return named and not _starts_sentence(text, position)
 
 
 @lru_cache(maxsize=8192)
@@ -188,11 +190,32 @@ def _is_event(text: str, tokens: list[re.Match[str]], first: int, last: int) -> 
         return False
     if any(_INNER_CAPITAL.match(part) for w in words for part in w.split("-")):
         return True
+    if _attribute_of_noun(text, tokens, first):
+        return True
     # The article may stand before a word of the name the scan left out ("Special").
     before = text[max(0, tokens[first].start() - 40) : tokens[first].start()].split()[-2:]
     if any(_ARTICLE.fullmatch(word) for word in before):
         return True
     return bool(_COMPOUND_AFTER.match(text, year.end()))
+
+
+def _attribute_of_noun(text: str, tokens: list[re.Match[str]], first: int) -> bool:
+    """Whether "von" ties the name at token `first` to the noun before it.
+
+    The name with its year is then that noun's attribute, a programme's or
+    an edition's name: "am Bedarf von Natura 2000 orientieren" (Bund 2018),
+    "die Förderung von Interreg 2027" (written). A town's year is the
+    clause's time and follows the town where the town is the clause's own
+    ("Hiltrup 2030 klimaneutral machen", written); a place cue that fits
+    the name's shape keeps it before this ("die Anbindung von Holsterhausen
+    2030", written).
+    """
+    if first < 2 or tokens[first - 1].group() != "von":
+        return False
+    if not (_joins(tokens, first - 2, text) and _joins(tokens, first - 1, text)):
+        return False
+    noun = tokens[first - 2].group()
+    return noun[0].isupper() and noun.lower() not in word_lists()["not_a_name"]
 
 
 def _in_term(text: str, token: re.Match[str]) -> bool:
