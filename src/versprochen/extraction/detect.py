@@ -17,6 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from versprochen.extraction import cues
+from versprochen.extraction.commitment import claims_credit, commits, stem_commits
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import (
     Candidate,
@@ -63,12 +64,6 @@ _VERB_BEFORE_PHRASE = re.compile(
     r"durch|über|unter|gegen)\s+(?:der|die|das|den|dem|des|einer?|einem|einen)\s"
 )
 _WISH_TO_BE = re.compile(r"\b(wollen|möchten)\s+wir\b.*\b(sein|werden)\W*$", re.IGNORECASE)
-# "Die PIRATEN wollen ...", "Die Koalition will ...": the authors named as the subject.
-_AUTHORS_AS_SUBJECT = re.compile(
-    r"^(?:[Dd]ie|[Dd]er|[Uu]nsere?)\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ]{3,}\b|"
-    r"^(?:[Dd]ie|[Dd]er)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?(?:[Pp]artei|[Ff]raktion|[Kk]oalition|"
-    r"[Pp]artner|[Vv]ertragspartner|[Kk]ooperationspartner|[Kk]oalitionspartner)",
-)
 _NEGATED_OPENER = re.compile(r"^(keine?n?|kein)\s+[A-ZÄÖÜ]")
 _ZU_CLAUSE_END = re.compile(r"\bzu\s+[a-zäöüß]+\W*$|,[^,]*\b[a-zäöüß]+zu[a-zäöüß]+en\W*$")
 _PURPOSE_CLAUSE_END = re.compile(r",\s*(?:auch\s+)?um\b[^,]*$", re.IGNORECASE)
@@ -149,8 +144,30 @@ def judge(
     the first sentence of a paragraph), where verbless items stand.
     """
     stripped = text.strip().strip("•-–*· ").strip()
+    # The checks run in a fixed order and the first verdict wins: the stages
+    # below are that order cut into parts, each returning None to pass on.
+    verdict = _no_statement(stripped, content_tokens(stripped))
+    if verdict is None:
+        verdict = _stance(stripped)
+    if verdict is not None:
+        return verdict
+    # Read once, after the stances: items and plain statements both ask it.
+    verbless = not _FINITE.search(stripped) and not cues.has_finite_verb(stripped)
+    verdict = _item_verdict(
+        stripped, list_item=list_item, opening=opening, lead=lead, verbless=verbless
+    )
+    if verdict is not None:
+        return verdict
+    return _statement_verdict(stripped, agreement=agreement, list_item=list_item, verbless=verbless)
+
+
+def _no_statement(stripped: str, tokens: frozenset[str]) -> Judgement | None:
+    """Text that states nothing the authors could do: too short, a question, a lead,
+    a signature, a pointer elsewhere, a name, or a justification by its opener.
+
+    Decided by form alone, before any reading of the verbs.
+    """
     lowered = stripped.lower()
-    tokens = content_tokens(stripped)
     if len(tokens) < MIN_CONTENT_TOKENS:
         return Judgement(False, "too short")
     if stripped.endswith("?"):
@@ -170,7 +187,15 @@ def judge(
         return Judgement(False, "describes, evaluates or claims credit")
     if _BENEFIT.match(stripped):
         return Judgement(False, "justification: what a measure makes possible")
+    return None
 
+
+def _stance(stripped: str) -> Judgement | None:
+    """A sentence's stance: principle, slogan, vision or credit, else a commitment.
+
+    The stances that only sound committed come first, so that their modals
+    ("wollen wir ... sein") never count as a pledge's.
+    """
     # Only the head counts: "Keine Erhöhung der Gebühren – Bildung darf nicht vom
     # Geldbeutel abhängen" commits before its dash and justifies after it.
     if cues.PRINCIPLE.search(re.split(r"\s[–—-]\s", stripped)[0]):
@@ -179,27 +204,45 @@ def judge(
         return Judgement(False, "slogan: a wish to be")
     if cues.VISION.search(stripped):
         return Judgement(False, "vision or self-description")
-    if _claims_credit(stripped):
+    if claims_credit(stripped):
         return Judgement(False, "claims credit for the past")
-    if _commits(stripped):
-        # "Wir wollen den Vereinen einen Zuschuss gewähren, der ... " (written): the verb
-        # ends the main clause, before a relative or subordinate clause.
-        main_clause = _SUBORDINATE_TAIL.split(stripped, maxsplit=1)[0]
-        wish = _WISH_WITHOUT_ACTION.match(stripped)
-        if (
-            wish
-            and not cues.ends_with_verb(stripped)
-            and not cues.ends_with_verb(main_clause)
-            and not _VERB_BEFORE_PHRASE.search(main_clause, wish.end() - 1)
-        ):
-            noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
-            if not cues.is_action_noun(noun):
-                return Judgement(False, "slogan: a wish without an action")
+    if commits(stripped):
+        if _wish_without_action(stripped):
+            return Judgement(False, "slogan: a wish without an action")
         return Judgement(True, "commitment verb", strong=True)
     if _NEGATED_OPENER.match(stripped):
         return Judgement(True, "refusal or freeze")
+    return None
 
-    verbless = not _FINITE.search(stripped) and not cues.has_finite_verb(stripped)
+
+def _wish_without_action(stripped: str) -> bool:
+    """ "Wir wollen mehr Miteinander im Viertel" (invented): a wish whose only verb is
+    the modal and whose object names no action is a slogan, though its modal commits."""
+    # "Wir wollen den Vereinen einen Zuschuss gewähren, der ... " (written): the verb
+    # ends the main clause, before a relative or subordinate clause.
+    main_clause = _SUBORDINATE_TAIL.split(stripped, maxsplit=1)[0]
+    wish = _WISH_WITHOUT_ACTION.match(stripped)
+    if (
+        wish
+        and not cues.ends_with_verb(stripped)
+        and not cues.ends_with_verb(main_clause)
+        and not _VERB_BEFORE_PHRASE.search(main_clause, wish.end() - 1)
+    ):
+        noun = cues.first_noun(stripped[stripped.find(" ", 4) :])
+        return not cues.is_action_noun(noun)
+    return False
+
+
+def _item_verdict(
+    stripped: str, *, list_item: bool, opening: bool, lead: str, verbless: bool
+) -> Judgement | None:
+    """A pledge without a commitment verb of its own: a list item that completes its
+    lead's demand, names an action ("Ausbau der Radwege") or is an infinitive item
+    ("Schulhöfe entsiegeln").
+
+    Only where items stand (an opening, a list item) or where no verb would make the
+    text a sentence instead.
+    """
     # A stem completes the first sentence of its item even when the item goes on
     # with sentences of its own ("Wir wollen / - eine zweite Fähre. Heute ...");
     # such an item continues the stem's sentence in lower case, where a capitalised
@@ -209,7 +252,7 @@ def judge(
     # kann") does not make the item a sentence.
     head = _SUBORDINATE_TAIL.split(stripped, maxsplit=1)[0]
     head_verbless = not _FINITE.search(head) and not cues.has_finite_verb(head)
-    if completes_stem and head_verbless and lead and _stem_commits(lead, stripped):
+    if completes_stem and head_verbless and lead and stem_commits(lead, stripped):
         return Judgement(True, "item of a demand list")
     if opening or list_item or verbless:
         opener = cues.words(stripped)[:1]
@@ -223,7 +266,14 @@ def judge(
         finite = not list_item and _second_position_verb(stripped)
         if cues.ends_with_verb(stripped) and verbless and not zu_clause and not finite:
             return Judgement(True, "infinitive item")
+    return None
 
+
+def _statement_verdict(
+    stripped: str, *, agreement: bool, list_item: bool, verbless: bool
+) -> Judgement:
+    """The last word on a plain statement: what it includes, whether it describes,
+    and the leniency an agreement's present tense or a list item gets."""
     if cues.PAST.search(stripped):
         return Judgement(False, "about the past")
     includes = _INCLUDES.match(stripped)
@@ -245,67 +295,9 @@ def judge(
     return Judgement(False, "no commitment")
 
 
-# "Mit dem Münster-Pass haben wir ein umfassendes Instrument geschaffen, mit dem wir ...",
-# "Bereits 2010 haben wir den Pass wieder einführen können" (Münster SPD 2014): the
-# authors' perfect tense in the main clause reports what they did (guideline §2, credit
-# claiming); a modal or future in a later clause ("... und werden weiter daran
-# festhalten") still commits.
-_CREDIT = cues.Folded(
-    r"^(?:[^,]*?\b)?(?:haben\s+wir|wir\s+haben)\b[^,]*?\b(?:ge[a-zäöüß]+(?:t|en)|"
-    r"[a-zäöüß]+(?:iert|ge[a-zäöüß]+(?:t|en))|[a-zäöüß]+en\s+können)\b"
-)
-_STILL_COMMITS = cues.Folded(
-    r"\b(?:werden\s+wir|wir\s+werden|und\s+werden|wollen|will|möchten|soll|sollen|muss|müssen)\b"
-)
-# "Wir haben uns fest vorgenommen unser Pflegesystem zu verbessern" (SPD 2025): a perfect
-# that states a resolution looks ahead, it is a commitment, not a record.
-_RESOLVED = cues.Folded(r"\b(?:vorgenommen|(?:zum|als)\s+ziel\s+gesetzt)\b")
-
-
-def _claims_credit(text: str) -> bool:
-    return (
-        bool(_CREDIT.search(text))
-        and not _STILL_COMMITS.search(text)
-        and not _RESOLVED.search(text)
-    )
-
-
 def _names_action_first(text: str) -> bool:
     nouns = [w for w in cues.words(text) if w[0].isupper()]
     return bool(nouns) and cues.is_action_noun(nouns[0])
-
-
-_COMMITMENT: tuple[cues.Folded | re.Pattern[str], ...] = (
-    cues.MODAL,
-    cues.ZU_INFINITIVE,
-    cues.DEMAND,
-)
-
-
-def _stem_commits(lead: str, item: str) -> bool:
-    """Whether a lead commits, alone ("Wir fordern:") or completed by its item
-    ("Wir stehen" + "für eine zweite Fähre")."""
-    return _commits(lead) or _commits(f"{lead.rstrip().rstrip(':')} {item}")
-
-
-def _commits(text: str) -> bool:
-    for pattern in _COMMITMENT:
-        for match in pattern.finditer(text):
-            before = text[: match.start()]
-            clause = before.rsplit(",", 1)[-1] + " "
-            opener = cues.SUBORDINATE_CLAUSE if "," in before else cues.SUBORDINATE_OPENER
-            if opener.match(clause):
-                continue
-            if cues.NEED_NOT.match(text, match.start()):
-                continue
-            if cues.VOLITIONAL.fullmatch(match.group()) and (
-                cues.GENERIC_SUBJECT.match(text)
-                or (not cues.FIRST_PERSON.search(text) and not _AUTHORS_AS_SUBJECT.match(text))
-            ):
-                continue
-            return True
-    authors = cues.FIRST_PERSON.search(text) or _AUTHORS_AS_SUBJECT.match(text)
-    return bool(authors and cues.FIRST_PERSON_DEMAND.search(text))
 
 
 # Words that stand between a sentence's subject and its verb, or open a
@@ -406,7 +398,7 @@ def _short_pointer(segment: Segment, verdict: Judgement, previous: Rejection | N
     return (
         verdict.reason == "too short"
         and bool(cues.POINTER_OPENING.match(segment.text))
-        and _commits(segment.text)
+        and commits(segment.text)
         and _context_needed(segment, previous) is not None
     )
 

@@ -252,6 +252,33 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
         doc = unglue_listed_headings(doc, toc)
     blocks = doc.blocks
     toc_blocks = toc.blocks if toc else frozenset()
+    headings = _ranked_headings(doc, toc, toc_blocks)
+    furniture = _furniture(blocks, toc, headings)
+    # A restored heading stands where the TOC says its section begins: the TOC's
+    # word outweighs a line's look of furniture.
+    headings = [h for h in headings if h.restored or h.block not in furniture]
+    _dense_levels(headings)
+    sections, starts = _nest_sections(blocks, headings)
+    block_sections, roles = _block_roles(
+        len(blocks),
+        starts,
+        toc_blocks,
+        {h.block for h in headings if not h.restored},
+        furniture,
+        back_matter(sections),
+    )
+    return OutlinedDocument(
+        clean=doc,
+        sections=tuple(sections),
+        block_sections=tuple(block_sections),
+        block_roles=tuple(roles),
+    )
+
+
+def _ranked_headings(
+    doc: CleanDocument, toc: Toc | None, toc_blocks: frozenset[int]
+) -> list[_Heading]:
+    """The headings with their levels, corrected by the TOC where there is one."""
     candidates = [c for c in find_candidates(doc) if c.block not in toc_blocks]
     # Cover titles before the TOC use styles of their own; they must not
     # push the text's headings down a level.
@@ -261,17 +288,30 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
     if toc is not None and toc.entries:
         headings = _apply_toc(doc, toc, headings)
         _levels_with_toc(headings, ranks)
+    return headings
+
+
+def _furniture(blocks: tuple[Block, ...], toc: Toc | None, headings: list[_Heading]) -> set[int]:
+    # The cover ends at the first heading, or at the TOC where that comes first:
+    # the TOC and the text after it are no cover, even before a first heading.
     first_heading = min((h.block for h in headings), default=None)
     if toc is not None and first_heading is not None:
         first_heading = min(first_heading, min(toc.blocks))
-    furniture = furniture_blocks(blocks, first_heading, {h.block for h in headings})
-    headings = [h for h in headings if h.restored or h.block not in furniture]
+    return furniture_blocks(blocks, first_heading, {h.block for h in headings})
+
+
+def _dense_levels(headings: list[_Heading]) -> None:
     # Levels are relative: close the gaps left by tiers the text never uses.
     dense = {level: rank + 1 for rank, level in enumerate(sorted({h.level for h in headings}))}
     for h in headings:
         h.level = dense[h.level]
-    heading_blocks = {h.block for h in headings if not h.restored}
 
+
+def _nest_sections(
+    blocks: tuple[Block, ...], headings: list[_Heading]
+) -> tuple[list[Section], dict[int, list[int]]]:
+    """One section per heading, under the nearest heading before it of a higher
+    level; and the sections that start at each block."""
     sections: list[Section] = []
     stack: list[int] = []
     starts: dict[int, list[int]] = defaultdict(list)
@@ -291,12 +331,26 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
         )
         stack.append(len(sections) - 1)
         starts[h.block].append(len(sections) - 1)
+    return sections, starts
 
-    back = back_matter(sections)
+
+def _block_roles(
+    count: int,
+    starts: dict[int, list[int]],
+    toc_blocks: frozenset[int],
+    heading_blocks: set[int],
+    furniture: set[int],
+    back: frozenset[int],
+) -> tuple[list[int | None], list[BlockRole]]:
+    """Each block's section and role.
+
+    A block where several sections start belongs to the last of them; the ones
+    before it hold no block of their own.
+    """
     block_sections: list[int | None] = []
     roles: list[BlockRole] = []
     current: int | None = None
-    for index in range(len(blocks)):
+    for index in range(count):
         if index in starts:
             current = starts[index][-1]
         block_sections.append(current)
@@ -308,9 +362,4 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
             roles.append("furniture")
         else:
             roles.append("body")
-    return OutlinedDocument(
-        clean=doc,
-        sections=tuple(sections),
-        block_sections=tuple(block_sections),
-        block_roles=tuple(roles),
-    )
+    return block_sections, roles

@@ -1,0 +1,77 @@
+"""commitment: whether a sentence's own verbs commit its authors.
+
+Detect asks this of a sentence, of a list's lead completed by its item and of a
+short sentence that points back, and asks whether the authors' perfect tense
+only reports what they did. These rules need the cues and nothing of detect's
+other checks, so they live here and detect imports them, never the reverse.
+"""
+
+from __future__ import annotations
+
+import re
+
+from versprochen.extraction import cues
+
+# "Die PIRATEN wollen ...", "Die Koalition will ...": the authors named as the subject.
+_AUTHORS_AS_SUBJECT = re.compile(
+    r"^(?:[Dd]ie|[Dd]er|[Uu]nsere?)\s+(?:[A-ZÄÖÜ][\w-]*\s+){0,2}[A-ZÄÖÜ]{3,}\b|"
+    r"^(?:[Dd]ie|[Dd]er)\s+(?:[A-ZÄÖÜ][\w-]*\s+)?(?:[Pp]artei|[Ff]raktion|[Kk]oalition|"
+    r"[Pp]artner|[Vv]ertragspartner|[Kk]ooperationspartner|[Kk]oalitionspartner)",
+)
+
+# "Mit dem Münster-Pass haben wir ein umfassendes Instrument geschaffen, mit dem wir ...",
+# "Bereits 2010 haben wir den Pass wieder einführen können" (Münster SPD 2014): the
+# authors' perfect tense in the main clause reports what they did (guideline §2, credit
+# claiming); a modal or future in a later clause ("... und werden weiter daran
+# festhalten") still commits.
+_CREDIT = cues.Folded(
+    r"^(?:[^,]*?\b)?(?:haben\s+wir|wir\s+haben)\b[^,]*?\b(?:ge[a-zäöüß]+(?:t|en)|"
+    r"[a-zäöüß]+(?:iert|ge[a-zäöüß]+(?:t|en))|[a-zäöüß]+en\s+können)\b"
+)
+_STILL_COMMITS = cues.Folded(
+    r"\b(?:werden\s+wir|wir\s+werden|und\s+werden|wollen|will|möchten|soll|sollen|muss|müssen)\b"
+)
+# "Wir haben uns fest vorgenommen unser Pflegesystem zu verbessern" (SPD 2025): a perfect
+# that states a resolution looks ahead, it is a commitment, not a record.
+_RESOLVED = cues.Folded(r"\b(?:vorgenommen|(?:zum|als)\s+ziel\s+gesetzt)\b")
+
+
+def claims_credit(text: str) -> bool:
+    return (
+        bool(_CREDIT.search(text))
+        and not _STILL_COMMITS.search(text)
+        and not _RESOLVED.search(text)
+    )
+
+
+_COMMITMENT: tuple[cues.Folded | re.Pattern[str], ...] = (
+    cues.MODAL,
+    cues.ZU_INFINITIVE,
+    cues.DEMAND,
+)
+
+
+def stem_commits(lead: str, item: str) -> bool:
+    """Whether a lead commits, alone ("Wir fordern:") or completed by its item
+    ("Wir stehen" + "für eine zweite Fähre")."""
+    return commits(lead) or commits(f"{lead.rstrip().rstrip(':')} {item}")
+
+
+def commits(text: str) -> bool:
+    for pattern in _COMMITMENT:
+        for match in pattern.finditer(text):
+            before = text[: match.start()]
+            clause = before.rsplit(",", 1)[-1] + " "
+            opener = cues.SUBORDINATE_CLAUSE if "," in before else cues.SUBORDINATE_OPENER
+            if opener.match(clause):
+                continue
+            if cues.NEED_NOT.match(text, match.start()):
+                continue
+            if cues.VOLITIONAL.fullmatch(match.group()) and (
+                cues.GENERIC_SUBJECT.match(text)
+                or (not cues.FIRST_PERSON.search(text) and not _AUTHORS_AS_SUBJECT.match(text))
+            ):
+                continue
+            return True
+    authors = cues.FIRST_PERSON.search(text) or _AUTHORS_AS_SUBJECT.match(text)
+    return bool(authors and cues.FIRST_PERSON_DEMAND.search(text))
