@@ -648,3 +648,35 @@ def test_a_web_address_is_a_reference_not_a_pledge(text: str) -> None:
 )
 def test_a_pledge_that_names_a_web_address_still_commits(text: str) -> None:
     assert judge(text).pledge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Unser Positionspapier zur Mobilität herunterladen",
+        "Das ganze Interview mit der Kandidatin lesen",
+    ],
+)
+def test_the_label_of_a_link_for_the_reader_is_no_pledge(text: str) -> None:
+    assert judge(text) == judge(text, list_item=True)
+    assert not judge(text).pledge
+
+
+def test_a_verb_that_ends_a_subordinate_clause_makes_no_infinitive_item() -> None:
+    text = (
+        "Kultur gehört allen, und Teilhabe gelingt nur, "
+        "wenn Schulen, Vereine und Eltern zusammenarbeiten"
+    )
+    assert not judge(text).pledge
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kita-Plätze, wenn nötig, in allen Stadtteilen ausbauen",
+        "Mehr Radwege bauen, um den Schulweg sicherer zu machen",
+        "Bücher für die Stadtbibliothek anschaffen und in Kitas vorlesen",
+    ],
+)
+def test_an_infinitive_item_keeps_its_verb_past_an_aside_or_a_purpose(text: str) -> None:
+    assert judge(text).pledge

@@ -74,6 +74,22 @@ _SUBORDINATE_TAIL = re.compile(
     r",\s*(?:damit|um|weil|da|wenn|dass|die|der|das|deren|dessen|welche[rsnm]?|wo)\b"
 )
 _REFERENCE = re.compile(r"\b(siehe)\b", re.IGNORECASE)
+# A subordinate clause that ends the text, with a subject and more of its own: "...,
+# wenn Sprache, Bildung und Arbeitsmarktzugang Hand in Hand gehen" (Oldenburg BB-OL
+# 2026). A short aside ("und, falls nötig, neue Gebiete auch auf Landesebene festsetzen",
+# Berlin 2021) leaves the verb after it to the item.
+_SUBORDINATE_END = re.compile(
+    r",\s*(?:wenn|falls|sofern|soweit|obwohl|weil|da|ob)\s+(?!(?-i:(?:[a-zäöüß]+\s+)?[a-zäöüß]+,))"
+    r"(?:[^\s.;:,]+[\s,]+){2,}[^\s.;:,]+\W*$",
+    re.IGNORECASE,
+)
+# "Positionspapier Verkehr & Mobilität herunterladen", "Unsere Position zum Stadion lesen"
+# (Oldenburg BB-OL 2026, the labels of a web page's links): a short line that asks the
+# reader to fetch or read something commits the authors to nothing.
+_READER_LINK = re.compile(
+    r"^(?:\S+\s+){1,6}?(?:herunterladen|downloaden|lesen|ansehen|anschauen|anhören)\W*$",
+    re.IGNORECASE,
+)
 _SIGNATURE = re.compile(
     r"^(\(?vorsitzende\w*\)?|stellv\.?|\w+,\s+den\s+\d|[\w\s.-]+,\s*\d{1,2}\.\s*\d{1,2}\.\s*\d{2,4})",
     re.IGNORECASE,
@@ -264,7 +280,16 @@ def _item_verdict(
             stripped
         )
         finite = not list_item and _second_position_verb(stripped)
-        if cues.ends_with_verb(stripped) and verbless and not zu_clause and not finite:
+        # The infinitive ends the item's main clause ("Radwege ausbauen, damit ..."); a
+        # verb that ends only a clause of its own ("Teilhabe gelingt nur, wenn Sprache
+        # und Arbeit Hand in Hand gehen", Oldenburg BB-OL 2026) is no item's.
+        tail = _SUBORDINATE_END.search(stripped)
+        ends_in_infinitive = cues.ends_with_verb(stripped) and (
+            tail is None or cues.ends_with_verb(stripped[: tail.start()])
+        )
+        if ends_in_infinitive and verbless and not zu_clause and not finite:
+            if _READER_LINK.search(stripped):
+                return Judgement(False, "a link for the reader")
             return Judgement(True, "infinitive item")
     return None
 
@@ -312,7 +337,7 @@ _COORDINATION = frozenset({"und", "oder", "sowie", "bzw"})
 
 
 def _second_position_verb(text: str) -> bool:
-    """A finite plural verb after the subject ("Junge Menschen ziehen nach Leipzig").
+    """A finite plural verb after the subject ("Viele Familien ziehen ins Umland").
 
     Its form is the infinitive's, but an infinitive item ends with its verb
     ("Radwege ausbauen", "Radwege bauen und Straßen sanieren"); a finite verb
