@@ -417,3 +417,16 @@ def test_a_fronted_list_of_means_stays_with_its_commitment(text: str) -> None:
 def test_a_list_of_actions_without_a_fronted_means_is_still_split() -> None:
     text = "Wir fordern den Ausbau der Radwege sowie die Einführung eines Nachtbusses"
     assert len(parts(text)) == 2
+
+
+def test_the_outcomes_of_a_refusal_stay_with_it() -> None:
+    text = (
+        "Wir lassen nicht zu, dass Spielplätze geschlossen werden und die Bäder "
+        "an private Betreiber verkauft werden"
+    )
+    assert parts(text) == [text]
+
+
+def test_the_outcomes_of_a_demand_are_still_cut() -> None:
+    text = "Wir wollen, dass die Spielplätze saniert werden und die Bäder länger geöffnet werden"
+    assert len(parts(text)) == 2

@@ -173,6 +173,25 @@ _GOVERNS_NEXT_DASS = re.compile(
 )
 
 
+# "Wir lassen nicht zu, dass offen zur Gewalt gegen unseren Staat aufgerufen wird und das
+# Eigentum Dritter oder kritische Infrastrukturen angegriffen werden" (CDU/CSU 2025): under a
+# refusal each outcome of the "dass" clause is one the authors prevent; cut off from it, a
+# later conjunct would say the opposite.
+_REFUSED = re.compile(
+    r"\b(?:nicht(?!\s+nur)|kein\w*|nie|niemals|verhinder\w*|vermeid\w*|unterbind\w*|ausschließ\w*)\b"
+    r"|\blehnen\b[^,]*\bab\b",
+    re.IGNORECASE,
+)
+
+
+def refused_clause_start(masked: str) -> int | None:
+    """Where a "dass" clause governed by a refusal begins, else None: no cut after it."""
+    opening = _DASS_START.search(masked)
+    if opening is None or not _REFUSED.search(masked, 0, opening.start()):
+        return None
+    return opening.start()
+
+
 def _is_conjunct(right: str) -> bool:
     if not _CONJUNCT_START.match(right):
         return False

@@ -243,7 +243,11 @@ def _cuts(text: str) -> list[tuple[int, int]]:
     # "Stadt- und Verkehrswegeplanung": a word cut short before the conjunction
     # shares its head with the next word, so the two are one word.
     means_end = _fronted_means_end(text, masked)
-    return sorted({cut for cut in cuts if not text[: cut[0]].endswith("-") and cut[0] >= means_end})
+    refused = clauses.refused_clause_start(masked)
+    end = len(text) if refused is None else refused
+    return sorted(
+        {cut for cut in cuts if not text[: cut[0]].endswith("-") and means_end <= cut[0] <= end}
+    )
 
 
 # "Durch den Ausbau von Schulsozialarbeit, … sowie die Einbindung gemeinnütziger
