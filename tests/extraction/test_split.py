@@ -430,3 +430,31 @@ def test_the_outcomes_of_a_refusal_stay_with_it() -> None:
 def test_the_outcomes_of_a_demand_are_still_cut() -> None:
     text = "Wir wollen, dass die Spielplätze saniert werden und die Bäder länger geöffnet werden"
     assert len(parts(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir sind gegen die Schließung der Bäder sowie die Privatisierung der Stadtwerke",
+        "Eine Schließung der Bäder sowie eine Privatisierung der Stadtwerke lehnen wir ab",
+    ],
+)
+def test_a_noun_phrase_stays_with_the_refusal_that_governs_it(text: str) -> None:
+    assert parts(text) == [text]
+
+
+@pytest.mark.parametrize(
+    ("text", "second"),
+    [
+        (
+            "Wir lehnen die Schließung der Bäder ab und fordern den Ausbau der Radwege",
+            "fordern den Ausbau der Radwege",
+        ),
+        (
+            "Wir sind gegen neue Windräder im Wald und gegen die Senkung von Schutzstandards",
+            "gegen die Senkung von Schutzstandards",
+        ),
+    ],
+)
+def test_a_part_with_its_own_verb_or_refusal_is_still_cut(text: str, second: str) -> None:
+    assert parts(text)[-1] == second

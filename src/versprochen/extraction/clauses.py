@@ -184,6 +184,51 @@ _REFUSED = re.compile(
 )
 
 
+# "Wir sind gegen die Schließung der Bäder sowie die Privatisierung der Stadtwerke", "Eine
+# Schließung der Bäder sowie eine Privatisierung der Stadtwerke lehnen wir ab" (written):
+# the stance against something, besides the refusals above; a part that opens with "gegen"
+# ("und gegen die Reduzierung von Naturschutzstandards") carries its own.
+_AGAINST = re.compile(
+    r"\b(?:sind|stellen\s+uns|wenden\s+uns|sprechen\s+uns)\s+(?:\w+\s+){0,2}?gegen\b"
+    r"|\bnein\s+zu[mr]?\b|^\W*(?:und\s+)?gegen\b",
+    re.IGNORECASE,
+)
+
+
+def _refuses(text: str) -> bool:
+    return bool(_REFUSED.search(text) or _AGAINST.search(text))
+
+
+def keeps_polarity(text: str, cut: tuple[int, int]) -> bool:
+    """Whether cutting `text` at `cut` leaves each part saying what the whole says.
+
+    A refusal on one side governs a bare noun phrase on the other ("gegen A sowie B",
+    "A sowie B lehnen wir ab"); cut off from it, that part reads as a measure to take.
+    A part with a verb of its own ("Wir lehnen A ab und fordern B") stands alone.
+    """
+    left, right = text[: cut[0]], text[cut[1] :]
+    left_refuses, right_refuses = _refuses(left), _refuses(right)
+    if left_refuses == right_refuses:
+        return True
+    bare = right if left_refuses else left
+    return bool(
+        _OWN_SUBJECT.search(bare)
+        or cues.MODAL.search(bare)
+        or cues.DEMAND.search(bare)
+        or _LEADING_VERB.match(bare)
+        or cues.has_finite_verb(bare)
+        or cues.ends_with_verb(bare)
+    )
+
+
+# "Wir dämmen Interaktionsrisiken ein" (Bund 2018): the authors as subject make a clause.
+_OWN_SUBJECT = re.compile(r"\bwir\b", re.IGNORECASE)
+# "und fordern den Ausbau der Radwege": a second predicate of the same subject.
+_LEADING_VERB = re.compile(
+    rf"\s*(?!(?:{_ARTICLE}|{'|'.join(sorted(cues.NOT_VERBS_IN_EN))})\b)[a-zäöüß]+(?:en|ern|eln)\s"
+)
+
+
 def refused_clause_start(masked: str) -> int | None:
     """Where a "dass" clause governed by a refusal begins, else None: no cut after it."""
     opening = _DASS_START.search(masked)

@@ -246,7 +246,13 @@ def _cuts(text: str) -> list[tuple[int, int]]:
     refused = clauses.refused_clause_start(masked)
     end = len(text) if refused is None else refused
     return sorted(
-        {cut for cut in cuts if not text[: cut[0]].endswith("-") and means_end <= cut[0] <= end}
+        {
+            cut
+            for cut in cuts
+            if not text[: cut[0]].endswith("-")
+            and means_end <= cut[0] <= end
+            and clauses.keeps_polarity(text, cut)
+        }
     )
 
 
