@@ -471,3 +471,14 @@ def test_a_preamble_after_the_cover_lines_is_a_heading() -> None:
 def test_an_ordinary_line_after_the_cover_lines_stays_body() -> None:
     text = f"Wahlprogramm 2026\n\nUnsere Ziele\n\n{LONG} {PROSE}"
     assert from_text(text, fmt="text").sections == ()
+
+
+def test_a_box_of_examples_from_elsewhere_is_neither_section_nor_text() -> None:
+    box = "Best Practice: BÜRGERBUS IN NACHBARSTADT\n\nDie Nachbarstadt betreibt seit 2019 einen Bürgerbus."
+    text = f"1 Mobilität\n\n{LONG}\n\n{box}\n\n{PROSE}\n\n2 Schule\n\n{LONG}\n\n3 Kultur\n\n{LONG}"
+    doc = from_text(text, fmt="text")
+    assert [t for t, _ in titles(doc)] == ["1 Mobilität", "2 Schule", "3 Kultur"]
+    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    assert roles["Best Practice: BÜRGERBUS IN NACHBARSTADT"] == "furniture"
+    assert roles["Die Nachbarstadt betreibt seit 2019 einen Bürgerbus."] == "furniture"
+    assert roles[PROSE] == "body"

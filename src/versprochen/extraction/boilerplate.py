@@ -1,5 +1,6 @@
 """Blocks that are part of the page but not of the text: cover titles, dates,
-signatures, decorative divider titles and stray numbers.
+signatures, decorative divider titles, stray numbers and boxes with examples
+from elsewhere.
 """
 
 from __future__ import annotations
@@ -85,3 +86,27 @@ def _cover_page(blocks: tuple[Block, ...]) -> set[int]:
     if any(is_sentence(blocks[i].text) for i in on_first):
         return set()
     return set(on_first)
+
+
+# "Best Practice: PARK-AND-RIDE IN GRONINGEN" over "Die Stadt Groningen setzt auf
+# Park-and-Ride-Anlagen ..." (Oldenburg Volt 2026): a box that tells what another
+# place did. It is neither a section of the program nor a pledge of its authors.
+_EXAMPLE_BOX = re.compile(
+    r"^\W*(?:best|good)[ -]?practices?\s*:|^\W*(?:praxisbeispiel|gutes\s+beispiel|vorbild)\s*:",
+    re.IGNORECASE,
+)
+
+
+def example_boxes(blocks: tuple[Block, ...]) -> set[int]:
+    """The label of each box of examples and the paragraph it heads.
+
+    A label cut from its name ("Best Practice:" over "SCHULERFOLG SICHERN WIE IN
+    SACHSEN-ANHALT") takes the name's line as well.
+    """
+    found: set[int] = set()
+    for index, block in enumerate(blocks):
+        if not _EXAMPLE_BOX.match(block.text) or len(block.text.split()) > 12:
+            continue
+        span = 3 if block.text.rstrip().endswith(":") else 2
+        found.update(range(index, min(index + span, len(blocks))))
+    return found

@@ -14,7 +14,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
-from versprochen.extraction.boilerplate import furniture_blocks
+from versprochen.extraction.boilerplate import example_boxes, furniture_blocks
 from versprochen.extraction.headings import find_candidates, is_caps, rank_levels
 from versprochen.extraction.restore import restore_start
 from versprochen.extraction.stage import stage
@@ -252,8 +252,9 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
         doc = unglue_listed_headings(doc, toc)
     blocks = doc.blocks
     toc_blocks = toc.blocks if toc else frozenset()
-    headings = _ranked_headings(doc, toc, toc_blocks)
-    furniture = _furniture(blocks, toc, headings)
+    boxes = example_boxes(blocks)
+    headings = [h for h in _ranked_headings(doc, toc, toc_blocks) if h.block not in boxes]
+    furniture = _furniture(blocks, toc, headings) | boxes
     # A restored heading stands where the TOC says its section begins: the TOC's
     # word outweighs a line's look of furniture.
     headings = [h for h in headings if h.restored or h.block not in furniture]
