@@ -123,6 +123,17 @@ def test_list_items_with_markers_and_levels() -> None:
     assert items[3][1:] == ("1.", 1, "Erstens")
 
 
+def test_an_arrow_is_a_bullet() -> None:
+    doc = clean(
+        raw("➔ Radwege sanieren: Wir sanieren die Radwege.\n➔ Busse: Der Takt wird dichter.")
+    )
+    items = [(b.kind, b.marker, b.text) for b in doc.blocks]
+    assert items == [
+        ("list_item", "➔", "Radwege sanieren: Wir sanieren die Radwege."),
+        ("list_item", "➔", "Busse: Der Takt wird dichter."),
+    ]
+
+
 def test_number_inside_wrapped_prose_is_no_list_marker() -> None:
     doc = clean(
         raw("Das Wachstum seit Mitte des\n19. Jahrhunderts hat Berlin geprägt.", "markdown")

@@ -210,7 +210,7 @@ def test_a_listed_title_heads_its_own_line_not_the_preview_item_before_it() -> N
     second = doc.clean.text.index("Jugend beteiligen\n\n" + PROSE)
     assert doc.sections[1].start == second
     roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
-    assert roles["➔ Jugend beteiligen:"] == "body"
+    assert roles["Jugend beteiligen:"] == "body"
     assert roles["Jugendparlamente in allen Stadtteilen einrichten."] == "body"
 
 

@@ -28,8 +28,9 @@ _TOC_TAIL = re.compile(
     r"(?:[ ]*\t[\s]*|[ ]{5,}|[ ]*\.{4,}[ ]*|[ ]*…{2,}[ ]*|[ ]*(?:\.[ ]){4,}[ ]*)(\d{1,3})[ ]*$"
 )
 _DOT_LEADER = re.compile(r"\s*(?:\.{4,}|…{2,}|(?:\.\s){4,})\s*\d{0,3}\s*$")
-# Bullets that never start running text.
-_STRONG_MARKER = re.compile(r"^([-*+•●▪■◦‣►➢✓□❖→])\s+(?=\S)")
+# Bullets that never start running text; an arrow ("➔ Busse: Der Takt wird dichter.",
+# Oldenburg Volt 2026) is one too.
+_STRONG_MARKER = re.compile(r"^([-*+•●▪■◦‣►➢➔✓□❖→])\s+(?=\S)")
 # Markers that could also start a wrapped line of prose ("2. Weltkrieg").
 _WEAK_MARKER = re.compile(
     r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}[.)]|[a-z][.)]|\(\d{1,2}\)|\([a-z]\)|[–—])\s+(?=\S)"
