@@ -26,6 +26,8 @@ RULE_MODULES = (
     "detect",
     "split",
     "clauses",
+    "admissible",
+    "commitment",
     "segment",
     "merge",
     "boilerplate",

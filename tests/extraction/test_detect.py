@@ -680,3 +680,7 @@ def test_a_verb_that_ends_a_subordinate_clause_makes_no_infinitive_item() -> Non
 )
 def test_an_infinitive_item_keeps_its_verb_past_an_aside_or_a_purpose(text: str) -> None:
     assert judge(text).pledge
+
+
+def test_a_pledge_to_look_at_something_is_no_link() -> None:
+    assert judge("Alle Förderprogramme der Stadt kritisch ansehen", list_item=True).pledge

@@ -482,3 +482,26 @@ def test_a_box_of_examples_from_elsewhere_is_neither_section_nor_text() -> None:
     assert roles["Best Practice: BÜRGERBUS IN NACHBARSTADT"] == "furniture"
     assert roles["Die Nachbarstadt betreibt seit 2019 einen Bürgerbus."] == "furniture"
     assert roles[PROSE] == "body"
+
+
+def test_a_box_of_examples_ends_before_the_next_chapter_heading() -> None:
+    text = (
+        f"1 Mobilität\n\n{LONG}\n\nVorbild: Bürgerbus in Nachbarstadt\n\n2 Schule\n\n{LONG}\n\n"
+        f"3 Kultur\n\n{LONG}"
+    )
+    doc = from_text(text, fmt="text")
+    assert [t for t, _ in titles(doc)] == ["1 Mobilität", "2 Schule", "3 Kultur"]
+
+
+def test_a_box_label_on_its_own_line_takes_its_name_and_paragraph_only() -> None:
+    text = (
+        f"1 Mobilität\n\n{LONG}\n\nBest Practice:\n\nBÜRGERBUS IN NACHBARSTADT\n\n"
+        f"Die Nachbarstadt betreibt seit 2019 einen Bürgerbus.\n\n{PROSE}\n\n"
+        f"2 Schule\n\n{LONG}\n\n3 Kultur\n\n{LONG}"
+    )
+    doc = from_text(text, fmt="text")
+    assert [t for t, _ in titles(doc)] == ["1 Mobilität", "2 Schule", "3 Kultur"]
+    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    assert roles["BÜRGERBUS IN NACHBARSTADT"] == "furniture"
+    assert roles["Die Nachbarstadt betreibt seit 2019 einen Bürgerbus."] == "furniture"
+    assert roles[PROSE] == "body"

@@ -451,10 +451,28 @@ def test_a_noun_phrase_stays_with_the_refusal_that_governs_it(text: str) -> None
             "fordern den Ausbau der Radwege",
         ),
         (
-            "Wir sind gegen neue Windräder im Wald und gegen die Senkung von Schutzstandards",
-            "gegen die Senkung von Schutzstandards",
+            "Wir sind gegen neue Parkgebühren in der Altstadt und gegen die Schließung der "
+            "Stadtteilbibliotheken",
+            "gegen die Schließung der Stadtteilbibliotheken",
         ),
     ],
 )
 def test_a_part_with_its_own_verb_or_refusal_is_still_cut(text: str, second: str) -> None:
     assert parts(text)[-1] == second
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vermeidung von Plastikmüll an Schulen sowie Ausbau der Radwege in allen Stadtteilen",
+        "Keine Erhöhung der Grundsteuer sowie Ausbau der Radwege in allen Stadtteilen",
+        "Ausbau der Radwege, die heute nicht sicher sind, sowie Sanierung der maroden Brücken",
+        "Wir wollen ausschließlich Ökostrom in städtischen Gebäuden sowie den Ausbau der "
+        "Solaranlagen",
+        "Wir lassen nicht zu, dass Bäder geschlossen werden, und wir bauen neue Radwege",
+        "Kein Kind darf zurückbleiben, deshalb sorgen wir dafür, dass Schulen saniert werden "
+        "und Kitas ausgebaut werden",
+    ],
+)
+def test_a_negation_that_governs_only_its_own_words_blocks_no_cut(text: str) -> None:
+    assert len(parts(text)) == 2

@@ -97,16 +97,26 @@ _EXAMPLE_BOX = re.compile(
 )
 
 
-def example_boxes(blocks: tuple[Block, ...]) -> set[int]:
+def example_boxes(blocks: tuple[Block, ...], headings: set[int]) -> set[int]:
     """The label of each box of examples and the paragraph it heads.
 
     A label cut from its name ("Best Practice:" over "SCHULERFOLG SICHERN WIE IN
-    SACHSEN-ANHALT") takes the name's line as well.
+    SACHSEN-ANHALT") takes the name's line as well. Another heading after the
+    label begins the next section: the box ends before it.
     """
     found: set[int] = set()
     for index, block in enumerate(blocks):
         if not _EXAMPLE_BOX.match(block.text) or len(block.text.split()) > 12:
             continue
-        span = 3 if block.text.rstrip().endswith(":") else 2
-        found.update(range(index, min(index + span, len(blocks))))
+        found.add(index)
+        following = index + 1
+        if block.text.rstrip().endswith(":") and following < len(blocks):
+            name = blocks[following].text
+            # The name is set like a heading ("SCHULERFOLG SICHERN ..."); a numbered
+            # chapter heading is none.
+            if is_short_title(name) and not is_sentence(name) and not name[:1].isdigit():
+                found.add(following)
+                following += 1
+        if following < len(blocks) and following not in headings:
+            found.add(following)
     return found

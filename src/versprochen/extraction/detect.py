@@ -78,16 +78,19 @@ _REFERENCE = re.compile(r"\b(siehe)\b", re.IGNORECASE)
 # wenn Sprache, Bildung und Arbeitsmarktzugang Hand in Hand gehen" (Oldenburg BB-OL
 # 2026). A short aside ("und, falls nötig, neue Gebiete auch auf Landesebene festsetzen",
 # Berlin 2021) leaves the verb after it to the item.
-_SUBORDINATE_END = re.compile(
-    r",\s*(?:wenn|falls|sofern|soweit|obwohl|weil|da|ob)\s+(?!(?-i:(?:[a-zäöüß]+\s+)?[a-zäöüß]+,))"
-    r"(?:[^\s.;:,]+[\s,]+){2,}[^\s.;:,]+\W*$",
+_SUBORDINATE_OPENING = re.compile(
+    r",\s*(?:wenn|falls|sofern|soweit|obwohl|weil|da|ob)\s+(?!(?-i:(?:[a-zäöüß]+\s+)?[a-zäöüß]+,))",
     re.IGNORECASE,
 )
 # "Positionspapier Verkehr & Mobilität herunterladen", "Unsere Position zum Stadion lesen"
 # (Oldenburg BB-OL 2026, the labels of a web page's links): a short line that asks the
 # reader to fetch or read something commits the authors to nothing.
+# The thing offered names a medium; "Alle Förderprogramme kritisch ansehen" (written) is
+# a pledge to examine.
 _READER_LINK = re.compile(
-    r"^(?:\S+\s+){1,6}?(?:herunterladen|downloaden|lesen|ansehen|anschauen|anhören)\W*$",
+    r"^(?:\S+\s+){0,4}?\w*(?:papier|position|pdf|video|interview|podcast|broschüre|flyer"
+    r"|artikel|dokument|stellungnahme)\s+(?:\S+\s+){0,4}?"
+    r"(?:herunterladen|downloaden|lesen|ansehen|anschauen|anhören)\W*$",
     re.IGNORECASE,
 )
 _SIGNATURE = re.compile(
@@ -283,14 +286,28 @@ def _item_verdict(
         # The infinitive ends the item's main clause ("Radwege ausbauen, damit ..."); a
         # verb that ends only a clause of its own ("Teilhabe gelingt nur, wenn Sprache
         # und Arbeit Hand in Hand gehen", Oldenburg BB-OL 2026) is no item's.
-        tail = _SUBORDINATE_END.search(stripped)
+        tail = _subordinate_end(stripped)
         ends_in_infinitive = cues.ends_with_verb(stripped) and (
-            tail is None or cues.ends_with_verb(stripped[: tail.start()])
+            tail is None or cues.ends_with_verb(stripped[:tail])
         )
         if ends_in_infinitive and verbless and not zu_clause and not finite:
             if _READER_LINK.search(stripped):
                 return Judgement(False, "a link for the reader")
             return Judgement(True, "infinitive item")
+    return None
+
+
+def _subordinate_end(text: str) -> int | None:
+    """Where a subordinate clause that ends `text` begins (its comma), else None.
+
+    Only the last sentence part counts (after the last ".", ";" or ":"), so each
+    text is read once however many commas it holds.
+    """
+    body = text.rstrip(" .;:!")
+    last_part = max(body.rfind("."), body.rfind(";"), body.rfind(":")) + 1
+    for opening in _SUBORDINATE_OPENING.finditer(text, last_part):
+        if len(text[opening.end() :].split()) >= 3:
+            return opening.start()
     return None
 
 

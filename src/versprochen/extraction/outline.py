@@ -252,8 +252,9 @@ def outline(doc: CleanDocument) -> OutlinedDocument:
         doc = unglue_listed_headings(doc, toc)
     blocks = doc.blocks
     toc_blocks = toc.blocks if toc else frozenset()
-    boxes = example_boxes(blocks)
-    headings = [h for h in _ranked_headings(doc, toc, toc_blocks) if h.block not in boxes]
+    headings = _ranked_headings(doc, toc, toc_blocks)
+    boxes = example_boxes(blocks, {h.block for h in headings})
+    headings = [h for h in headings if h.block not in boxes]
     furniture = _furniture(blocks, toc, headings) | boxes
     # A restored heading stands where the TOC says its section begins: the TOC's
     # word outweighs a line's look of furniture.

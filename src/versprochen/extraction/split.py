@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 
 from versprochen.extraction import clauses, cues
+from versprochen.extraction.admissible import admissible_cuts
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import DetectedDocument, SplitDocument, Statement
 
@@ -240,45 +241,7 @@ def _cuts(text: str) -> list[tuple[int, int]]:
     cuts += clauses.dass_list_cuts(text, masked)
     if not _SUBORDINATE_OPENING.match(text):
         cuts += _clause_cuts(text, masked)
-    # "Stadt- und Verkehrswegeplanung": a word cut short before the conjunction
-    # shares its head with the next word, so the two are one word.
-    means_end = _fronted_means_end(text, masked)
-    refused = clauses.refused_clause_start(masked)
-    end = len(text) if refused is None else refused
-    return sorted(
-        {
-            cut
-            for cut in cuts
-            if not text[: cut[0]].endswith("-")
-            and means_end <= cut[0] <= end
-            and clauses.keeps_polarity(text, cut)
-        }
-    )
-
-
-# "Durch den Ausbau von Schulsozialarbeit, … sowie die Einbindung gemeinnütziger
-# Organisationen schaffen wir verlässliche Unterstützung" (Oldenburg Volt 2026), "Mit mehr
-# Pauschalierungen und Typisierungen vereinfachen wir insbesondere das
-# Einkommensteuerrecht" (CDU/CSU 2025): the phrase before the finite verb of a main clause
-# is one part of it, here the means by which the one commitment after the verb is kept.
-# Its list names no commitments of its own.
-_MEANS_OPENING = re.compile(r"^\W*(?:durch|mit|mittels|dank)\s", re.IGNORECASE)
-_INVERTED_SUBJECT = re.compile(r"\s[a-zäöüß]{3,}\s+wir\b")
-
-
-def _fronted_means_end(text: str, masked: str) -> int:
-    """Where a fronted phrase of means ends (its finite verb), else 0."""
-    if not _MEANS_OPENING.match(text):
-        return 0
-    verb = _INVERTED_SUBJECT.search(masked)
-    if verb is None or "," in masked[verb.start() - 1 : verb.start()]:
-        return 0
-    fronted = text[: verb.start()]
-    # A verb inside the phrase ends it earlier: "Mit X hat sich Y gestellt, ... unterstützen
-    # wir" (Berlin 2021) holds a clause of its own before the inverted subject.
-    if cues.has_finite_verb(fronted) or cues.MODAL.search(fronted):
-        return 0
-    return verb.start()
+    return admissible_cuts(text, masked, cuts)
 
 
 def _clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
