@@ -65,9 +65,9 @@ def test_a_heading_repeated_later_marks_a_recap() -> None:
 
 
 def test_different_targets_stay_apart() -> None:
-    a = "Anhebung der Betreuungsquote für Unter-Dreijährige auf 45 Prozent"
-    b = "Anhebung der Betreuungsquote für Unter-Dreijährige auf 60 Prozent"
-    doc = coded([("h1", "Kita"), ("p", a), ("h1", "Zusammenfassung"), ("p", b)], [(a, 1), (b, 3)])
+    a = "Anhebung des Anteils geförderter Wohnungen in Neubaugebieten auf 30 Prozent"
+    b = "Anhebung des Anteils geförderter Wohnungen in Neubaugebieten auf 40 Prozent"
+    doc = coded([("h1", "Wohnen"), ("p", a), ("h1", "Zusammenfassung"), ("p", b)], [(a, 1), (b, 3)])
     assert group_statements(doc) == [[0], [1]]
 
 

@@ -247,7 +247,7 @@ def test_signatures_and_dates_are_furniture() -> None:
         [
             "# Absichtserklärung",
             "",
-            "Hiltrup, den 04.11.2025",
+            "Hiltrup, den 17.03.2026",
             "",
             "**Hendrik Mustermann**",
             "Vorsitzender des Unterbezirks",

@@ -31,8 +31,8 @@ def parts(text: str) -> list[str]:
             ],
         ),
         (
-            "Wohnen am Hafen stärken und dabei zugleich einen Rahmenplan Hafenkante vorlegen.",
-            ["Wohnen am Hafen stärken", "dabei zugleich einen Rahmenplan Hafenkante vorlegen"],
+            "Die Musikschule öffnen und dabei zugleich ein Angebot für Senioren schaffen.",
+            ["Die Musikschule öffnen", "dabei zugleich ein Angebot für Senioren schaffen"],
         ),
         (
             "das Netz der Radwege ausbauen und die Beschilderung der Routen verbessern.",
@@ -43,11 +43,11 @@ def parts(text: str) -> list[str]:
             ["Radwege müssen verbreitert", "Kreuzungen entschärft werden"],
         ),
         (
-            "Förderung der Lesekompetenz bei Schülern und Eltern – dazu gehört selbstverständlich "
-            "eine Ausstattung mit neuen Büchern.",
+            "Ausbau der Musikschule – dazu gehört selbstverständlich eine Erweiterung der "
+            "Unterrichtsräume.",
             [
-                "Förderung der Lesekompetenz bei Schülern und Eltern",
-                "dazu gehört selbstverständlich eine Ausstattung mit neuen Büchern",
+                "Ausbau der Musikschule",
+                "dazu gehört selbstverständlich eine Erweiterung der Unterrichtsräume",
             ],
         ),
     ],
@@ -104,14 +104,15 @@ def test_a_pledge_with_a_follow_up_is_still_split() -> None:
         segmented(
             (
                 "p",
-                "Weniger Autoverkehr vor Schulen durch Schulstraßen sowie Erhöhung der Sicherheit an "
-                "Schulwegen. Dabei sind die Standorte zu betrachten.",
+                "Mehr Schatten auf Spielplätzen durch Sonnensegel sowie Ausbau der Trinkwasserspender "
+                "in Turnhallen. Dabei sind die Elternbeiräte frühzeitig zu beteiligen.",
             ),
         )
     )
     assert [s.text for s in split(doc).statements] == [
-        "Weniger Autoverkehr vor Schulen durch Schulstraßen",
-        "Erhöhung der Sicherheit an Schulwegen. Dabei sind die Standorte zu betrachten",
+        "Mehr Schatten auf Spielplätzen durch Sonnensegel",
+        "Ausbau der Trinkwasserspender in Turnhallen. Dabei sind die Elternbeiräte frühzeitig zu "
+        "beteiligen",
     ]
 
 
@@ -229,8 +230,8 @@ def test_a_verb_after_a_noun_still_ends_a_conjunct() -> None:
             ["Bauanträge schneller bearbeiten", "zuständige Ämter besser vernetzen"],
         ),
         (
-            "die Feuerwehr personell stärken und mit modernen Funkgeräten ausstatten.",
-            ["die Feuerwehr personell stärken", "mit modernen Funkgeräten ausstatten"],
+            "die Dorfgemeinschaftshäuser baulich sanieren und mit neuer Technik ausstatten.",
+            ["die Dorfgemeinschaftshäuser baulich sanieren", "mit neuer Technik ausstatten"],
         ),
         (
             "Wir wollen neue Betriebe gewinnen und im ländlichen Raum ansiedeln.",
@@ -273,8 +274,8 @@ def test_adjectives_of_one_noun_and_purpose_clauses_stay_whole(text: str) -> Non
             ["Wir unterstützen den Erhalt des Freibades", "befürworten die geplante Sanierung"],
         ),
         (
-            "Wir streben einen Bürgerwindpark an und wir befürworten eine Genossenschaft.",
-            ["Wir streben einen Bürgerwindpark an", "wir befürworten eine Genossenschaft"],
+            "Wir streben einen Nachtbus ins Umland an und wir befürworten ein Sammeltaxi.",
+            ["Wir streben einen Nachtbus ins Umland an", "wir befürworten ein Sammeltaxi"],
         ),
         (
             "Deshalb unterstützen wir die Vereine und fördern den Breitensport.",
@@ -389,8 +390,8 @@ def test_both_and_and_dass_lists_are_split(text: str, expected: list[str]) -> No
         "die verfassungsfeindliche Tendenzen aufweisen.",
         "Europol muss so weiterentwickelt werden, dass es eine Zentralstelle für Europa wird "
         "und ein gemeinsames Informationshaus bereitstellt.",
-        "Wir weisen darauf hin, dass die Ärztekammer empfiehlt, dass der "
-        "Straßenlärm reduziert werden soll und das Umweltbundesamt ein Tempolimit fordert.",
+        "Wir erinnern daran, dass der Mieterbund empfiehlt, dass der Heizbedarf gesenkt "
+        "werden soll und die Verbraucherzentrale eine Energieberatung fordert.",
         "Wir wollen, dass die Menschen bei uns die vielfältigen Chancen nutzen und in "
         "Sicherheit leben können.",
         "Wir wollen auch, dass die Verwaltungen vollständig auf Einwegplastik verzichten und "
