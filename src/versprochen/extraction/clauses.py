@@ -202,7 +202,7 @@ def dass_list_cuts(text: str, masked: str) -> list[tuple[int, int]]:
         if "," in left and _CLAUSE_INSIDE.match(left.rsplit(",", 1)[-1]):
             continue
         # A repeated "dass" lists only where "und dass" closes the list; otherwise it
-        # depends on the clause before ("..., dass die WHO empfiehlt, dass ...").
+        # depends on the clause before ("..., dass der Gutachter empfiehlt, dass ...").
         if right.startswith("dass") and (
             _GOVERNS_NEXT_DASS.search(left) or not _CLOSING_DASS.search(masked, match.start())
         ):

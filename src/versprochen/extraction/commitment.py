@@ -1,9 +1,10 @@
 """commitment: whether a sentence's own verbs commit its authors.
 
 Detect asks this of a sentence, of a list's lead completed by its item and of a
-short sentence that points back, and asks whether the authors' perfect tense
-only reports what they did. These rules need the cues and nothing of detect's
-other checks, so they live here and detect imports them, never the reverse.
+short sentence that points back, asks whether the authors' perfect tense only
+reports what they did, and whether an item's verb is finite after its subject.
+These rules need the cues and nothing of detect's other checks, so they live
+here and detect imports them, never the reverse.
 """
 
 from __future__ import annotations
@@ -75,3 +76,35 @@ def commits(text: str) -> bool:
             return True
     authors = cues.FIRST_PERSON.search(text) or _AUTHORS_AS_SUBJECT.match(text)
     return bool(authors and cues.FIRST_PERSON_DEMAND.search(text))
+
+
+# Words that stand between a sentence's subject and its verb, or open a
+# phrase: they are neither the verb nor what follows it.
+_FUNCTION_WORD_TEXT = (
+    "und oder sowie der die das den dem des ein eine einen einem einer eines ihre ihren ihrer "
+    "ihr sein seine unsere unser unseren für in im an am auf aus bei mit nach von vom zu zur "
+    "zum über unter vor durch gegen ohne um als wie auch nur noch schon sehr"
+)
+_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_TEXT.split())
+_COORDINATION = frozenset({"und", "oder", "sowie", "bzw"})
+
+
+def second_position_verb(text: str) -> bool:
+    """A finite plural verb after the subject ("Viele Familien ziehen ins Umland").
+
+    Its form is the infinitive's, but an infinitive item ends with its verb
+    ("Radwege ausbauen", "Radwege bauen und Straßen sanieren"); a finite verb
+    in second position is followed by its complements.
+    """
+    found = cues.words(text)
+    for index, word in enumerate(found[1:-1], start=1):
+        if not word[0].islower() or word in _FUNCTION_WORDS:
+            continue
+        if not word.endswith(("en", "ern", "eln")):
+            return False
+        following = found[index + 1]
+        # Before a noun the word is an adjective ("die vielen Einpendler").
+        if following[0].isupper() or following in _COORDINATION:
+            return False
+        return text.find(word + ",") < 0
+    return False

@@ -17,7 +17,12 @@ from collections import Counter
 from dataclasses import dataclass
 
 from versprochen.extraction import cues
-from versprochen.extraction.commitment import claims_credit, commits, stem_commits
+from versprochen.extraction.commitment import (
+    claims_credit,
+    commits,
+    second_position_verb,
+    stem_commits,
+)
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import (
     Candidate,
@@ -282,7 +287,7 @@ def _item_verdict(
         zu_clause = bool(_ZU_CLAUSE_END.search(stripped)) and not _PURPOSE_CLAUSE_END.search(
             stripped
         )
-        finite = not list_item and _second_position_verb(stripped)
+        finite = not list_item and second_position_verb(stripped)
         # The infinitive ends the item's main clause ("Radwege ausbauen, damit ..."); a
         # verb that ends only a clause of its own ("Teilhabe gelingt nur, wenn Sprache
         # und Arbeit Hand in Hand gehen", Oldenburg BB-OL 2026) is no item's.
@@ -340,38 +345,6 @@ def _statement_verdict(
 def _names_action_first(text: str) -> bool:
     nouns = [w for w in cues.words(text) if w[0].isupper()]
     return bool(nouns) and cues.is_action_noun(nouns[0])
-
-
-# Words that stand between a sentence's subject and its verb, or open a
-# phrase: they are neither the verb nor what follows it.
-_FUNCTION_WORD_TEXT = (
-    "und oder sowie der die das den dem des ein eine einen einem einer eines ihre ihren ihrer "
-    "ihr sein seine unsere unser unseren für in im an am auf aus bei mit nach von vom zu zur "
-    "zum über unter vor durch gegen ohne um als wie auch nur noch schon sehr"
-)
-_FUNCTION_WORDS = frozenset(_FUNCTION_WORD_TEXT.split())
-_COORDINATION = frozenset({"und", "oder", "sowie", "bzw"})
-
-
-def _second_position_verb(text: str) -> bool:
-    """A finite plural verb after the subject ("Viele Familien ziehen ins Umland").
-
-    Its form is the infinitive's, but an infinitive item ends with its verb
-    ("Radwege ausbauen", "Radwege bauen und Straßen sanieren"); a finite verb
-    in second position is followed by its complements.
-    """
-    found = cues.words(text)
-    for index, word in enumerate(found[1:-1], start=1):
-        if not word[0].islower() or word in _FUNCTION_WORDS:
-            continue
-        if not word.endswith(("en", "ern", "eln")):
-            return False
-        following = found[index + 1]
-        # Before a noun the word is an adjective ("die vielen Einpendler").
-        if following[0].isupper() or following in _COORDINATION:
-            return False
-        return text.find(word + ",") < 0
-    return False
 
 
 def _is_signature(text: str) -> bool:

@@ -2,7 +2,7 @@
 
 A passage is cut where it coordinates commitments that can be fulfilled on
 their own: "... sowie Neuaufbau des Zivilschutzes", "X stärken und Y ausbauen",
-"..., eine Ausweitung von Schwimmkursen ...", "... und dabei ...". A list
+"..., eine Erweiterung der Busflotte ...", "... und dabei ...". A list
 that only illustrates one measure stays whole ("Erhalt und Ausbau von
 Jugendzentren", "Beratungs-, Bildungs- und Freizeitangebote"): each part must
 name its own action and object. Justifications ("..., denn ...", "– Bildung
@@ -62,7 +62,7 @@ _SUBORDINATE_OPENING = re.compile(
 )
 _RELATIVE = re.compile(r"^\s*(die|der|das|denen|dem|deren|dessen|welche[rsnm]?)\b", re.IGNORECASE)
 _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?=[A-ZÄÖÜ])")
-# "Förderung von Medienkompetenz – dazu gehört eine Ausstattung mit Medien": a
+# "Förderung der Leseclubs – dazu gehört eine Ausstattung mit Büchern": a
 # dash that adds a measure of its own to a commitment. The component is cut
 # off only where it names an action ("eine Ausstattung"); "– dazu gehören
 # auch die Regeln zur Miethöhe" only says what the commitment covers.
@@ -418,8 +418,8 @@ def _infinitive_chain(left: str, right: str, at_comma: bool) -> bool:
 
 # "die Seilbahn erhalten und in den Nahverkehr einbinden": a second predicate that
 # brings its own prepositional complement can be fulfilled on its own.
-# The complement may open with an adjective instead of an article ("den Vollzugsdienst
-# stärken und mit modernen Funkgeräten ausrüsten", "im ländlichen Raum ansiedeln", written).
+# The complement may open with an adjective instead of an article ("die Bauhöfe erhalten
+# und mit neuen Kehrmaschinen ausrüsten", "im ländlichen Raum ansiedeln", written).
 _PREPOSITIONAL_START = re.compile(
     rf"^(?:in|an|auf|mit|für|zu|zur|zum|im|am|ins|ans|über|unter)\s+"
     rf"(?:{_ARTICLE}\s|{_ADJECTIVE_BEFORE_NOUN})"

@@ -204,7 +204,7 @@ def _attribute_of_noun(text: str, tokens: list[re.Match[str]], first: int) -> bo
 
     The name with its year is then that noun's attribute, a programme's or
     an edition's name: "am Bedarf von Natura 2000 orientieren" (Bund 2018),
-    "die Förderung von Interreg 2027" (written). A town's year is the
+    "die Förderung von Erasmus 2027" (written). A town's year is the
     clause's time and follows the town where the town is the clause's own
     ("Hiltrup 2030 klimaneutral machen", written); a place cue that fits
     the name's shape keeps it before this ("die Anbindung von Holsterhausen
