@@ -106,12 +106,12 @@ def test_toc_gives_spelling_and_level_and_is_marked() -> None:
             "",
             "# INHALT",
             "",
-            "<b>Präambel</b>\t<b>3</b>",
+            "<b>Vorwort</b>\t<b>2</b>",
             "<b>Unsere Vorhaben</b>\t<b>5</b>",
             "• Arbeit\t5",
             "• Sport\t6",
             "",
-            "# PRÄAMBEL",
+            "# VORWORT",
             "",
             PROSE,
             "",
@@ -128,7 +128,7 @@ def test_toc_gives_spelling_and_level_and_is_marked() -> None:
     )
     doc = from_text(source)
     assert titles(doc) == [
-        ("Präambel", 1),
+        ("Vorwort", 1),
         ("Unsere Vorhaben", 1),
         ("Arbeit", 2),
         ("Sport", 2),

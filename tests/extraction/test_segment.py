@@ -53,8 +53,8 @@ def test_segments_carry_offsets_pages_sections_and_list_leads() -> None:
     doc = outlined(
         ("h1", "Bildung"),
         ("p", "Umsetzung des Schulentwicklungsplans mit den folgenden Punkten:"),
-        ("li", "Betreuungsquote U3 auf 45 Prozent."),
-        ("li", "Betreuungsquote 3-6 auf 100 Prozent."),
+        ("li", "Ganztagsquote in Kitas auf 80 Prozent."),
+        ("li", "Ganztagsquote an Grundschulen auf 90 Prozent."),
     )
     segments = segment(doc).segments
     assert [s.kind for s in segments] == ["sentence", "list_item", "list_item"]

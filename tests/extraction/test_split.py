@@ -270,8 +270,8 @@ def test_adjectives_of_one_noun_and_purpose_clauses_stay_whole(text: str) -> Non
     ("text", "expected"),
     [
         (
-            "Wir unterstützen den Erhalt des Freibades und befürworten die geplante Sanierung.",
-            ["Wir unterstützen den Erhalt des Freibades", "befürworten die geplante Sanierung"],
+            "Wir unterstützen den Erhalt der Sporthalle und befürworten längere Öffnungszeiten.",
+            ["Wir unterstützen den Erhalt der Sporthalle", "befürworten längere Öffnungszeiten"],
         ),
         (
             "Wir streben einen Nachtbus ins Umland an und wir befürworten ein Sammeltaxi.",

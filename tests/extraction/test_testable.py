@@ -64,8 +64,8 @@ def test_attitudes_and_directions_are_not_testable(text: str) -> None:
     [
         # A programme or a pact by its name can be looked up afterwards, even
         # when the words around it are vague.
-        "Wir setzen uns dafür ein, dass sich die Stadt mit ihren Nachbarn auf einen "
-        "„Wohnungspakt“ verständigt und die Zusammenarbeit stärkt",
+        "Wir möchten, dass der Kreis mit den Nachbarkreisen einen „Radwegepakt“ schließt "
+        "und die Zusammenarbeit stärkt",
     ],
 )
 def test_named_programmes_outweigh_vague_words(text: str) -> None:
