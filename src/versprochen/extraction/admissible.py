@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 
-from versprochen.extraction import cues
+from versprochen.extraction import clauses, cues
 
 Cut = tuple[int, int]
 
@@ -69,10 +69,12 @@ def fronted_means_end(text: str, masked: str) -> int:
 # refusal each outcome of the "dass" clause is one the authors prevent; cut off from it, a
 # later outcome would say the opposite. Only the clause right before "dass" governs it
 # ("Kein Kind darf zurückbleiben, deshalb sorgen wir dafür, dass ...": not a refusal).
-_DASS_AFTER_COMMA = re.compile(r",\s+dass\s")
+# Verbs of refusing, in lower case only ("die Vermeidung von Plastikmüll" refuses nothing),
+# and "lehnen ... ab" within its clause; both refusals below share them.
+_REFUSING_VERB = r"(?-i:verhinder|vermeid|unterbind)\w*"
+_LEHNEN_AB = r"\blehnen\b[^,]{0,80}\bab\b"
 _REFUSAL = re.compile(
-    r"\b(?:nicht(?!\s+nur)|kein\w*|nie|niemals|(?-i:verhinder|vermeid|unterbind)\w*)\b"
-    r"|\blehnen\b[^,]{0,80}\bab\b",
+    rf"\b(?:nicht(?!\s+nur)|kein\w*|nie|niemals|{_REFUSING_VERB})\b|{_LEHNEN_AB}",
     re.IGNORECASE,
 )
 # The "dass" clause ends where the authors start a main clause of their own: "..., und wir
@@ -82,7 +84,7 @@ _NEXT_MAIN_CLAUSE = re.compile(r",\s+(?:(?:und|aber|doch)\s+)?wir\s", re.IGNOREC
 
 def refused_outcomes(masked: str) -> tuple[int, int] | None:
     """The span of a "dass" clause governed by a refusal, where no cut may fall."""
-    opening = _DASS_AFTER_COMMA.search(masked)
+    opening = clauses.DASS_START.search(masked)
     if opening is None:
         return None
     governing = masked[masked.rfind(",", 0, opening.start()) + 1 : opening.start()]
@@ -100,7 +102,7 @@ def refused_outcomes(masked: str) -> tuple[int, int] | None:
 _GOVERNING_REFUSAL = re.compile(
     r"\b(?:sind|stellen\s+uns|wenden\s+uns|sprechen\s+uns)\s+(?:\w+\s+){0,2}?gegen\b"
     r"|\bnein\s+zu[mr]?\b|(?:^|(?<=[,;] )|(?<=\bund )|(?<=\bsowie ))gegen\b"
-    r"|\blehnen\b[^,]{0,80}\bab\b|\b(?-i:verhinder|vermeid|unterbind)\w*\b",
+    rf"|{_LEHNEN_AB}|\b{_REFUSING_VERB}\b",
     re.IGNORECASE,
 )
 

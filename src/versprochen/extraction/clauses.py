@@ -119,7 +119,7 @@ def comma_main_clause_cuts(text: str, masked: str) -> list[tuple[int, int]]:
 # commitments that can be fulfilled alone (guideline §1). A conjunct opens with "dass", an
 # article and its noun (an article before a lower-case word is a relative pronoun: "..., die
 # alle Dokumente bündelt") or a preposition and its noun ("an Schulen ... gelebt wird").
-_DASS_START = re.compile(r",\s+dass\s+")
+DASS_START = re.compile(r",\s+dass\s+")
 _PRONOUN_SUBJECT = re.compile(
     r"(?:(?:es|er|sie|wir|ihr|man)\s|dies(?:e[rs]?)?\s+(?-i:[a-zäöüß]))", re.IGNORECASE
 )
@@ -186,7 +186,7 @@ def _is_conjunct(right: str) -> bool:
 
 def dass_list_cuts(text: str, masked: str) -> list[tuple[int, int]]:
     """Cuts between the conjuncts of a "dass" clause that lists outcomes."""
-    opening = _DASS_START.search(masked)
+    opening = DASS_START.search(masked)
     if opening is None or "und" not in masked[opening.end() :].split():
         return []
     cuts: list[tuple[int, int]] = []

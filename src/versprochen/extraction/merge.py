@@ -46,7 +46,7 @@ RECAP_OVERLAP = 0.5
 _RECAP_TITLE = re.compile(
     r"\b(zusammenfassung|kurzfassung|auf\s+einen\s+blick|überblick|"
     r"kurz\s+und\s+(?:knapp|knackig|bündig)|in\s+kürze|"
-    r"vorwort|grußwort|geleitwort|einleitung|präambel|vorbemerkung)\b",
+    rf"{'|'.join(FRONT_MATTER_TITLES)})\b",
     re.IGNORECASE,
 )
 # A letter to the voters states no pledge of its own: its sentences count only as
