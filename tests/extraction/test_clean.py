@@ -304,6 +304,30 @@ def test_a_sentence_runs_on_across_a_page_marker_line() -> None:
     assert "=====" not in doc.text
 
 
+def test_a_full_line_is_told_by_its_broken_words_not_by_an_overlong_row() -> None:
+    # The running text is set to about 60 characters, so lines break words
+    # ("Verwal-"); two table rows run far wider. The last line before the page
+    # break is full and ends in a comma: its sentence goes on with the
+    # capitalised noun on the next page.
+    words = ["Verwal-", "Sanie-", "Schul-", "Stadt-", "Bürger-", "Wohn-"]
+    body = [
+        f"Die Stadt erneuert in den Jahren bis {2030 + n} die Schulen und {w}"
+        for n, w in enumerate(words * 2)
+    ]
+    row = "Schule | Baujahr | Sanierung | Kosten | Träger | Stand | Zeitplan | Bemerkung | Quelle"
+    page = [
+        *body,
+        row,
+        row + " | Förderung",
+        "Dafür sanieren wir in allen Stadtteilen Turnhallen, Dächer und Heizungen,",
+    ]
+    source = Source(
+        name="programm.txt",
+        data=("\n".join(page) + "\n\n===== [Seite 2] =====\nToiletten bis 2030.\n").encode(),
+    )
+    assert texts(clean(read(source)))[-1].endswith("Dächer und Heizungen, Toiletten bis 2030.")
+
+
 def test_an_abbreviation_at_a_line_end_does_not_end_the_paragraph() -> None:
     doc = clean(
         raw(

@@ -230,6 +230,30 @@ def _starts_block(lines: list[Line], index: int) -> bool:
     return alone and len(text.split()) <= 12 and bool(_NUMBERED_TITLE_LINE.match(text))
 
 
+# A word broken at the line end ("Außer-" + "dem") fills its line: typeset text
+# breaks a word only where the next one does not fit.
+_BROKEN_WORD_END = re.compile(r"[a-zäöüß]-$")
+# Enough broken words to tell the width of a full line by them.
+_MIN_BROKEN_LINES = 10
+
+
+def _full_line(lines: list[Line]) -> float:
+    """The length from which a line is a full line of running text.
+
+    The lines that end in a broken word are full by the way text is set, so
+    their median length is the width of the column. Without enough of them,
+    the longest lines tell it, which a few overlong lines (a table row, an
+    unwrapped paragraph) can push beyond every line of the running text.
+    """
+    broken = sorted(
+        len(text) for line in lines if _BROKEN_WORD_END.search(text := line.text.strip())
+    )
+    if len(broken) >= _MIN_BROKEN_LINES:
+        return 0.9 * broken[len(broken) // 2]
+    lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
+    return 0.8 * lengths[min(len(lengths) - 1, int(0.98 * len(lengths)))] if lengths else 0.0
+
+
 def join_across_pages(lines: list[Line]) -> list[Line]:
     """Drop the gap a page break leaves inside a running paragraph.
 
@@ -239,8 +263,7 @@ def join_across_pages(lines: list[Line]) -> list[Line]:
     blank lines; such a run inside a sentence is treated the same way, unless
     a heading or list item follows.
     """
-    lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
-    full = 0.8 * lengths[min(len(lengths) - 1, int(0.98 * len(lengths)))] if lengths else 0.0
+    full = _full_line(lines)
     out: list[Line] = []
     gap: list[Line] = []
     for index, line in enumerate(lines):
