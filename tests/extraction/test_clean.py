@@ -328,6 +328,21 @@ def test_a_full_line_is_told_by_its_broken_words_not_by_an_overlong_row() -> Non
     assert texts(clean(read(source)))[-1].endswith("Dächer und Heizungen, Toiletten bis 2030.")
 
 
+def test_a_capital_initial_split_off_its_word_is_joined_where_the_document_shows_it() -> None:
+    doc = clean(
+        raw(
+            "Wir fördern T eilzeit und Teilhabe in der Verwaltung und bauen\n"
+            "barrierefreie T oiletten an allen Schulen und neue Toilettenhäuser in Parks.\n"
+            "Mit Vitamin C ermöglichen wir gesunde Kost und ermöglichen Sport nach Plan B.\n"
+        )
+    )
+    text = " ".join(texts(doc))
+    assert "fördern Teilzeit und Teilhabe" in text
+    assert "barrierefreie Toiletten" in text
+    # "ermöglichen" is a word of the document, so the "C" before it is a letter of its own.
+    assert "Vitamin C ermöglichen" in text
+
+
 def test_an_abbreviation_at_a_line_end_does_not_end_the_paragraph() -> None:
     doc = clean(
         raw(

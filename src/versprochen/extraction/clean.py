@@ -20,6 +20,7 @@ from versprochen.extraction.furniture import (
     remove_page_numbers,
     remove_running_lines,
 )
+from versprochen.extraction.spacing import join_split_initials
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import CleanDocument, RawDocument
 
@@ -86,6 +87,7 @@ def clean(raw: RawDocument) -> CleanDocument:
             line.bold = line.bold or unmarked.bold
         line.indent = _indent(text)
         line.text = text
+    join_split_initials(lines)
     remove_line_numbers(lines)
     pages = {line.page for line in lines}
     if len(pages) > 1:
