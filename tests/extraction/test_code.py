@@ -320,7 +320,7 @@ def test_vague_pledges_are_not_testable(text: str) -> None:
     [
         # A name in quotation marks is something one can look up afterwards,
         # even when the verb is one of direction.
-        "Wir unterstützen das Projekt „Lesepaten“ an Grundschulen",
+        "Wir unterstützen den Verein „Lesepaten“",
         "Wir fördern die Initiative »Saubere Stadt«",
         "Regelmäßige Sprechstunden des Bürgermeisters in den Stadtteilen",
         # A quantity that is to fall or rise can be counted before and after.

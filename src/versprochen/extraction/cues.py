@@ -156,9 +156,9 @@ SUBORDINATE_CLAUSE = re.compile(
     r"soweit|obwohl|als|weil|da|wer|damit|ob|wie|wann|wo|was|wieso|warum)\b",
     re.IGNORECASE,
 )
-SUBORDINATE_OPENER = re.compile(
-    r"^\s*(wenn|falls|sofern|soweit|obwohl|weil|da|wer|ob)\b", re.IGNORECASE
-)
+# Conjunctions that open a clause of condition, concession or cause.
+CONDITION_CONJUNCTIONS = r"wenn|falls|sofern|soweit|obwohl|weil|da|ob"
+SUBORDINATE_OPENER = re.compile(rf"^\s*({CONDITION_CONJUNCTIONS}|wer)\b", re.IGNORECASE)
 # "wollen", "möchten", "will" commit the authors, not "viele junge Menschen".
 VOLITIONAL = re.compile(r"\b(will|wollen|möchten|möchte)\b", re.IGNORECASE)
 GENERIC_SUBJECT = re.compile(

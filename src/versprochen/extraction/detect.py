@@ -84,7 +84,7 @@ _REFERENCE = re.compile(r"\b(siehe)\b", re.IGNORECASE)
 # 2026). A short aside ("und, falls nötig, neue Gebiete auch auf Landesebene festsetzen",
 # Berlin 2021) leaves the verb after it to the item.
 _SUBORDINATE_OPENING = re.compile(
-    r",\s*(?:wenn|falls|sofern|soweit|obwohl|weil|da|ob)\s+(?!(?-i:(?:[a-zäöüß]+\s+)?[a-zäöüß]+,))",
+    rf",\s*(?:{cues.CONDITION_CONJUNCTIONS})\s+(?!(?-i:(?:[a-zäöüß]+\s+)?[a-zäöüß]+,))",
     re.IGNORECASE,
 )
 # "Positionspapier Verkehr & Mobilität herunterladen", "Unsere Position zum Stadion lesen"

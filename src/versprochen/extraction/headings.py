@@ -23,13 +23,13 @@ _NUMBERED_TITLE = re.compile(r"^(\d{1,2}(?:\.\d{1,2})+\.?|\d{1,2}\.|[IVX]{1,5}\.
 # "3 Infrastruktur": a chapter number without a dot before a capitalised word.
 _BARE_NUMBERED = re.compile(r"^(\d{1,2}) +(?=[^\W\d_])")
 _CHAPTER_NUMBER = re.compile(r"^(\d{1,2})\.? +\S")
-# The names of a program's opening text: a preamble, a foreword, an
+# The names of a letter to the voters that opens a program.
+LETTER_TITLES = ("vorwort", "grußwort", "geleitwort")
+# The names of a program's opening text: a letter, a preamble, an
 # introduction. Used as a whole title they are headings wherever they stand,
 # also right after the cover's lines, which end without a full stop.
 FRONT_MATTER_TITLES = (
-    "vorwort",
-    "grußwort",
-    "geleitwort",
+    *LETTER_TITLES,
     "einleitung",
     "präambel",
     "vorbemerkung",

@@ -16,7 +16,7 @@ import re
 from bisect import bisect_right
 from collections import defaultdict
 
-from versprochen.extraction.headings import FRONT_MATTER_TITLES
+from versprochen.extraction.headings import FRONT_MATTER_TITLES, LETTER_TITLES
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import (
     CodedDocument,
@@ -51,7 +51,7 @@ _RECAP_TITLE = re.compile(
 )
 # A letter to the voters states no pledge of its own: its sentences count only as
 # previews of pledges the program makes in its body.
-_LETTER_TITLE = re.compile(r"\b(vorwort|grußwort|geleitwort)\b", re.IGNORECASE)
+_LETTER_TITLE = re.compile(rf"\b({'|'.join(LETTER_TITLES)})\b", re.IGNORECASE)
 _PREVIEW_TITLE = re.compile(rf"\b({'|'.join(FRONT_MATTER_TITLES)})\b", re.IGNORECASE)
 
 
