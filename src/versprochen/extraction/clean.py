@@ -20,7 +20,7 @@ from versprochen.extraction.furniture import (
     remove_page_numbers,
     remove_running_lines,
 )
-from versprochen.extraction.spacing import join_split_initials
+from versprochen.extraction.spacing import repair_spacing
 from versprochen.extraction.stage import stage
 from versprochen.extraction.types import CleanDocument, RawDocument
 
@@ -87,7 +87,6 @@ def clean(raw: RawDocument) -> CleanDocument:
             line.bold = line.bold or unmarked.bold
         line.indent = _indent(text)
         line.text = text
-    join_split_initials(lines)
     remove_line_numbers(lines)
     pages = {line.page for line in lines}
     if len(pages) > 1:
@@ -95,6 +94,8 @@ def clean(raw: RawDocument) -> CleanDocument:
         remove_page_numbers(lines)
     else:
         infer_pages(lines)
+    # After the furniture: a margin's line number is no part of a word ("195 -Hubs").
+    repair_spacing(lines)
     text, blocks = build_blocks(join_across_pages(lines), raw.format)
     page_count = max(raw.page_count, max((b.page for b in blocks), default=1))
     return CleanDocument(

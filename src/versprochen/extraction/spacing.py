@@ -1,44 +1,105 @@
-"""Words that a PDF converter split after their capital initial.
+"""Spaces that a PDF converter put inside words.
 
-Kerning moves a lower-case letter under the overhang of a wide capital (T, V,
-W, A), and some converters read the gap as a space: "T eilzeit", "S tadt",
-"E ntscheidung", "(T echnologie". A capital standing alone before a lower-case
-word is otherwise rare but real ("Vitamin C ermöglicht", "Plan B zu",
-"Klasse V und"). The document itself tells them apart: the rest of a split
-word ("eilzeit") is no word of the document, while the rest after a real
-letter is ("ermöglicht", "und"); and the joined word's start is one the
-document uses elsewhere ("Teilhabe", "Stadtteil").
+Converters read a gap in the set text as a space where kerning or a change of
+font left one inside a word: after a wide capital ("T eilzeit", "S tadt",
+"(T echnologie"), inside a word ("Gu tachten", "zei gt", "od er") and before
+a hyphen ("BB -OL", "Park -and-Ride", "Kultur -, Freizeit- und Sportangebote").
+A letter standing alone and a short word are otherwise real ("Vitamin C
+ermöglicht", "Plan B zu", "Wer den Rat wählt"), so the document itself tells
+them apart: a split word's parts are no words of the document, while its
+whole is one the document uses elsewhere.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from versprochen.extraction.furniture import Line
+from versprochen.extraction.hyphenation import CONJUNCTIONS
+from versprochen.matching.tokens import stopwords
 
 _SPLIT_INITIAL = re.compile(r"(?<!\w)([A-ZÄÖÜ]) ([a-zäöüß]{2,})")
+# A short head (up to three letters) and the rest of a word, both on their own.
+# A capital alone is left to the rule of initials ("A und O der Stadt").
+_SPLIT_INSIDE = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]{2,3}|[a-zäöüß]) ([a-zäöüß]{2,})(?![\w-])")
+# A hyphen with a space before it and none after joins what is on its sides
+# where a capital, a digit or a comma follows it ("Sharing -Angebot", "Kinder -,
+# Jugend-"), a number comes before it ("100 -prozentig") or the word after it
+# is a compound's part ("Park -and-Ride"). A hyphen before a lower-case word
+# opens a suspended compound ("Haus- und Kinderärzt:innen und -ärzte"), as
+# after "und", "oder" or an article ("des Landesbeirats und des -Beirats").
+_SPACED_HYPHEN = re.compile(r"(\w+) -(?=[A-ZÄÖÜ0-9,]|[a-zäöüß]+-)|(\w*\d) -(?=\w)")
 _WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
 # The joined word's first letters that must start another word of the document.
 _KNOWN_START = 4
+# A joined word shorter than this is too likely a word by chance ("am", "im").
+_MIN_JOINED = 4
 
 
-def join_split_initials(lines: list[Line]) -> None:
-    """Join each capital initial to the rest of its word, in place, where the document shows it."""
-    if not any(_SPLIT_INITIAL.search(line.text) for line in lines):
+def repair_spacing(lines: list[Line]) -> None:
+    """Close the spaces inside words, in place, where the document shows them."""
+    tokens = [[w.lower() for w in _WORD.findall(line.text)] for line in lines]
+    counts = Counter(w for line_tokens in tokens for w in line_tokens)
+    _join_split_initials(lines, counts)
+    _join_split_words(lines, tokens, counts)
+    for line in lines:
+        if " -" in line.text:
+            line.text = _SPACED_HYPHEN.sub(_closed_hyphen, line.text)
+
+
+def _closed_hyphen(match: re.Match[str]) -> str:
+    word = match.group(1) or match.group(2)
+    lowered = word.lower()
+    opens_word = lowered in CONJUNCTIONS or lowered in stopwords()
+    return match.group() if opens_word else word + "-"
+
+
+def _join_split_initials(lines: list[Line], counts: Counter[str]) -> None:
+    """Join a capital initial to the rest of its word: "T eilzeit" where "eilzeit"
+    is no word of the document and "Teil..." starts one."""
+    split = [line for line in lines if _SPLIT_INITIAL.search(line.text)]
+    if not split:
         return
     # The document's words apart from the split ones themselves.
-    words: set[str] = set()
-    for line in lines:
-        words.update(w.lower() for w in _WORD.findall(_SPLIT_INITIAL.sub(" ", line.text)))
-    starts = {w[:_KNOWN_START] for w in words if len(w) >= _KNOWN_START}
+    rests = Counter(
+        m.group(2).lower() for line in split for m in _SPLIT_INITIAL.finditer(line.text)
+    )
+    starts = {w[:_KNOWN_START] for w in counts if len(w) >= _KNOWN_START}
 
     def join(match: re.Match[str]) -> str:
         initial, rest = match.groups()
         joined = (initial + rest).lower()
-        if rest in words or joined[:_KNOWN_START] not in starts:
+        lowered = rest.lower()
+        if (
+            counts[lowered] > rests[lowered]
+            or lowered in stopwords()
+            or joined[:_KNOWN_START] not in starts
+        ):
             return match.group()
         return initial + rest
 
-    for line in lines:
-        if _SPLIT_INITIAL.search(line.text):
-            line.text = _SPLIT_INITIAL.sub(join, line.text)
+    for line in split:
+        line.text = _SPLIT_INITIAL.sub(join, line.text)
+
+
+def _join_split_words(lines: list[Line], tokens: list[list[str]], counts: Counter[str]) -> None:
+    """Join a short head to the rest of its word: "od er" where "od" stands nowhere
+    else in the document, is no function word, and "oder" is a word of it."""
+    function_words = stopwords()
+    # Most documents hold few short words that stand only once: only the lines
+    # that hold one are searched.
+    heads = {w for w, n in counts.items() if n == 1 and len(w) <= 3 and w not in function_words}
+    if not heads:
+        return
+
+    def join(match: re.Match[str]) -> str:
+        head, rest = match.groups()
+        joined = (head + rest).lower()
+        if head.lower() not in heads or len(joined) < _MIN_JOINED or not counts[joined]:
+            return match.group()
+        return head + rest
+
+    for line, line_tokens in zip(lines, tokens, strict=True):
+        if not heads.isdisjoint(line_tokens):
+            line.text = _SPLIT_INSIDE.sub(join, line.text)
