@@ -477,3 +477,19 @@ def test_a_part_with_its_own_verb_or_refusal_is_still_cut(text: str, second: str
 )
 def test_a_negation_that_governs_only_its_own_words_blocks_no_cut(text: str) -> None:
     assert len(parts(text)) == 2
+
+
+def test_a_relative_clause_on_the_opening_subject_keeps_its_verbs() -> None:
+    text = (
+        "Projekte, die viel Geld kosten, lange dauern und ihren Nutzen erst spät entfalten, "
+        "müssen gegen andere Vorhaben abgewogen werden"
+    )
+    assert parts(text) == [text]
+
+
+def test_a_cut_after_the_subjects_relative_clause_and_its_verb_is_still_made() -> None:
+    text = "Schulen, die marode sind, werden saniert und neue Radwege werden überall gebaut"
+    assert parts(text) == [
+        "Schulen, die marode sind, werden saniert",
+        "neue Radwege werden überall gebaut",
+    ]

@@ -24,7 +24,7 @@ def admissible_cuts(text: str, masked: str, cuts: list[Cut]) -> list[Cut]:
     `masked` is `text` with brackets and quotations blanked (split's mask).
     """
     means_end = fronted_means_end(text, masked)
-    protected = refused_outcomes(masked)
+    protected = [span for span in (refused_outcomes(masked), subject_clause(masked)) if span]
     ordered = sorted(
         {
             cut
@@ -33,7 +33,7 @@ def admissible_cuts(text: str, masked: str, cuts: list[Cut]) -> list[Cut]:
             # shares its head with the next word, so the two are one word.
             if not text[: cut[0]].endswith("-")
             and cut[0] >= means_end
-            and not (protected is not None and protected[0] <= cut[0] < protected[1])
+            and not any(start <= cut[0] < end for start, end in protected)
         }
     )
     return _keeping_polarity(text, ordered)
@@ -62,6 +62,33 @@ def fronted_means_end(text: str, masked: str) -> int:
     if cues.has_finite_verb(fronted) or cues.MODAL.search(fronted):
         return 0
     return verb.start()
+
+
+# "Projekte, die teuer sind, lange dauern und ihren Nutzen erst in Jahrzehnten entfalten,
+# müssen gegen andere dringende Bedarfe abgewogen werden" (Oldenburg BB-OL 2026): a relative
+# clause on the subject that opens the sentence ends where the main clause's verb follows
+# its comma. The verbs it coordinates describe the subject; cut between them, the subject
+# would lose its verb and the rest its subject.
+_RELATIVE_OPENING = re.compile(r",\s+(?:die|der|das|deren|dessen|welche[rsnm]?)\s", re.IGNORECASE)
+_MAIN_VERB_AFTER = re.compile(
+    r",\s+(?:muss|müssen|soll|sollen|sollte|sollten|wird|werden|ist|sind|kann|können|darf"
+    r"|dürfen|bleibt|bleiben|gehört|gehören)\b",
+    re.IGNORECASE,
+)
+
+
+def subject_clause(masked: str) -> tuple[int, int] | None:
+    """The span of a relative clause on the opening subject, where no cut may fall."""
+    opening = _RELATIVE_OPENING.search(masked)
+    if opening is None:
+        return None
+    subject = masked[: opening.start()]
+    if cues.FIRST_PERSON.search(subject) or cues.MODAL.search(subject):
+        return None
+    if cues.has_finite_verb(subject) or "," in subject:
+        return None
+    verb = _MAIN_VERB_AFTER.search(masked, opening.end())
+    return (opening.start(), verb.start()) if verb else None
 
 
 # "Wir lassen nicht zu, dass offen zur Gewalt gegen unseren Staat aufgerufen wird und das
