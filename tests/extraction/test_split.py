@@ -493,3 +493,29 @@ def test_a_cut_after_the_subjects_relative_clause_and_its_verb_is_still_made() -
         "Schulen, die marode sind, werden saniert",
         "neue Radwege werden überall gebaut",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Wir wollen die Bedürfnisse von Familien mit und ohne Kinder besser berücksichtigen",
+        "Angebote müssen den Interessen von Kindern mit und ohne Behinderung gerecht werden",
+    ],
+)
+def test_coordinated_prepositions_keep_the_noun_phrase_they_share(text: str) -> None:
+    assert parts(text) == [text]
+
+
+def test_a_part_after_coordinated_prepositions_is_still_cut() -> None:
+    text = (
+        "Wir wollen die Angebote für Familien mit und ohne Kinder ausbauen und die Beratung stärken"
+    )
+    assert parts(text) == [
+        "Wir wollen die Angebote für Familien mit und ohne Kinder ausbauen",
+        "die Beratung stärken",
+    ]
+
+
+def test_a_verb_particle_before_the_conjunction_still_ends_a_part() -> None:
+    text = "Wir bauen die Radwege in allen Stadtteilen aus und sanieren die maroden Brücken"
+    assert len(parts(text)) == 2

@@ -32,11 +32,31 @@ def admissible_cuts(text: str, masked: str, cuts: list[Cut]) -> list[Cut]:
             # "Stadt- und Verkehrswegeplanung": a word cut short before the conjunction
             # shares its head with the next word, so the two are one word.
             if not text[: cut[0]].endswith("-")
+            and not _coordinated_prepositions(text, cut)
             and cut[0] >= means_end
             and not any(start <= cut[0] < end for start, end in protected)
         }
     )
     return _keeping_polarity(text, ordered)
+
+
+# "Familien mit und ohne Migrationsvorgeschichte", "vor und nach der Schule" (Münster SPD
+# 2014): prepositions coordinated before the one noun phrase they share. The same words
+# end a clause as a verb's particle ("Wir bauen die Radwege aus und sanieren die Brücken"),
+# so a cut is refused only where a preposition follows it too.
+_PREPOSITIONS = r"mit|ohne|vor|nach|für|gegen|in|um|an|auf|innerhalb|außerhalb|während"
+_PREPOSITION_END = re.compile(rf"\b(?:{_PREPOSITIONS})\s*$", re.IGNORECASE)
+_PREPOSITION_START = re.compile(rf"\s*(?:{_PREPOSITIONS})\b", re.IGNORECASE)
+# The reach, before a cut, in which its last word is looked for.
+_LAST_WORD = 16
+
+
+def _coordinated_prepositions(text: str, cut: Cut) -> bool:
+    """Whether the preposition before the cut shares the noun phrase after the next one."""
+    start = max(0, cut[0] - _LAST_WORD)
+    return bool(
+        _PREPOSITION_END.search(text, start, cut[0]) and _PREPOSITION_START.match(text, cut[1])
+    )
 
 
 # "Durch den Ausbau von Schulsozialarbeit, … sowie die Einbindung gemeinnütziger
