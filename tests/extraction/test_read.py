@@ -503,3 +503,40 @@ def test_pdf_full_width_paragraph_above_two_columns() -> None:
         + [f"links {i} mit etwas Text" for i in range(12)]
         + [f"rechts {i} mit etwas Text" for i in range(12)]
     )
+
+
+def _set(lines: list[tuple[str, float]], size: float = 12.0) -> list[pdf._Line]:
+    """Lines at the given baselines (from the top), as the page reader returns them."""
+    return [pdf._Line(text, 800.0 - y, size, False) for text, y in lines]
+
+
+def test_a_double_spaced_passage_is_one_paragraph() -> None:
+    # Running text at 28 pt where the document's pitch is 14 pt: every gap
+    # repeats its neighbour, and no line before a gap closes its sentence.
+    lines = _set(
+        [
+            ("Statt Einzelprojekte voreilig zu genehmigen, sollen Gesamtkonzepte für die", 0),
+            ("jeweiligen Wohngebiete erstellt werden, die den Bedarf der Stadtteile und", 28),
+            ("die Wünsche der Anwohner berücksichtigen, bevor gebaut wird.", 56),
+            ("Die Stadt soll die Pläne jedes Jahr im Rat vorstellen und darüber berichten.", 84),
+        ]
+    )
+    pitch = 14 / 12
+    breaks = [pdf._paragraph_break(lines, i, pitch, 50) for i in range(1, len(lines))]
+    # Only after the sentence that ends its line.
+    assert breaks == [False, False, True]
+
+
+def test_a_title_between_equal_gaps_stays_a_paragraph_of_its_own() -> None:
+    lines = _set(
+        [
+            (
+                "Die Stadt erneuert bis 2030 alle Schulgebäude und die Turnhallen der Schulen.",
+                0,
+            ),
+            ("Wohnen und Bauen", 28),
+            ("Wir bauen jedes Jahr 500 neue Wohnungen und fördern den sozialen Wohnungsbau in", 56),
+        ]
+    )
+    breaks = [pdf._paragraph_break(lines, i, 14 / 12, 50) for i in range(1, len(lines))]
+    assert breaks == [True, True]

@@ -397,20 +397,57 @@ def _rows(pages: Sequence[list[_Line]], fallback: dict[int, list[str]]) -> list[
                 rows.append(("", page, None, False))
             rows.extend((text, page, None, False) for text in texts)
             continue
-        previous: _Line | None = None
-        for line in lines:
-            if not line.text:
-                continue
-            if previous is None:
+        shown = [line for line in lines if line.text]
+        full = _FULL_LINE * max((len(line.text) for line in shown), default=0)
+        for position, line in enumerate(shown):
+            if position == 0:
                 if rows:
                     rows.append(("", page, None, False))
-            else:
-                gap = previous.y - line.y
-                if gap <= 0 or gap > _PARAGRAPH_GAP * pitch * (previous.size + line.size) / 2:
-                    rows.append(("", page, None, False))
+            elif _paragraph_break(shown, position, pitch, full):
+                rows.append(("", page, None, False))
             rows.append((line.text, page, line.size, line.bold))
-            previous = line
     return rows
+
+
+# Lines of one paragraph follow each other at one distance, whatever the spacing
+# the authors chose for a passage; within this share of each other, two gaps are
+# that one distance.
+_SAME_GAP = 0.08
+# A sentence's end, also before a margin's line number ("... gestärkt. 1234").
+_SENTENCE_END = re.compile(r"[.!?:;][\W\d]*$")
+# A line of running text fills most of the column (a share of the page's
+# longest line); a title above its paragraph is shorter.
+_FULL_LINE = 0.7
+
+
+def _paragraph_break(lines: list[_Line], position: int, pitch: float, full: float) -> bool:
+    """Whether a paragraph ends before `lines[position]`.
+
+    A gap clearly wider than the document's line pitch ends one, unless the
+    passage is set with wider spacing (a program double-spaced in places,
+    Münster CDU 2014): the gap repeats the one before or after it, and the
+    line above is a full line (at least `full` characters) in the same font
+    that ends without closing its sentence.
+    """
+    previous, line = lines[position - 1], lines[position]
+    gap = previous.y - line.y
+    if gap <= 0:
+        return True
+    if gap <= _PARAGRAPH_GAP * pitch * (previous.size + line.size) / 2:
+        return False
+    if _SENTENCE_END.search(previous.text) or (previous.size, previous.bold) != (
+        line.size,
+        line.bold,
+    ):
+        return True
+    if len(previous.text) < full:
+        return True
+    neighbours = []
+    if position >= 2:
+        neighbours.append(lines[position - 2].y - previous.y)
+    if position + 1 < len(lines):
+        neighbours.append(line.y - lines[position + 1].y)
+    return not any(abs(other - gap) <= _SAME_GAP * gap for other in neighbours)
 
 
 def _line_pitch(pages: Sequence[list[_Line]]) -> float:
