@@ -90,6 +90,17 @@ def test_verbless_items_under_a_demanding_lead_are_pledges() -> None:
     ]
 
 
+def test_dass_items_under_a_lead_to_consider_state_facts_not_pledges() -> None:
+    doc = segmented(
+        ("p", "Bei der Planung neuer Kitas muss beachtet werden:"),
+        ("li", "dass viele Eltern heute in Schichten arbeiten"),
+        ("li", "dass immer mehr Kinder ganztags betreut werden"),
+        ("p", "Deshalb setzen wir uns dafür ein,"),
+        ("li", "dass die Kitas bis 20 Uhr geöffnet haben"),
+    )
+    assert [c.text for c in detect(doc).candidates] == ["dass die Kitas bis 20 Uhr geöffnet haben"]
+
+
 def test_a_restriction_joins_the_commitment_it_restricts() -> None:
     doc = segmented(
         (

@@ -173,6 +173,8 @@ def judge(
     verdict = _no_statement(stripped, content_tokens(stripped))
     if verdict is None:
         verdict = _stance(stripped)
+    if verdict is None and list_item and lead:
+        verdict = _fact_to_consider(stripped, lead)
     if verdict is not None:
         return verdict
     # Read once, after the stances: items and plain statements both ask it.
@@ -183,6 +185,23 @@ def judge(
     if verdict is not None:
         return verdict
     return _statement_verdict(stripped, agreement=agreement, list_item=list_item, verbless=verbless)
+
+
+# "Dabei muss berücksichtigt werden: - dass eine mehrjährige Babypause im Beruf heute
+# vielfach nicht möglich ist - dass ..." (Münster CDU 2014): a lead that asks to consider,
+# know or see something takes "dass" items that state facts, the premises of a pledge. A
+# lead of demand ("Wir setzen uns dafür ein, - dass ...") takes outcomes to bring about.
+_CONSIDERING_LEAD = cues.Folded(
+    r"\b(?:berücksichtig|bedenk|beacht|bewusst|wissen\b|weiß\b|feststell|anerkenn"
+    r"|erkenn|vor\s+augen)"
+)
+_DASS_ITEM = re.compile(r"\W*dass\s", re.IGNORECASE)
+
+
+def _fact_to_consider(stripped: str, lead: str) -> Judgement | None:
+    if _DASS_ITEM.match(stripped) and _CONSIDERING_LEAD.search(lead):
+        return Judgement(False, "a fact its lead asks to consider")
+    return None
 
 
 def _no_statement(stripped: str, tokens: frozenset[str]) -> Judgement | None:
