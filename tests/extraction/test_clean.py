@@ -319,7 +319,8 @@ def test_a_full_line_is_told_by_its_broken_words_not_by_an_overlong_row() -> Non
         *body,
         row,
         row + " | Förderung",
-        "Dafür sanieren wir in allen Stadtteilen Turnhallen, Dächer und Heizungen,",
+        # A full line may be a word shorter than the broken ones (here 56 of 65).
+        "Dafür sanieren wir die Turnhallen, Dächer und Heizungen,",
     ]
     source = Source(
         name="programm.txt",

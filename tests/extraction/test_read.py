@@ -540,3 +540,48 @@ def test_a_title_between_equal_gaps_stays_a_paragraph_of_its_own() -> None:
     )
     breaks = [pdf._paragraph_break(lines, i, 14 / 12, 50) for i in range(1, len(lines))]
     assert breaks == [True, True]
+
+
+def test_a_lone_wide_gap_between_full_lines_still_ends_a_paragraph() -> None:
+    # The gap before the third line is wider than the others: a paragraph break,
+    # even though the line above it does not close its sentence.
+    lines = _set(
+        [
+            ("Die Stadt erneuert bis 2030 alle Schulgebäude und die Turnhallen der", 0),
+            ("Grundschulen und baut in jedem Stadtteil eine neue Kita mit Garten und", 14),
+            ("Wir bauen jedes Jahr 500 neue Wohnungen und fördern den sozialen Wohnungsbau", 42),
+            ("in allen Stadtteilen mit Zuschüssen für Genossenschaften und Stiftungen.", 56),
+        ]
+    )
+    breaks = [pdf._paragraph_break(lines, i, 14 / 12, 50) for i in range(1, len(lines))]
+    assert breaks == [False, True, False]
+
+
+def test_a_double_spaced_line_in_another_font_starts_a_paragraph() -> None:
+    lines = [
+        pdf._Line(
+            "Statt Einzelprojekte voreilig zu genehmigen, sollen Gesamtkonzepte für", 800, 12, False
+        ),
+        pdf._Line(
+            "die Wohngebiete erstellt werden, die den Bedarf der Stadtteile abbilden", 772, 12, True
+        ),
+        pdf._Line(
+            "und die Wünsche der Anwohnerinnen und Anwohner berücksichtigen, bevor", 744, 12, True
+        ),
+    ]
+    breaks = [pdf._paragraph_break(lines, i, 14 / 12, 50) for i in range(1, len(lines))]
+    assert breaks == [True, False]
+
+
+@pytest.mark.parametrize(
+    ("text", "closes"),
+    [
+        ("die Schulen werden saniert.", True),
+        ("die Schulen werden saniert. 1234", True),
+        ("die Schulen werden saniert.)", True),
+        ("die Schulen werden saniert 1234", False),
+        ("die Schulen und die Kitas,", False),
+    ],
+)
+def test_a_sentence_closes_also_before_a_margins_line_number(text: str, closes: bool) -> None:
+    assert pdf._closes_sentence(text) is closes

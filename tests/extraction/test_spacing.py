@@ -20,8 +20,23 @@ def test_a_capital_initial_joins_the_rest_of_its_word() -> None:
 
 
 def test_a_capital_letter_before_a_word_of_the_document_stays_a_letter() -> None:
-    out = repaired("Mit Vitamin C ermöglichen wir gesunde Kost.", "Wir ermöglichen Sport.")
+    # "Cerm..." starts a word of the document, but "ermöglichen" is one.
+    out = repaired(
+        "Mit Vitamin C ermöglichen wir gesunde Kost.",
+        "Wir ermöglichen Sport. Cermets sind Werkstoffe.",
+    )
     assert out[0] == "Mit Vitamin C ermöglichen wir gesunde Kost."
+
+
+def test_a_capital_letter_stays_where_the_joined_word_starts_no_word_of_the_document() -> None:
+    # "ermöglicht" stands once, but no word of the document starts with "Cerm".
+    out = repaired("Mit Vitamin C ermöglicht die Küche gesunde Kost.")
+    assert out == ["Mit Vitamin C ermöglicht die Küche gesunde Kost."]
+
+
+def test_a_head_right_after_a_short_word_is_found() -> None:
+    out = repaired("Es zei gt sich, dass die Stadt zeigt, was sie kann.")
+    assert out == ["Es zeigt sich, dass die Stadt zeigt, was sie kann."]
 
 
 def test_a_short_head_joins_the_rest_where_the_whole_is_a_word_of_the_document() -> None:

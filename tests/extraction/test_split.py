@@ -1,5 +1,6 @@
 import pytest
 
+from versprochen.extraction.admissible import subject_clause
 from versprochen.extraction.split import split_text, trim_justification
 
 
@@ -519,3 +520,27 @@ def test_a_part_after_coordinated_prepositions_is_still_cut() -> None:
 def test_a_verb_particle_before_the_conjunction_still_ends_a_part() -> None:
     text = "Wir bauen die Radwege in allen Stadtteilen aus und sanieren die maroden Brücken"
     assert len(parts(text)) == 2
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The authors, a modal or a finite verb before the relative clause: the sentence
+        # opens with a clause of its own, not with a subject the clause describes.
+        "Wir fördern Vereine, die Kinder trainieren und Turniere ausrichten, wird gesagt",
+        "Die Stadt soll Vereine, die Kinder trainieren und Turniere ausrichten, fördern",
+        "Die Stadt baut Wege, die sicher sind und beleuchtet werden, ist das Ziel",
+        # A list before the relative clause is no single subject.
+        "Schulen, Kitas, die marode sind und leer stehen, werden saniert",
+    ],
+)
+def test_only_an_opening_subject_shelters_its_relative_clause(text: str) -> None:
+    assert subject_clause(text) is None
+
+
+def test_an_opening_subject_shelters_its_relative_clause_up_to_the_main_verb() -> None:
+    text = "Projekte, die viel kosten und lange dauern, müssen abgewogen werden"
+    assert subject_clause(text) == (
+        len("Projekte"),
+        len("Projekte, die viel kosten und lange dauern"),
+    )

@@ -89,10 +89,9 @@ def fronted_means_end(text: str, masked: str) -> int:
 # clause on the subject that opens the sentence ends where the main clause's verb follows
 # its comma. The verbs it coordinates describe the subject; cut between them, the subject
 # would lose its verb and the rest its subject.
-_RELATIVE_OPENING = re.compile(r",\s+(?:die|der|das|deren|dessen|welche[rsnm]?)\s", re.IGNORECASE)
+_RELATIVE_OPENING = re.compile(rf",\s+(?:{cues.RELATIVE_PRONOUNS})\s", re.IGNORECASE)
 _MAIN_VERB_AFTER = re.compile(
-    r",\s+(?:muss|müssen|soll|sollen|sollte|sollten|wird|werden|ist|sind|kann|können|darf"
-    r"|dürfen|bleibt|bleiben|gehört|gehören)\b",
+    rf",\s+(?:{clauses.FINITE_AUXILIARIES}|sollte|sollten|darf|dürfen|gehört|gehören)\b",
     re.IGNORECASE,
 )
 

@@ -135,9 +135,9 @@ _CONJUNCT_START = re.compile(
     r"(?:an|in|auf|bei|für|mit)\s+[A-ZÄÖÜ])"
 )
 # A conjunct ends in its verb or auxiliary ("... handlungsfähig wird").
-_AUXILIARY_END = re.compile(
-    r"\s(?:wird|werden|ist|sind|bleibt|bleiben|kann|können|soll|sollen|muss|müssen)\W*$"
-)
+# The finite auxiliaries and modals that end a passive or close a clause.
+FINITE_AUXILIARIES = r"wird|werden|ist|sind|bleibt|bleiben|kann|können|soll|sollen|muss|müssen"
+_AUXILIARY_END = re.compile(rf"\s(?:{FINITE_AUXILIARIES})\W*$")
 # A relative clause inside a conjunct ("..., die alle Dokumente bündelt und ..."): its
 # "und" joins two predicates of the relative pronoun.
 # A subordinate clause inside a conjunct ("..., indem Angebote verstärkt werden und der
@@ -158,7 +158,7 @@ _PARTICIPLE = (
 )
 _AUXILIARIES = (
     r"(?:\s+(?:werden|worden))?"
-    r"\s+(?:wird|werden|ist|sind|bleibt|bleiben|kann|können|muss|müssen|soll|sollen)(?:\s|$)"
+    rf"\s+(?:{FINITE_AUXILIARIES})(?:\s|$)"
 )
 _PARTICIPLE_END = re.compile(rf"{_PARTICIPLE}(?:\W*$|{_AUXILIARIES})")
 # A conjunct that opens with a preposition ("an Schulen ... Inklusion gelebt wird") is

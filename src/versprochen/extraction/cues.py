@@ -156,6 +156,8 @@ SUBORDINATE_CLAUSE = re.compile(
     r"soweit|obwohl|als|weil|da|wer|damit|ob|wie|wann|wo|was|wieso|warum)\b",
     re.IGNORECASE,
 )
+# The pronouns that open a relative clause.
+RELATIVE_PRONOUNS = r"die|der|das|denen|dem|deren|dessen|welche[rsnm]?"
 # Conjunctions that open a clause of condition, concession or cause.
 CONDITION_CONJUNCTIONS = r"wenn|falls|sofern|soweit|obwohl|weil|da|ob"
 SUBORDINATE_OPENER = re.compile(rf"^\s*({CONDITION_CONJUNCTIONS}|wer)\b", re.IGNORECASE)

@@ -187,21 +187,26 @@ def judge(
     return _statement_verdict(stripped, agreement=agreement, list_item=list_item, verbless=verbless)
 
 
-# "Dabei muss berücksichtigt werden: - dass eine mehrjährige Babypause im Beruf heute
-# vielfach nicht möglich ist - dass ..." (Münster CDU 2014): a lead that asks to consider,
-# know or see something takes "dass" items that state facts, the premises of a pledge. A
-# lead of demand ("Wir setzen uns dafür ein, - dass ...") takes outcomes to bring about.
+# "Dabei muss berücksichtigt werden: - dass eine mehrjährige „Babypause“ im Beruf heute
+# vielfach nicht möglich ist - dass ..." (Münster CDU 2014): a lead that asks to consider
+# or know something takes "dass" items that state facts, the premises of a pledge. Only
+# the verb forms of such a request count ("ist zu beachten", "wir wissen"), not the noun
+# or the adverb ("unter Berücksichtigung", "bewusst"), and never in a lead of demand or
+# will ("Wir setzen uns dafür ein, - dass ...", "Wir wollen, wissend, ...").
 _CONSIDERING_LEAD = cues.Folded(
-    r"\b(?:berücksichtig|bedenk|beacht|bewusst|wissen\b|weiß\b|feststell|anerkenn"
-    r"|erkenn|vor\s+augen)"
+    r"\b(?:berücksichtigt|beachtet|bedacht)\s+(?:werden|wird)\b"
+    r"|\bzu\s+(?:berücksichtigen|beachten|bedenken)\b"
+    r"|\b(?:wir\s+wissen|wissen\s+wir|ist\s+(?:uns\s+)?bewusst|sind\s+(?:wir\s+)?uns\s+bewusst)\b"
 )
 _DASS_ITEM = re.compile(r"\W*dass\s", re.IGNORECASE)
 
 
 def _fact_to_consider(stripped: str, lead: str) -> Judgement | None:
-    if _DASS_ITEM.match(stripped) and _CONSIDERING_LEAD.search(lead):
-        return Judgement(False, "a fact its lead asks to consider")
-    return None
+    if not (_DASS_ITEM.match(stripped) and _CONSIDERING_LEAD.search(lead)):
+        return None
+    if cues.DEMAND.search(lead) or cues.VOLITIONAL.search(lead):
+        return None
+    return Judgement(False, "a fact its lead asks to consider")
 
 
 def _no_statement(stripped: str, tokens: frozenset[str]) -> Judgement | None:

@@ -249,7 +249,7 @@ def _full_line(lines: list[Line]) -> float:
         len(text) for line in lines if _BROKEN_WORD_END.search(text := line.text.strip())
     )
     if len(broken) >= _MIN_BROKEN_LINES:
-        return 0.9 * broken[len(broken) // 2]
+        return 0.8 * broken[len(broken) // 2]
     lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
     return 0.8 * lengths[min(len(lengths) - 1, int(0.98 * len(lengths)))] if lengths else 0.0
 

@@ -12,10 +12,9 @@ import re
 
 from versprochen.extraction.chars import SOFT_HYPHEN
 
-# The words next to the hyphen of a suspended compound: after a line-end
-# hyphen ("Gesamt- und Sekundarschulen", "Pflege- oder Erziehungsberufen") and
-# before a hyphen that opens a word ("Gewinnung und -versorgung").
-CONJUNCTIONS = frozenset(
+# Words after which a line-end hyphen belongs to a suspended compound:
+# "Gesamt- und Sekundarschulen", "Pflege- oder Erziehungsberufen".
+_CONJUNCTIONS = frozenset(
     [
         "und",
         "oder",
@@ -69,7 +68,7 @@ def _joint(left: str, right: str) -> tuple[int, str]:
     if next_match is None:
         return (0, " ") if spaced else (0, "")
     after = next_match.group(0)
-    if after.lower().rstrip(".") in CONJUNCTIONS or right.startswith(("u.", "o.")):
+    if after.lower().rstrip(".") in _CONJUNCTIONS or right.startswith(("u.", "o.")):
         return (2, "- ") if spaced else (0, " ")
     if spaced and not after[0].islower():
         # "Preis -" followed by a capitalised word: a dash between clauses.

@@ -413,8 +413,7 @@ def _rows(pages: Sequence[list[_Line]], fallback: dict[int, list[str]]) -> list[
 # the authors chose for a passage; within this share of each other, two gaps are
 # that one distance.
 _SAME_GAP = 0.08
-# A sentence's end, also before a margin's line number ("... gestärkt. 1234").
-_SENTENCE_END = re.compile(r"[.!?:;][\W\d]*$")
+_SENTENCE_MARKS = frozenset(".!?:;")
 # A line of running text fills most of the column (a share of the page's
 # longest line); a title above its paragraph is shorter.
 _FULL_LINE = 0.7
@@ -435,7 +434,7 @@ def _paragraph_break(lines: list[_Line], position: int, pitch: float, full: floa
         return True
     if gap <= _PARAGRAPH_GAP * pitch * (previous.size + line.size) / 2:
         return False
-    if _SENTENCE_END.search(previous.text) or (previous.size, previous.bold) != (
+    if _closes_sentence(previous.text) or (previous.size, previous.bold) != (
         line.size,
         line.bold,
     ):
@@ -461,3 +460,13 @@ def _line_pitch(pages: Sequence[list[_Line]]) -> float:
     if not ratios:
         return _DEFAULT_PITCH
     return ratios.most_common(1)[0][0] / 40
+
+
+def _closes_sentence(text: str) -> bool:
+    """Whether `text` ends a sentence, also before a margin's line number ("... gestärkt. 1234")."""
+    for char in reversed(text):
+        if char.isalpha():
+            return False
+        if char in _SENTENCE_MARKS:
+            return True
+    return False

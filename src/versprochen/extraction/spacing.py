@@ -16,30 +16,30 @@ import re
 from collections import Counter
 
 from versprochen.extraction.furniture import Line
-from versprochen.extraction.hyphenation import CONJUNCTIONS
-from versprochen.matching.tokens import stopwords
+from versprochen.matching.tokens import stopwords, words
 
 _SPLIT_INITIAL = re.compile(r"(?<!\w)([A-ZÄÖÜ]) ([a-zäöüß]{2,})")
-# A short head (up to three letters) and the rest of a word, both on their own.
-# A capital alone is left to the rule of initials ("A und O der Stadt").
-_SPLIT_INSIDE = re.compile(r"(?<![\w-])([A-Za-zÄÖÜäöüß]{2,3}|[a-zäöüß]) ([a-zäöüß]{2,})(?![\w-])")
+# A short head (up to three letters) before the rest of its word; the rest is
+# only looked at, so that a head right after a short word is found too ("Es zei
+# gt sich"). A capital alone is left to the rule of initials ("A und O der Stadt").
+_SPLIT_INSIDE = re.compile(
+    r"(?<![\w-])([A-Za-zÄÖÜäöüß]{2,3}|[a-zäöüß]) (?=([a-zäöüß]{2,})(?![\w-]))"
+)
 # A hyphen with a space before it and none after joins what is on its sides
 # where a capital, a digit or a comma follows it ("Sharing -Angebot", "Kinder -,
 # Jugend-"), a number comes before it ("100 -prozentig") or the word after it
 # is a compound's part ("Park -and-Ride"). A hyphen before a lower-case word
 # opens a suspended compound ("Haus- und Kinderärzt:innen und -ärzte"), as
 # after "und", "oder" or an article ("des Landesbeirats und des -Beirats").
-_SPACED_HYPHEN = re.compile(r"(\w+) -(?=[A-ZÄÖÜ0-9,]|[a-zäöüß]+-)|(\w*\d) -(?=\w)")
-_WORD = re.compile(r"[A-Za-zÄÖÜäöüß]{2,}")
+# The words are taken whole (`(?<!\w)`), so a long word is read once.
+_SPACED_HYPHEN = re.compile(r"(?<!\w)(\w+) -(?=[A-ZÄÖÜ0-9,]|[a-zäöüß]+-)|(?<!\w)(\w*\d) -(?=\w)")
 # The joined word's first letters that must start another word of the document.
 _KNOWN_START = 4
-# A joined word shorter than this is too likely a word by chance ("am", "im").
-_MIN_JOINED = 4
 
 
 def repair_spacing(lines: list[Line]) -> None:
     """Close the spaces inside words, in place, where the document shows them."""
-    tokens = [[w.lower() for w in _WORD.findall(line.text)] for line in lines]
+    tokens = [words(line.text) for line in lines]
     counts = Counter(w for line_tokens in tokens for w in line_tokens)
     _join_split_initials(lines, counts)
     _join_split_words(lines, tokens, counts)
@@ -51,8 +51,7 @@ def repair_spacing(lines: list[Line]) -> None:
 def _closed_hyphen(match: re.Match[str]) -> str:
     word = match.group(1) or match.group(2)
     lowered = word.lower()
-    opens_word = lowered in CONJUNCTIONS or lowered in stopwords()
-    return match.group() if opens_word else word + "-"
+    return match.group() if lowered in stopwords() else word + "-"
 
 
 def _join_split_initials(lines: list[Line], counts: Counter[str]) -> None:
@@ -95,10 +94,9 @@ def _join_split_words(lines: list[Line], tokens: list[list[str]], counts: Counte
 
     def join(match: re.Match[str]) -> str:
         head, rest = match.groups()
-        joined = (head + rest).lower()
-        if head.lower() not in heads or len(joined) < _MIN_JOINED or not counts[joined]:
+        if head.lower() not in heads or not counts[(head + rest).lower()]:
             return match.group()
-        return head + rest
+        return head
 
     for line, line_tokens in zip(lines, tokens, strict=True):
         if not heads.isdisjoint(line_tokens):

@@ -60,7 +60,7 @@ _OWN_OBJECT = re.compile(
 _SUBORDINATE_OPENING = re.compile(
     r"^(um|wenn|damit|da|weil|falls|ob|sofern|soweit|indem|obwohl|während)\b", re.IGNORECASE
 )
-_RELATIVE = re.compile(r"^\s*(die|der|das|denen|dem|deren|dessen|welche[rsnm]?)\b", re.IGNORECASE)
+_RELATIVE = re.compile(rf"^\s*({cues.RELATIVE_PRONOUNS})\b", re.IGNORECASE)
 _DASH_TAIL = re.compile(r"\s+[–—-]\s+(?=[A-ZÄÖÜ])")
 # "Förderung der Leseclubs – dazu gehört eine Ausstattung mit Büchern": a
 # dash that adds a measure of its own to a commitment. The component is cut
