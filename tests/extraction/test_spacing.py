@@ -56,6 +56,8 @@ def test_a_short_head_joins_the_rest_where_the_whole_is_a_word_of_the_document()
         "Das A und O der Stadt ist Oder und Rhein.",
         # A head that stands elsewhere in the document is a word of it.
         "Die EU fördert, die EU ist und die EUist.",
+        # So is a rest that is a content word of the document elsewhere.
+        "Wir wollen, dass Kinder sicher Rad fahren. Radfahren ist gesund, wir fahren gern.",
     ],
 )
 def test_real_short_words_keep_their_space(text: str) -> None:

@@ -84,7 +84,8 @@ def _join_split_initials(lines: list[Line], counts: Counter[str]) -> None:
 
 def _join_split_words(lines: list[Line], tokens: list[list[str]], counts: Counter[str]) -> None:
     """Join a short head to the rest of its word: "od er" where "od" stands nowhere
-    else in the document, is no function word, and "oder" is a word of it."""
+    else in the document, is no function word, "oder" is a word of it and "er" no
+    content word of it."""
     function_words = stopwords()
     # Most documents hold few short words that stand only once: only the lines
     # that hold one are searched.
@@ -95,6 +96,10 @@ def _join_split_words(lines: list[Line], tokens: list[list[str]], counts: Counte
     def join(match: re.Match[str]) -> str:
         head, rest = match.groups()
         if head.lower() not in heads or not counts[(head + rest).lower()]:
+            return match.group()
+        # A rest that is a content word of the document elsewhere makes two words
+        # ("dass Kinder sicher Rad fahren" where "Radfahren" stands too).
+        if counts[rest] > 1 and rest not in function_words:
             return match.group()
         return head
 
