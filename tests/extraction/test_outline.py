@@ -42,6 +42,11 @@ def from_blocks(
     return outline(doc)
 
 
+def block_roles(doc: OutlinedDocument) -> dict[str, str]:
+    """Each block's text with its role (heading, body, furniture ...)."""
+    return dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+
+
 def titles(doc: OutlinedDocument) -> list[tuple[str, int]]:
     return [(s.title, s.level) for s in doc.sections]
 
@@ -209,7 +214,7 @@ def test_a_listed_title_heads_its_own_line_not_the_preview_item_before_it() -> N
     assert titles(doc) == [("Demokratie", 1), ("Jugend beteiligen", 1)]
     second = doc.clean.text.index("Jugend beteiligen\n\n" + PROSE)
     assert doc.sections[1].start == second
-    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    roles = block_roles(doc)
     assert roles["Jugend beteiligen:"] == "body"
     assert roles["Jugendparlamente in allen Stadtteilen einrichten."] == "body"
 
@@ -221,7 +226,7 @@ def test_the_back_matter_states_no_pledge() -> None:
         f"- https://www.example.org/bericht\n\n# Impressum\n\nHerausgegeben vom Vorstand."
     )
     doc = from_text(source)
-    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    roles = block_roles(doc)
     assert roles[PROSE] == "body"
     assert roles["Barrierearm: Hindernisse reduziert."] == "furniture"
     assert roles["P&R: Parken und mit dem Bus weiterfahren."] == "furniture"
@@ -329,7 +334,7 @@ def test_jusos_outline() -> None:
     assert names[0] == "VORWORT"
     assert len([n for n in names if n.startswith("#UNSEREZUKUNFT IST")]) == 4
     assert names[-1] == "#UNSEREZUKUNFT KURZ UND KNACKIG"
-    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    roles = block_roles(doc)
     assert roles["Hannah Müller (Vorsitzende)"] == "furniture"
 
 
@@ -478,7 +483,7 @@ def test_a_box_of_examples_from_elsewhere_is_neither_section_nor_text() -> None:
     text = f"1 Mobilität\n\n{LONG}\n\n{box}\n\n{PROSE}\n\n2 Schule\n\n{LONG}\n\n3 Kultur\n\n{LONG}"
     doc = from_text(text, fmt="text")
     assert [t for t, _ in titles(doc)] == ["1 Mobilität", "2 Schule", "3 Kultur"]
-    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    roles = block_roles(doc)
     assert roles["Best Practice: BÜRGERBUS IN NACHBARSTADT"] == "furniture"
     assert roles["Die Nachbarstadt betreibt seit 2019 einen Bürgerbus."] == "furniture"
     assert roles[PROSE] == "body"
@@ -501,7 +506,7 @@ def test_a_box_label_on_its_own_line_takes_its_name_and_paragraph_only() -> None
     )
     doc = from_text(text, fmt="text")
     assert [t for t, _ in titles(doc)] == ["1 Mobilität", "2 Schule", "3 Kultur"]
-    roles = dict(zip((b.text for b in doc.clean.blocks), doc.block_roles, strict=True))
+    roles = block_roles(doc)
     assert roles["BÜRGERBUS IN NACHBARSTADT"] == "furniture"
     assert roles["Die Nachbarstadt betreibt seit 2019 einen Bürgerbus."] == "furniture"
     assert roles[PROSE] == "body"

@@ -510,6 +510,11 @@ def _set(lines: list[tuple[str, float]], size: float = 12.0) -> list[pdf._Line]:
     return [pdf._Line(text, 800.0 - y, size, False) for text, y in lines]
 
 
+def _breaks(lines: list[pdf._Line]) -> list[bool]:
+    """Whether a paragraph ends before each line after the first, at a 14 pt pitch."""
+    return [pdf._paragraph_break(lines, i, 14 / 12, 50) for i in range(1, len(lines))]
+
+
 def test_a_double_spaced_passage_is_one_paragraph() -> None:
     # Running text at 28 pt where the document's pitch is 14 pt: every gap
     # repeats its neighbour, and no line before a gap closes its sentence.
@@ -521,10 +526,8 @@ def test_a_double_spaced_passage_is_one_paragraph() -> None:
             ("Die Stadt soll die Pläne jedes Jahr im Rat vorstellen und darüber berichten.", 84),
         ]
     )
-    pitch = 14 / 12
-    breaks = [pdf._paragraph_break(lines, i, pitch, 50) for i in range(1, len(lines))]
     # Only after the sentence that ends its line.
-    assert breaks == [False, False, True]
+    assert _breaks(lines) == [False, False, True]
 
 
 def test_a_title_between_equal_gaps_stays_a_paragraph_of_its_own() -> None:
@@ -538,8 +541,7 @@ def test_a_title_between_equal_gaps_stays_a_paragraph_of_its_own() -> None:
             ("Wir bauen jedes Jahr 500 neue Wohnungen und fördern den sozialen Wohnungsbau in", 56),
         ]
     )
-    breaks = [pdf._paragraph_break(lines, i, 14 / 12, 50) for i in range(1, len(lines))]
-    assert breaks == [True, True]
+    assert _breaks(lines) == [True, True]
 
 
 def test_a_lone_wide_gap_between_full_lines_still_ends_a_paragraph() -> None:
@@ -553,8 +555,7 @@ def test_a_lone_wide_gap_between_full_lines_still_ends_a_paragraph() -> None:
             ("in allen Stadtteilen mit Zuschüssen für Genossenschaften und Stiftungen.", 56),
         ]
     )
-    breaks = [pdf._paragraph_break(lines, i, 14 / 12, 50) for i in range(1, len(lines))]
-    assert breaks == [False, True, False]
+    assert _breaks(lines) == [False, True, False]
 
 
 def test_a_double_spaced_line_in_another_font_starts_a_paragraph() -> None:
@@ -569,8 +570,7 @@ def test_a_double_spaced_line_in_another_font_starts_a_paragraph() -> None:
             "und die Wünsche der Anwohnerinnen und Anwohner berücksichtigen, bevor", 744, 12, True
         ),
     ]
-    breaks = [pdf._paragraph_break(lines, i, 14 / 12, 50) for i in range(1, len(lines))]
-    assert breaks == [True, False]
+    assert _breaks(lines) == [True, False]
 
 
 @pytest.mark.parametrize(

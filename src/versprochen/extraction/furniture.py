@@ -235,6 +235,8 @@ def _starts_block(lines: list[Line], index: int) -> bool:
 _BROKEN_WORD_END = re.compile(r"[a-zäöüß]-$")
 # Enough broken words to tell the width of a full line by them.
 _MIN_BROKEN_LINES = 10
+# A full line may be a word shorter than the column it fills.
+_FULL_SHARE = 0.8
 
 
 def _full_line(lines: list[Line]) -> float:
@@ -249,9 +251,11 @@ def _full_line(lines: list[Line]) -> float:
         len(text) for line in lines if _BROKEN_WORD_END.search(text := line.text.strip())
     )
     if len(broken) >= _MIN_BROKEN_LINES:
-        return 0.8 * broken[len(broken) // 2]
+        return _FULL_SHARE * broken[len(broken) // 2]
     lengths = sorted(len(line.text.strip()) for line in lines if line.text.strip())
-    return 0.8 * lengths[min(len(lengths) - 1, int(0.98 * len(lengths)))] if lengths else 0.0
+    if not lengths:
+        return 0.0
+    return _FULL_SHARE * lengths[min(len(lengths) - 1, int(0.98 * len(lengths)))]
 
 
 def join_across_pages(lines: list[Line]) -> list[Line]:

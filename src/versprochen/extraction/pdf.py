@@ -434,10 +434,8 @@ def _paragraph_break(lines: list[_Line], position: int, pitch: float, full: floa
         return True
     if gap <= _PARAGRAPH_GAP * pitch * (previous.size + line.size) / 2:
         return False
-    if _closes_sentence(previous.text) or (previous.size, previous.bold) != (
-        line.size,
-        line.bold,
-    ):
+    same_font = (previous.size, previous.bold) == (line.size, line.bold)
+    if _closes_sentence(previous.text) or not same_font:
         return True
     if len(previous.text) < full:
         return True

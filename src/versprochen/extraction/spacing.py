@@ -60,7 +60,7 @@ def _join_split_initials(lines: list[Line], counts: Counter[str]) -> None:
     split = [line for line in lines if _SPLIT_INITIAL.search(line.text)]
     if not split:
         return
-    # The document's words apart from the split ones themselves.
+    # How often each rest stands split off; the document's own words are the rest.
     rests = Counter(
         m.group(2).lower() for line in split for m in _SPLIT_INITIAL.finditer(line.text)
     )
